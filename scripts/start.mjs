@@ -1,0 +1,41 @@
+// `npm start`: build if needed, then open the Electron app. Where Electron's
+// binary is not installed (no internet when npm install ran), say so and
+// serve the same app through the browser host instead.
+import { spawn, spawnSync } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { ensureElectronNative } from './electron-native.mjs'
+
+const root = join(fileURLToPath(import.meta.url), '..', '..')
+const require = createRequire(join(root, 'package.json'))
+
+const built = spawnSync(process.execPath, [join(root, 'scripts', 'build-if-stale.mjs')], { cwd: root, stdio: 'inherit' })
+if (built.status !== 0) process.exit(built.status ?? 1)
+
+let electronPath = null
+try {
+  const p = require('electron')
+  if (typeof p === 'string' && existsSync(p)) electronPath = p
+} catch {
+  electronPath = null
+}
+
+const args = process.argv.slice(2)
+if (electronPath) {
+  try {
+    await ensureElectronNative({ quiet: true })
+  } catch (e) {
+    process.stderr.write(`无法为 Electron 编译 better-sqlite3：${e?.message ?? e}\n改用浏览器模式。\n`)
+    electronPath = null
+  }
+}
+const child = electronPath
+  ? spawn(electronPath, [root, ...args], { stdio: 'inherit' })
+  : (process.stderr.write(
+      '本机没有可用的 Electron 程序（安装时无法下载，例如没有互联网连接）。\n年报改为在浏览器中运行：打开下面的地址即可使用，按 Ctrl+C 退出。\n'
+    ),
+    spawn(process.execPath, [join(root, 'bin', 'nianbao.js'), 'serve', ...args], { stdio: 'inherit' }))
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig))
+child.on('exit', (code) => process.exit(code ?? 0))

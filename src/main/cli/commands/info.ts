@@ -1,0 +1,48 @@
+import { resolve } from 'node:path'
+import { ReportSession } from '../../services/reportSession'
+import { buildReportState } from '../../services/reportState'
+import { type Command, parse, requireValue } from '../io'
+import { LEVEL_NAMES } from '@shared/model/report'
+
+const USAGE = 'nianbao info 文件.nianbao [--json]'
+
+/** Title, template, counts and the numbered outline of a report. */
+export const infoCommand: Command = async (argv, io) => {
+  const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, USAGE)
+  const file = resolve(requireValue(positionals[0], '报告文件', USAGE))
+  const session = new ReportSession({ now: () => new Date() })
+  const state = buildReportState(session.open(file))
+  session.close()
+
+  const { numbering, meta } = state
+  const headingsOf = (chapterId: string) => numbering.headings.filter((h) => h.chapterId === chapterId)
+  const outline = numbering.chapters.flatMap((c) => [
+    { level: 1, number: c.number, title: c.title },
+    ...headingsOf(c.id).map((h) => ({ level: h.depth, number: h.number, title: h.text }))
+  ])
+  const summary = {
+    title: meta.title,
+    template: meta.template,
+    level: meta.level,
+    region: meta.region,
+    year: meta.year,
+    issuer: meta.issuer,
+    chapters: numbering.chapters.length,
+    headings: numbering.headings.length,
+    cases: numbering.cases.length,
+    tables: numbering.tables.length,
+    figures: numbering.figures.length,
+    words: state.words,
+    outline
+  }
+  if (values.json) {
+    io.out(JSON.stringify(summary, null, 2))
+    return 0
+  }
+  io.out(`${meta.title}`)
+  io.out(`${LEVEL_NAMES[meta.level]}报告 · ${meta.region} · ${meta.year} 年度 · ${meta.issuer}`)
+  io.out(`${summary.chapters} 章，${summary.headings} 个小节，${summary.cases} 个案例，${summary.tables} 张表，${summary.figures} 幅图，${summary.words} 字`)
+  io.out('')
+  for (const o of outline) io.out(`${'  '.repeat(o.level - 1)}${o.number ? `${o.number} ` : ''}${o.title}`)
+  return 0
+}

@@ -1,0 +1,74 @@
+import { UserError } from '@shared/errors'
+import { mapStoreError } from '../store/storeErrors'
+import { APP_VERSION } from '../version'
+import type { Command, CliIO } from './io'
+import { newCommand } from './commands/new'
+import { infoCommand } from './commands/info'
+import { serveCommand } from './commands/serve'
+import '@shared/zodLocale'
+
+/**
+ * `nianbao`: the command line over the same service layer as the app.
+ * Exit codes: 0 done, 1 bad input or a file that cannot be used (with a
+ * Chinese message on stderr, never a stack trace), 2 internal error.
+ */
+export const commands: Record<string, { run: Command; help: string }> = {
+  new: { run: newCommand, help: '用模板新建报告' },
+  info: { run: infoCommand, help: '显示报告的标题、模板、大纲和统计' },
+  serve: { run: serveCommand, help: '在浏览器中打开年报（仅本机）' }
+}
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)}${c.help}`)
+  return `年报 ${APP_VERSION} — 中等职业教育质量年度报告编辑器\n\n用法：nianbao <命令> [参数]\n\n命令：\n${lines.join('\n')}\n`
+}
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage())
+    return name ? 0 : 1
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(APP_VERSION)
+    return 0
+  }
+  const cmd = Object.hasOwn(commands, name) ? commands[name] : undefined
+  if (!cmd) {
+    io.err(`未知的命令“${name}”。\n\n${usage()}`)
+    return 1
+  }
+  try {
+    return await cmd.run(rest, io)
+  } catch (e) {
+    const mapped = mapStoreError(e)
+    if (mapped instanceof UserError) {
+      io.err(`错误：${mapped.message}`)
+      return 1
+    }
+    io.err(`内部错误：${e instanceof Error ? e.message : String(e)}`)
+    if (io.env.NIANBAO_DEBUG && e instanceof Error) io.err(e.stack ?? '')
+    return 2
+  }
+}
+
+/** Entry point for bin/nianbao.js. */
+export function main(): void {
+  // A closed pipe (`nianbao info x | head`) ends the program quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  })
+  runCli(process.argv.slice(2), {
+    out: (t) => process.stdout.write(`${t}\n`),
+    err: (t) => process.stderr.write(`${t}\n`),
+    env: process.env
+  }).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (e) => {
+      process.stderr.write(`内部错误：${String(e)}\n`)
+      process.exitCode = 2
+    }
+  )
+}

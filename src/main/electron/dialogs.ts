@@ -1,0 +1,19 @@
+import { dialog, type BrowserWindow } from 'electron'
+import { join } from 'node:path'
+import type { Dialogs } from '../services/ports'
+
+const FILTERS = [{ name: '年报报告', extensions: ['nianbao'] }]
+
+/** Native open/save dialogs for one window. */
+export function electronDialogs(win: BrowserWindow, defaultDir: string): Dialogs {
+  return {
+    async openReport() {
+      const r = await dialog.showOpenDialog(win, { title: '打开报告', defaultPath: defaultDir, filters: FILTERS, properties: ['openFile'] })
+      return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0]
+    },
+    async saveReport(suggestedName) {
+      const r = await dialog.showSaveDialog(win, { title: '保存报告', defaultPath: join(defaultDir, suggestedName), filters: FILTERS })
+      return r.canceled || !r.filePath ? null : r.filePath
+    }
+  }
+}

@@ -1,0 +1,161 @@
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron'
+import { existsSync, mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Handlers, MainEvent } from '@shared/api'
+import { AppState } from '../services/appState'
+import { createService, type Service } from '../services/service'
+import { ensureSample } from '../services/sample'
+import { contentSecurityPolicy } from '../security'
+import { bindIpc, EVENT_CHANNEL } from './ipc'
+import { electronDialogs } from './dialogs'
+import { buildMenu } from './menu'
+import { createMainWindow, rendererPaths } from './window'
+
+export const ASSET_SCHEME = 'nianbao-asset'
+/** How long a closing window waits for its renderer to save pending edits. */
+export const FLUSH_TIMEOUT_MS = 4000
+
+interface WindowEntry {
+  win: BrowserWindow
+  service: Service
+  closing: boolean
+  flushWaiters: Map<number, () => void>
+}
+
+/**
+ * The Electron app: windows, IPC, the asset protocol and the quit sequence.
+ * Everything below this folder (services, store, model) runs under plain Node.
+ */
+export function startElectronApp(outDir: string = join(__dirname, '..')): void {
+  if (!app.requestSingleInstanceLock()) {
+    // A second start hands its arguments to the running app and leaves.
+    app.quit()
+    return
+  }
+
+  const isDev = !app.isPackaged
+  const devNative = join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node')
+  const nativeBinding = isDev && existsSync(devNative) ? devNative : undefined
+  const workspaceDir = join(app.getPath('documents'), '年报')
+  const appState = new AppState(app.getPath('userData'))
+  const { preload, rendererFile } = rendererPaths(outDir)
+  const rendererUrl = isDev ? process.env.ELECTRON_RENDERER_URL : undefined
+  const windows = new Map<number, WindowEntry>()
+  let nextFlushId = 1
+
+  protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+
+  const isTrustedUrl = (url: string): boolean => {
+    if (rendererUrl) return url.startsWith(rendererUrl)
+    return url.startsWith(pathToFileURL(rendererFile).href)
+  }
+
+  const entryFor = (event: IpcMainInvokeEvent): WindowEntry | null => {
+    for (const e of windows.values()) if (e.win.webContents.id === event.sender.id) return e
+    return null
+  }
+
+  const send = (win: BrowserWindow, event: MainEvent) => {
+    if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event)
+  }
+
+  /** Ask the renderer to save what it holds (including an unfinished IME composition) and wait for it. */
+  const flush = (entry: WindowEntry): Promise<void> =>
+    new Promise<void>((done) => {
+      const requestId = nextFlushId++
+      const timer = setTimeout(() => {
+        entry.flushWaiters.delete(requestId)
+        done()
+      }, FLUSH_TIMEOUT_MS)
+      entry.flushWaiters.set(requestId, () => {
+        clearTimeout(timer)
+        done()
+      })
+      send(entry.win, { type: 'flush-request', requestId })
+    })
+
+  const openWindow = (first: boolean, file?: string): void => {
+    mkdirSync(workspaceDir, { recursive: true })
+    const win = createMainWindow({ preload, rendererFile, rendererUrl, icon: join(outDir, '..', 'resources', 'icon.png') })
+    const entry: WindowEntry = { win, service: undefined as unknown as Service, closing: false, flushWaiters: new Map() }
+    entry.service = createService({
+      appState,
+      ports: {
+        transport: 'electron',
+        dialogs: electronDialogs(win, workspaceDir),
+        workspaceDir,
+        nativeBinding,
+        onFlushed: (id) => entry.flushWaiters.get(id)?.()
+      }
+    })
+    windows.set(win.id, entry)
+
+    try {
+      if (file) entry.service.session.open(resolve(file))
+      else if (first && !entry.service.reopenLast()) ensureSample(entry.service.session, appState, workspaceDir)
+    } catch {
+      // The start screen shows; the file stays in 最近使用的文件 with its problem explained on open.
+    }
+
+    win.on('close', (event) => {
+      if (entry.closing) return
+      event.preventDefault()
+      entry.closing = true
+      void flush(entry).finally(() => {
+        entry.service.session.close()
+        windows.delete(win.id)
+        win.destroy()
+      })
+    })
+  }
+
+  app.on('second-instance', (_event, argv) => {
+    const file = argv.find((a) => a.toLowerCase().endsWith('.nianbao'))
+    if (file) openWindow(false, file)
+    else {
+      const first = windows.values().next().value as WindowEntry | undefined
+      if (first) {
+        if (first.win.isMinimized()) first.win.restore()
+        first.win.focus()
+      }
+    }
+  })
+
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+  })
+
+  app.on('window-all-closed', () => app.quit())
+
+  void app.whenReady().then(() => {
+    const csp = contentSecurityPolicy(`${ASSET_SCHEME}:`)
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } })
+    })
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+
+    protocol.handle(ASSET_SCHEME, (request) => {
+      const hash = new URL(request.url).pathname.replace(/^\//, '')
+      if (/^[a-f0-9]{64}$/.test(hash)) {
+        for (const e of windows.values()) {
+          const asset = e.service.session.report?.store.getAsset(hash)
+          if (asset) return new Response(new Uint8Array(asset.bytes), { headers: { 'Content-Type': asset.mime } })
+        }
+      }
+      return new Response('找不到图片', { status: 404 })
+    })
+
+    bindIpc(ipcMain, (event): Handlers | null => entryFor(event)?.service.handlers ?? null, isTrustedUrl)
+
+    Menu.setApplicationMenu(
+      buildMenu((command) => {
+        const win = BrowserWindow.getFocusedWindow()
+        if (win) send(win, { type: 'menu', command })
+      }, isDev)
+    )
+
+    const file = process.argv.slice(1).find((a) => a.toLowerCase().endsWith('.nianbao'))
+    openWindow(true, file)
+  })
+}

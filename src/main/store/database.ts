@@ -1,0 +1,140 @@
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import Database from 'better-sqlite3'
+import { UserError } from '@shared/errors'
+import { LATEST_VERSION, migrate } from './migrations'
+import { mapStoreError } from './storeErrors'
+
+/** PRAGMA application_id of every Nianbao report: "NBAO". */
+export const APPLICATION_ID = 0x4e42414f
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\u0000', 'latin1')
+
+export interface DatabaseOptions {
+  /** Path of a better-sqlite3 binary built for Electron (see scripts/electron-native.mjs). */
+  nativeBinding?: string
+}
+
+interface HeaderInfo {
+  applicationId: number
+  userVersion: number
+}
+
+function readHeader(path: string): HeaderInfo | null {
+  const fd = openSync(path, 'r')
+  try {
+    const buf = Buffer.alloc(100)
+    const n = readSync(fd, buf, 0, 100, 0)
+    if (n < 100 || !buf.subarray(0, 16).equals(SQLITE_MAGIC)) return null
+    return { userVersion: buf.readUInt32BE(60), applicationId: buf.readUInt32BE(68) }
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/**
+ * Open an existing report for editing. Every check that can refuse the file
+ * runs before anything is written to it: not a report, damaged, from a newer
+ * Nianbao, or held by another window or process.
+ */
+export function openReportDatabase(path: string, options: DatabaseOptions = {}): Database.Database {
+  const name = basename(path)
+  let st
+  try {
+    st = statSync(path)
+  } catch {
+    throw new UserError('FILE_NOT_FOUND', `找不到文件“${name}”，它可能已被移动或删除。`)
+  }
+  if (!st.isFile()) throw new UserError('NOT_A_REPORT', `“${name}”不是年报报告文件（.nianbao）。`)
+  let header: HeaderInfo | null
+  try {
+    header = readHeader(path)
+  } catch (e) {
+    throw mapStoreError(e, name)
+  }
+  if (!header || header.applicationId !== APPLICATION_ID) {
+    throw new UserError('NOT_A_REPORT', `“${name}”不是年报报告文件（.nianbao），无法打开。文件未做任何改动。`)
+  }
+  if (header.userVersion > LATEST_VERSION) {
+    throw new UserError(
+      'NEWER_VERSION',
+      `“${name}”由更新版本的年报创建（文件格式 ${header.userVersion}，本程序支持到 ${LATEST_VERSION}）。请升级年报后再打开。文件未做任何改动。`
+    )
+  }
+
+  let db: Database.Database | null = null
+  try {
+    db = new Database(path, { fileMustExist: true, timeout: 200, nativeBinding: options.nativeBinding })
+    // Hold the file for as long as it is open: another process (or window) that
+    // tries to open it is refused instead of writing over our changes. The OS
+    // releases the lock if this process dies.
+    db.pragma('locking_mode = EXCLUSIVE')
+    const check = db.pragma('quick_check', { simple: true })
+    if (check !== 'ok') throw new UserError('DAMAGED', `“${name}”已损坏（${String(check).slice(0, 80)}），无法打开。文件未做任何改动。`)
+    const hasReport = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('report', 'chapter')").get() as { n: number }
+    if (hasReport.n < 2) throw new UserError('DAMAGED', `“${name}”缺少报告内容，已损坏，无法打开。文件未做任何改动。`)
+    db.exec('BEGIN EXCLUSIVE; COMMIT')
+    configure(db)
+    migrate(db)
+    return db
+  } catch (e) {
+    try {
+      db?.close()
+    } catch {
+      /* already failing */
+    }
+    throw mapStoreError(e, name)
+  }
+}
+
+function configure(db: Database.Database): void {
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = FULL')
+  db.pragma('foreign_keys = ON')
+}
+
+/**
+ * Create a new report file: built under a temporary name next to the target
+ * and renamed into place, so there is never a half-made report at `path`.
+ */
+export function createReportDatabase(
+  path: string,
+  fill: (db: Database.Database) => void,
+  options: DatabaseOptions = {}
+): Database.Database {
+  const name = basename(path)
+  if (existsSync(path)) throw new UserError('FILE_EXISTS', `文件“${name}”已存在，请换一个文件名。`)
+  if (!existsSync(dirname(path))) throw new UserError('FILE_NOT_FOUND', `保存位置“${dirname(path)}”不存在。`)
+  const tmp = join(dirname(path), `.${name}.${process.pid}.${Date.now()}.tmp`)
+  let db: Database.Database | null = null
+  try {
+    db = new Database(tmp, { nativeBinding: options.nativeBinding })
+    db.pragma(`application_id = ${APPLICATION_ID}`)
+    db.pragma('journal_mode = DELETE')
+    db.pragma('foreign_keys = ON')
+    migrate(db)
+    db.transaction(() => fill(db!))()
+    db.close()
+    db = null
+    if (existsSync(path)) throw new UserError('FILE_EXISTS', `文件“${name}”已存在，请换一个文件名。`)
+    renameSync(tmp, path)
+  } catch (e) {
+    try {
+      db?.close()
+    } catch {
+      /* already failing */
+    }
+    rmSync(tmp, { force: true })
+    throw mapStoreError(e, name)
+  }
+  return openReportDatabase(path, options)
+}
+
+/** Flush the WAL into the main file and release the lock. */
+export function closeReportDatabase(db: Database.Database): void {
+  if (!db.open) return
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)')
+  } finally {
+    db.close()
+  }
+}

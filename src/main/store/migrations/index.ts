@@ -1,0 +1,24 @@
+import type Database from 'better-sqlite3'
+import { base } from './001_base'
+
+export interface Migration {
+  version: number
+  name: string
+  up: (db: Database.Database) => void
+}
+
+/** Numbered migrations, applied in order; PRAGMA user_version records the last one applied. */
+export const migrations: Migration[] = [base]
+
+export const LATEST_VERSION = migrations[migrations.length - 1].version
+
+export function migrate(db: Database.Database): void {
+  const current = Number(db.pragma('user_version', { simple: true }))
+  for (const m of migrations) {
+    if (m.version <= current) continue
+    db.transaction(() => {
+      m.up(db)
+      db.pragma(`user_version = ${m.version}`)
+    })()
+  }
+}

@@ -1,0 +1,288 @@
+import type Database from 'better-sqlite3'
+import { UserError } from '@shared/errors'
+import type { DocNode } from '@shared/model/doc'
+import type { ChapterKind } from '@shared/model/numbering'
+import type { ChapterListItem, ChapterRecord, ReportMeta, TemplateId, ReportLevel } from '@shared/model/report'
+import type { ChapterSummary } from '@shared/model/summary'
+import { newId } from '@shared/editor/ids'
+
+export type RevisionReason = 'auto' | 'manual' | 'switch' | 'restore' | 'before-restore'
+
+export interface StoredRevision {
+  id: number
+  chapterId: string
+  chapterTitle: string
+  reason: RevisionReason
+  words: number
+  createdAt: string
+}
+
+export interface StoredAsset {
+  hash: string
+  mime: string
+  width: number
+  height: number
+  bytes: Buffer
+}
+
+interface ChapterRow {
+  id: string
+  position: number
+  title: string
+  kind: ChapterKind
+  doc: string
+  summary: string
+  version: number
+  updated_at: string
+}
+
+interface ReportRow {
+  title: string
+  region: string
+  level: ReportLevel
+  year: number
+  issuer: string
+  issue_date: string
+  template: TemplateId
+}
+
+export interface NewChapter {
+  id?: string
+  title: string
+  kind: ChapterKind
+  doc: DocNode
+  summary: ChapterSummary
+}
+
+/**
+ * Typed access to one report file. Each public method that changes data is
+ * one transaction: a crash leaves either the old state or the new one.
+ */
+export class ReportStore {
+  constructor(
+    readonly db: Database.Database,
+    private readonly now: () => Date = () => new Date()
+  ) {}
+
+  private stamp(): string {
+    return this.now().toISOString()
+  }
+
+  // ---- report properties ------------------------------------------------
+
+  static insertMeta(db: Database.Database, meta: ReportMeta, at: string): void {
+    db.prepare(
+      `INSERT INTO report (id, title, region, level, year, issuer, issue_date, template, created_at, updated_at)
+       VALUES (1, @title, @region, @level, @year, @issuer, @issueDate, @template, @at, @at)`
+    ).run({ ...meta, at })
+  }
+
+  meta(): ReportMeta {
+    const r = this.db.prepare('SELECT title, region, level, year, issuer, issue_date, template FROM report WHERE id = 1').get() as ReportRow | undefined
+    if (!r) throw new UserError('DAMAGED', '报告文件缺少报告属性，已损坏。')
+    return { title: r.title, region: r.region, level: r.level, year: r.year, issuer: r.issuer, issueDate: r.issue_date, template: r.template }
+  }
+
+  updateMeta(patch: Partial<Omit<ReportMeta, 'level' | 'template'>>): ReportMeta {
+    const next = { ...this.meta(), ...patch }
+    this.db
+      .prepare('UPDATE report SET title = @title, region = @region, year = @year, issuer = @issuer, issue_date = @issueDate, updated_at = @at WHERE id = 1')
+      .run({ ...next, at: this.stamp() })
+    return next
+  }
+
+  // ---- chapters ---------------------------------------------------------
+
+  listChapters(): ChapterListItem[] {
+    const rows = this.db.prepare('SELECT id, position, title, kind, summary, updated_at FROM chapter ORDER BY position').all() as ChapterRow[]
+    return rows.map((r) => ({
+      id: r.id,
+      position: r.position,
+      title: r.title,
+      kind: r.kind,
+      summary: JSON.parse(r.summary) as ChapterSummary,
+      updatedAt: r.updated_at
+    }))
+  }
+
+  getChapter(id: string): ChapterRecord {
+    const r = this.db.prepare('SELECT * FROM chapter WHERE id = ?').get(id) as ChapterRow | undefined
+    if (!r) throw new UserError('NOT_FOUND', '找不到这一章，它可能已被删除。')
+    return { id: r.id, title: r.title, kind: r.kind, doc: JSON.parse(r.doc) as DocNode, version: r.version, updatedAt: r.updated_at }
+  }
+
+  hasChapter(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM chapter WHERE id = ?').get(id) !== undefined
+  }
+
+  insertChapters(chapters: NewChapter[]): string[] {
+    const at = this.stamp()
+    const start = (this.db.prepare('SELECT coalesce(max(position), -1) + 1 AS p FROM chapter').get() as { p: number }).p
+    const insert = this.db.prepare(
+      'INSERT INTO chapter (id, position, title, kind, doc, summary, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?)'
+    )
+    return this.db.transaction(() =>
+      chapters.map((c, i) => {
+        const id = c.id ?? newId('ch')
+        insert.run(id, start + i, c.title, c.kind, JSON.stringify(c.doc), JSON.stringify(c.summary), at)
+        this.indexCases(id, c.summary)
+        return id
+      })
+    )()
+  }
+
+  /**
+   * Save a chapter's document. `baseVersion`, when given, must match the
+   * stored version: a stale editor never silently overwrites newer text.
+   */
+  saveChapter(id: string, doc: DocNode, summary: ChapterSummary, baseVersion?: number): { version: number; savedAt: string } {
+    const at = this.stamp()
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT version FROM chapter WHERE id = ?').get(id) as { version: number } | undefined
+      if (!row) throw new UserError('NOT_FOUND', '找不到这一章，它可能已被删除。')
+      if (baseVersion !== undefined && baseVersion !== row.version) {
+        throw new UserError('CONFLICT', '这一章已在别处被修改，请重新打开这一章后再编辑。')
+      }
+      const version = row.version + 1
+      this.db
+        .prepare('UPDATE chapter SET doc = ?, summary = ?, version = ?, updated_at = ? WHERE id = ?')
+        .run(JSON.stringify(doc), JSON.stringify(summary), version, at, id)
+      this.indexCases(id, summary)
+      return { version, savedAt: at }
+    })()
+  }
+
+  private indexCases(chapterId: string, summary: ChapterSummary): void {
+    this.db.prepare('DELETE FROM case_study WHERE chapter_id = ?').run(chapterId)
+    const ins = this.db.prepare('INSERT OR REPLACE INTO case_study (id, chapter_id, position, title, school) VALUES (?, ?, ?, ?, ?)')
+    summary.cases.forEach((c, i) => {
+      if (c.id) ins.run(c.id, chapterId, i, c.title, c.school)
+    })
+  }
+
+  addChapter(c: NewChapter, afterId?: string): string {
+    return this.db.transaction(() => {
+      const [id] = this.insertChapters([c])
+      const order = this.chapterOrder().filter((x) => x !== id)
+      const at = afterId ? order.indexOf(afterId) + 1 : order.length
+      if (afterId && at === 0) throw new UserError('NOT_FOUND', '找不到插入位置所在的章。')
+      order.splice(at, 0, id)
+      this.writeOrder(order)
+      return id
+    })()
+  }
+
+  renameChapter(id: string, title: string): void {
+    const r = this.db.prepare('UPDATE chapter SET title = ?, updated_at = ? WHERE id = ?').run(title, this.stamp(), id)
+    if (r.changes === 0) throw new UserError('NOT_FOUND', '找不到这一章，它可能已被删除。')
+  }
+
+  /** Delete a chapter; its last text is kept as a revision so it can be recovered. */
+  removeChapter(id: string): void {
+    this.db.transaction(() => {
+      const ch = this.getChapter(id)
+      this.addRevisionRow(ch.id, ch.title, 'manual', ch.doc, 0)
+      this.db.prepare('DELETE FROM chapter WHERE id = ?').run(id)
+      this.writeOrder(this.chapterOrder())
+    })()
+  }
+
+  moveChapter(id: string, toIndex: number): void {
+    this.db.transaction(() => {
+      const order = this.chapterOrder()
+      const from = order.indexOf(id)
+      if (from < 0) throw new UserError('NOT_FOUND', '找不到这一章，它可能已被删除。')
+      order.splice(from, 1)
+      order.splice(Math.min(toIndex, order.length), 0, id)
+      this.writeOrder(order)
+    })()
+  }
+
+  private chapterOrder(): string[] {
+    return (this.db.prepare('SELECT id FROM chapter ORDER BY position').all() as { id: string }[]).map((r) => r.id)
+  }
+
+  private writeOrder(ids: string[]): void {
+    const upd = this.db.prepare('UPDATE chapter SET position = ? WHERE id = ?')
+    ids.forEach((id, i) => upd.run(i, id))
+  }
+
+  // ---- assets -------------------------------------------------------------
+
+  putAsset(a: StoredAsset): void {
+    this.db
+      .prepare('INSERT OR IGNORE INTO asset (hash, mime, width, height, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(a.hash, a.mime, a.width, a.height, a.bytes, this.stamp())
+  }
+
+  getAsset(hash: string): StoredAsset | null {
+    const r = this.db.prepare('SELECT hash, mime, width, height, bytes FROM asset WHERE hash = ?').get(hash) as StoredAsset | undefined
+    return r ?? null
+  }
+
+  assetInfo(hash: string): Omit<StoredAsset, 'bytes'> & { size: number } | null {
+    const r = this.db.prepare('SELECT hash, mime, width, height, length(bytes) AS size FROM asset WHERE hash = ?').get(hash) as
+      | (Omit<StoredAsset, 'bytes'> & { size: number })
+      | undefined
+    return r ?? null
+  }
+
+  // ---- revisions ------------------------------------------------------------
+
+  private addRevisionRow(chapterId: string, title: string, reason: RevisionReason, doc: DocNode, words: number): number {
+    const r = this.db
+      .prepare('INSERT INTO revision (chapter_id, chapter_title, reason, doc, words, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(chapterId, title, reason, JSON.stringify(doc), words, this.stamp())
+    return Number(r.lastInsertRowid)
+  }
+
+  /** Snapshot the chapter as stored now; skipped (null) when identical to its latest snapshot. */
+  addRevision(chapterId: string, reason: RevisionReason): StoredRevision | null {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT title, doc, summary FROM chapter WHERE id = ?').get(chapterId) as
+        | { title: string; doc: string; summary: string }
+        | undefined
+      if (!row) throw new UserError('NOT_FOUND', '找不到这一章，它可能已被删除。')
+      const last = this.db.prepare('SELECT doc FROM revision WHERE chapter_id = ? ORDER BY id DESC LIMIT 1').get(chapterId) as { doc: string } | undefined
+      if (last && last.doc === row.doc && reason !== 'manual') return null
+      const words = (JSON.parse(row.summary) as ChapterSummary).words
+      const id = this.addRevisionRow(chapterId, row.title, reason, JSON.parse(row.doc) as DocNode, words)
+      return this.revisionInfo(id)
+    })()
+  }
+
+  lastRevisionAt(chapterId: string): string | null {
+    const r = this.db.prepare('SELECT created_at FROM revision WHERE chapter_id = ? ORDER BY id DESC LIMIT 1').get(chapterId) as
+      | { created_at: string }
+      | undefined
+    return r?.created_at ?? null
+  }
+
+  listRevisions(chapterId: string): StoredRevision[] {
+    const rows = this.db
+      .prepare('SELECT id, chapter_id, chapter_title, reason, words, created_at FROM revision WHERE chapter_id = ? ORDER BY id DESC')
+      .all(chapterId) as { id: number; chapter_id: string; chapter_title: string; reason: RevisionReason; words: number; created_at: string }[]
+    return rows.map((r) => ({ id: r.id, chapterId: r.chapter_id, chapterTitle: r.chapter_title, reason: r.reason, words: r.words, createdAt: r.created_at }))
+  }
+
+  revisionInfo(id: number): StoredRevision {
+    const r = this.db.prepare('SELECT id, chapter_id, chapter_title, reason, words, created_at FROM revision WHERE id = ?').get(id) as
+      | { id: number; chapter_id: string; chapter_title: string; reason: RevisionReason; words: number; created_at: string }
+      | undefined
+    if (!r) throw new UserError('NOT_FOUND', '找不到这个历史版本。')
+    return { id: r.id, chapterId: r.chapter_id, chapterTitle: r.chapter_title, reason: r.reason, words: r.words, createdAt: r.created_at }
+  }
+
+  revisionDoc(id: number): DocNode {
+    const r = this.db.prepare('SELECT doc FROM revision WHERE id = ?').get(id) as { doc: string } | undefined
+    if (!r) throw new UserError('NOT_FOUND', '找不到这个历史版本。')
+    return JSON.parse(r.doc) as DocNode
+  }
+
+  // ---- whole file -------------------------------------------------------------
+
+  /** A consistent copy through SQLite's backup API (never a raw copy of an open file). */
+  async backupTo(path: string): Promise<void> {
+    await this.db.backup(path)
+  }
+}

@@ -1,0 +1,47 @@
+import { api as contract, type NianbaoApi } from '@shared/api'
+import type { ErrorCode } from '@shared/errors'
+import type { NianbaoBridge } from '@shared/bridge'
+import { createHttpBridge } from './httpBridge'
+
+declare global {
+  interface Window {
+    nianbao?: NianbaoBridge
+  }
+}
+
+/** A failed call, with the stable code and the Chinese message from main. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+export const bridge: NianbaoBridge = window.nianbao ?? createHttpBridge()
+
+function unwrap(b: NianbaoBridge): NianbaoApi {
+  const client: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {}
+  for (const [group, methods] of Object.entries(contract)) {
+    client[group] = {}
+    for (const method of Object.keys(methods)) {
+      const call = (b as unknown as Record<string, Record<string, (input?: unknown) => Promise<{ ok: boolean; result?: unknown; error?: { code: ErrorCode; message: string } }>>>)[group][method]
+      client[group][method] = async (input?: unknown) => {
+        const env = await call(input)
+        if (env.ok) return env.result
+        throw new ApiError(env.error?.code ?? 'INTERNAL', env.error?.message ?? '操作失败。')
+      }
+    }
+  }
+  return client as unknown as NianbaoApi
+}
+
+/** The typed client: `await api.report.create({...})`; failures throw ApiError. */
+export const api: NianbaoApi = unwrap(bridge)
+
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError) return e.message
+  return '操作失败，请重试。'
+}

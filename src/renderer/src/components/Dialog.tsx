@@ -1,0 +1,69 @@
+import { useEffect, useRef, type ReactNode } from 'react'
+
+interface DialogProps {
+  title: string
+  children: ReactNode
+  footer?: ReactNode
+  onClose: () => void
+  width?: number
+  testId?: string
+}
+
+/** A modal dialog: Escape or the × closes it, focus starts inside. */
+export function Dialog({ title, children, footer, onClose, width = 480, testId }: DialogProps) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button:not(.dialog-close)')
+    first?.focus()
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [onClose])
+  return (
+    <div className="dialog-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-label={title} style={{ width }} ref={ref} data-testid={testId}>
+        <header className="dialog-header">
+          <h2>{title}</h2>
+          <button type="button" className="dialog-close" aria-label="关闭" onClick={onClose}>
+            ×
+          </button>
+        </header>
+        <div className="dialog-body">{children}</div>
+        {footer && <footer className="dialog-footer">{footer}</footer>}
+      </div>
+    </div>
+  )
+}
+
+interface ConfirmProps {
+  title: string
+  message: ReactNode
+  confirmLabel: string
+  danger?: boolean
+  onConfirm: () => void
+  onCancel: () => void
+}
+
+export function ConfirmDialog({ title, message, confirmLabel, danger, onConfirm, onCancel }: ConfirmProps) {
+  return (
+    <Dialog
+      title={title}
+      onClose={onCancel}
+      testId="confirm-dialog"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onCancel}>
+            取消
+          </button>
+          <button type="button" className={danger ? 'btn btn-danger' : 'btn btn-primary'} onClick={onConfirm}>
+            {confirmLabel}
+          </button>
+        </>
+      }
+    >
+      <p className="dialog-message">{message}</p>
+    </Dialog>
+  )
+}

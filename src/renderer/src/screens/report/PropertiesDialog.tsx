@@ -1,0 +1,89 @@
+import { useState } from 'react'
+import type { ReportState } from '@shared/model/report'
+import { LEVEL_NAMES } from '@shared/model/report'
+import { api, errorMessage } from '../../api/client'
+import { Dialog } from '../../components/Dialog'
+
+interface Props {
+  report: ReportState
+  onSaved: (r: ReportState) => void
+  onClose: () => void
+}
+
+/** 报告属性: title, region, data year, issuer and issue date. */
+export function PropertiesDialog({ report, onSaved, onClose }: Props) {
+  const m = report.meta
+  const [title, setTitle] = useState(m.title)
+  const [region, setRegion] = useState(m.region)
+  const [year, setYear] = useState(String(m.year))
+  const [issuer, setIssuer] = useState(m.issuer)
+  const [issueDate, setIssueDate] = useState(m.issueDate)
+  const [error, setError] = useState<string | null>(null)
+
+  const save = async () => {
+    setError(null)
+    try {
+      onSaved(await api.report.updateMeta({ title, region, year: Number(year), issuer, issueDate }))
+      onClose()
+    } catch (e) {
+      setError(errorMessage(e))
+    }
+  }
+
+  return (
+    <Dialog
+      title="报告属性"
+      onClose={onClose}
+      width={560}
+      testId="properties-dialog"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            取消
+          </button>
+          <button type="button" className="btn btn-primary" onClick={save}>
+            保存
+          </button>
+        </>
+      }
+    >
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void save()
+        }}
+      >
+        <label className="field">
+          <span>报告标题</span>
+          <input name="title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
+        </label>
+        <label className="field">
+          <span>{m.level === 'school' ? '学校名称' : '地区'}</span>
+          <input name="region" value={region} onChange={(e) => setRegion(e.target.value)} maxLength={60} />
+        </label>
+        <label className="field">
+          <span>数据年度</span>
+          <input name="year" value={year} onChange={(e) => setYear(e.target.value)} inputMode="numeric" maxLength={4} />
+        </label>
+        <label className="field">
+          <span>编制单位</span>
+          <input name="issuer" value={issuer} onChange={(e) => setIssuer(e.target.value)} maxLength={80} />
+        </label>
+        <label className="field">
+          <span>发布日期</span>
+          <input name="issueDate" type="date" value={issueDate} onChange={(e) => setIssueDate(e.target.value)} />
+        </label>
+        <p className="hint">
+          模板：{LEVEL_NAMES[m.level]} · 文件：{report.fileName}
+        </p>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" hidden />
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react'
+import type { AppInfo } from '@shared/api'
+import type { ReportState, TemplateId } from '@shared/model/report'
+import { api, errorMessage } from '../../api/client'
+import { Dialog } from '../../components/Dialog'
+
+interface Props {
+  info: AppInfo
+  onCreated: (r: ReportState) => void
+  onClose: () => void
+}
+
+const thisYear = new Date().getFullYear()
+
+/** 新建报告: template, region, data year and issuer; main creates the file from the template. */
+export function NewReportDialog({ info, onCreated, onClose }: Props) {
+  const [template, setTemplate] = useState<TemplateId>('city')
+  const [region, setRegion] = useState('')
+  const [year, setYear] = useState(String(thisYear - 1))
+  const [issuer, setIssuer] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const placeholder = template === 'school' ? '如：清远市职业技术学校' : template === 'province' ? '如：广东省' : '如：清远市'
+  const issuerPlaceholder = template === 'school' ? region || '学校名称' : region ? `${region}教育${template === 'province' ? '厅' : '局'}` : '编制单位'
+
+  const submit = async () => {
+    setError(null)
+    const y = Number(year)
+    if (!region.trim()) return setError(template === 'school' ? '请填写学校名称。' : '请填写地区名称。')
+    if (!Number.isInteger(y) || y < 2000 || y > 2100) return setError('数据年度应是 2000 至 2100 之间的年份。')
+    setBusy(true)
+    try {
+      const r = await api.report.create({ template, region: region.trim(), year: y, issuer: issuer.trim() || undefined })
+      if (r) onCreated(r)
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog
+      title="新建报告"
+      onClose={onClose}
+      width={560}
+      testId="new-report-dialog"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            取消
+          </button>
+          <button type="button" className="btn btn-primary" onClick={submit} disabled={busy}>
+            {busy ? '正在创建…' : '创建报告'}
+          </button>
+        </>
+      }
+    >
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void submit()
+        }}
+      >
+        <fieldset className="template-choice">
+          <legend>模板</legend>
+          {info.templates.map((t) => (
+            <label key={t.id} className={`template-card${template === t.id ? ' selected' : ''}`}>
+              <input type="radio" name="template" value={t.id} checked={template === t.id} onChange={() => setTemplate(t.id)} />
+              <span className="template-name">{t.name}</span>
+              <span className="template-desc">{t.description}</span>
+              <span className="template-count">
+                {t.chapters} 章 · {t.headings} 个小节
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <label className="field">
+          <span>{template === 'school' ? '学校名称' : '地区'}</span>
+          <input name="region" value={region} onChange={(e) => setRegion(e.target.value)} placeholder={placeholder} maxLength={60} />
+        </label>
+        <label className="field">
+          <span>数据年度</span>
+          <input name="year" value={year} onChange={(e) => setYear(e.target.value)} inputMode="numeric" maxLength={4} />
+        </label>
+        <label className="field">
+          <span>编制单位</span>
+          <input name="issuer" value={issuer} onChange={(e) => setIssuer(e.target.value)} placeholder={issuerPlaceholder} maxLength={80} />
+        </label>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" hidden />
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod'
+import type { RecentFile, ReportState, TemplateInfo } from '../model/report'
+import { call, Empty } from './define'
+
+export interface AppInfo {
+  version: string
+  transport: 'electron' | 'browser'
+  /** Native open/save dialogs exist (Electron); the browser host lists its workspace instead. */
+  nativeDialogs: boolean
+  workspaceDir: string | null
+  templates: TemplateInfo[]
+}
+
+export interface StartState {
+  recent: RecentFile[]
+  workspaceFiles: RecentFile[]
+  current: ReportState | null
+}
+
+export const appCalls = {
+  info: call<AppInfo>()(Empty),
+  startState: call<StartState>()(Empty),
+  /** Renderer → main: pending edits are saved; main may now close the database. */
+  flushed: call<{ ok: true }>()(z.object({ requestId: z.number().int().nonnegative() }).strict())
+}

@@ -1,0 +1,24 @@
+import { Node, mergeAttributes } from '@tiptap/core'
+
+/** A live reference to a table, figure or case ("见表 1-2", "案例 5"): it shows the target's current number. */
+export type CrossRefTarget = 'table' | 'figure' | 'case'
+
+export const CrossRef = Node.create({
+  name: 'crossRef',
+  group: 'inline',
+  inline: true,
+  atom: true,
+  selectable: true,
+  addAttributes() {
+    return {
+      target: { default: 'table', parseHTML: (el) => el.getAttribute('data-target'), renderHTML: (a) => ({ 'data-target': a.target }) },
+      id: { default: null, parseHTML: (el) => el.getAttribute('data-id'), renderHTML: (a) => (a.id ? { 'data-id': a.id } : {}) }
+    }
+  },
+  parseHTML() {
+    return [{ tag: 'span[data-type="cross-ref"]' }]
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['span', mergeAttributes(HTMLAttributes, { 'data-type': 'cross-ref' })]
+  }
+})

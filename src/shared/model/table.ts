@@ -1,0 +1,69 @@
+/**
+ * A report table (表 N-M) as stored in its own row (report_table), not in the
+ * chapter text. Cells hold what the editor typed; displayed values are
+ * computed (see src/main/data). The grid is addressed like a spreadsheet:
+ * A1 is the top-left cell, header rows included.
+ */
+export type CellFormat =
+  | { kind: 'general' }
+  /** 18.28 */
+  | { kind: 'fixed'; decimals: number }
+  /** 95.56% (the value is already in percent points) */
+  | { kind: 'percent'; decimals: number }
+  /** +1.45 / -0.01 / 0 */
+  | { kind: 'change'; decimals: number }
+  /** ↑ 0.69 / ↓ 0.10 */
+  | { kind: 'arrow'; decimals: number }
+  /** 18.28:1 */
+  | { kind: 'ratio'; decimals: number }
+
+export type CellAlign = 'left' | 'center' | 'right'
+
+export interface TableCell {
+  /** Text, a number, or a formula starting with "=" (Excel syntax, over cells, other tables and indicators). */
+  input: string
+  format?: CellFormat
+  align?: CellAlign
+}
+
+export interface TableMerge {
+  row: number
+  col: number
+  rowSpan: number
+  colSpan: number
+}
+
+export interface ReportTableSpec {
+  id: string
+  caption: string
+  /** 数据来源 line under the table; empty when none. */
+  note: string
+  /** Rows at the top that form the header (repeated on each page in Word). */
+  headerRows: number
+  /** Relative column widths (any unit; only ratios matter). */
+  columnWidths: number[]
+  rows: TableCell[][]
+  merges: TableMerge[]
+}
+
+/** A table as displayed: every cell computed and formatted. */
+export interface ResolvedCell {
+  text: string
+  align: CellAlign
+  /** A Chinese explanation when the cell's formula fails (#REF!, division by zero, a cycle…). */
+  error?: string
+  /** The computed number, when the cell holds one. */
+  value?: number | null
+}
+
+export interface ResolvedTable {
+  id: string
+  /** "1-2", or null in an appendix. */
+  number: string | null
+  caption: string
+  note: string
+  headerRows: number
+  columnWidths: number[]
+  rows: ResolvedCell[][]
+  merges: TableMerge[]
+}
