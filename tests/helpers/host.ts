@@ -16,6 +16,7 @@ export interface HostProcess {
 }
 
 /** A fresh, isolated config and workspace for one test. */
+/** Tests run against the build in NIANBAO_OUT (default out/), see scripts/build-if-stale.mjs. */
 export function isolatedEnv(): NodeJS.ProcessEnv {
   const base = mkdtempSync(join(tmpdir(), 'nianbao-test-'))
   return { ...process.env, NIANBAO_CONFIG_DIR: join(base, 'config'), NIANBAO_WORKSPACE: join(base, 'workspace') }
