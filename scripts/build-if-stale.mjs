@@ -3,7 +3,7 @@
 // folder inside the project, e.g. out-editor) so parallel work can build
 // without overwriting each other's output.
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
@@ -25,7 +25,8 @@ const force = process.argv.includes('--force')
 if (!force && existsSync(stamp) && statSync(stamp).mtimeMs >= sourceTime) {
   process.exit(0)
 }
-const args = ['electron-vite', 'build', '--outDir', relative(root, outDir) || 'out']
+// Absolute: a relative --outDir would be resolved against the renderer's root (src/renderer).
+const args = ['electron-vite', 'build', '--outDir', outDir]
 const r = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', args, { cwd: root, stdio: 'inherit' })
 if (r.status !== 0) {
   process.stderr.write('构建失败。\n')
