@@ -16,11 +16,19 @@ export function bindIpc(
   isTrustedUrl: (url: string) => boolean
 ): void {
   ipcMain.handle(CALL_CHANNEL, async (event, name: unknown, input: unknown) => {
-    const url = event.senderFrame?.url ?? ''
+    const frame = event.senderFrame
+    const url = frame?.url ?? ''
     const handlers = handlersFor(event)
-    if (!handlers || !isTrustedUrl(url)) {
+    if (!handlers || !frame || !isMainFrame(event) || !isTrustedUrl(url)) {
       return { ok: false, error: { code: 'BAD_INPUT', message: '拒绝来自未知页面的请求。' } }
     }
     return dispatch(handlers, name, input)
   })
+}
+
+/** Only the window's own top-level page may call; never an embedded frame. */
+function isMainFrame(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame
+  const main = event.sender.mainFrame
+  return Boolean(frame && main && frame.processId === main.processId && frame.routingId === main.routingId)
 }

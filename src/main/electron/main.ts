@@ -1,5 +1,5 @@
 import { app, BrowserWindow, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron'
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Handlers, MainEvent } from '@shared/api'
@@ -10,6 +10,8 @@ import { contentSecurityPolicy } from '../security'
 import { bindIpc, EVENT_CHANNEL } from './ipc'
 import { electronDialogs } from './dialogs'
 import { buildMenu } from './menu'
+import { devNativeBinding } from './native'
+import { resourcesDir } from '../paths'
 import { createMainWindow, rendererPaths } from './window'
 
 export const ASSET_SCHEME = 'nianbao-asset'
@@ -35,8 +37,7 @@ export function startElectronApp(outDir: string = join(__dirname, '..')): void {
   }
 
   const isDev = !app.isPackaged
-  const devNative = join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node')
-  const nativeBinding = isDev && existsSync(devNative) ? devNative : undefined
+  const nativeBinding = devNativeBinding(app.getAppPath(), app.isPackaged)
   const workspaceDir = join(app.getPath('documents'), '年报')
   const appState = new AppState(app.getPath('userData'))
   const { preload, rendererFile } = rendererPaths(outDir)
@@ -77,7 +78,7 @@ export function startElectronApp(outDir: string = join(__dirname, '..')): void {
 
   const openWindow = (first: boolean, file?: string): void => {
     mkdirSync(workspaceDir, { recursive: true })
-    const win = createMainWindow({ preload, rendererFile, rendererUrl, icon: join(outDir, '..', 'resources', 'icon.png') })
+    const win = createMainWindow({ preload, rendererFile, rendererUrl, icon: join(resourcesDir(), 'icon.png') })
     const entry: WindowEntry = { win, service: undefined as unknown as Service, closing: false, flushWaiters: new Map() }
     entry.service = createService({
       appState,

@@ -1,25 +1,6 @@
-import { BrowserWindow, shell, type BrowserWindowConstructorOptions } from 'electron'
+import { BrowserWindow, shell } from 'electron'
 import { join } from 'node:path'
 import { isAllowedHref } from '@shared/editor/schema'
-
-/** The security settings every Nianbao window is created with (Electron's security checklist). */
-export function secureWebPreferences(preload: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    safeDialogs: true
-  }
-}
 
 export interface WindowOptions {
   preload: string
@@ -38,7 +19,25 @@ export function createMainWindow(opts: WindowOptions): BrowserWindow {
     title: '年报',
     icon: opts.icon,
     backgroundColor: '#f5f6f8',
-    webPreferences: secureWebPreferences(opts.preload)
+    // Electron's security checklist. Written out here, not built by a helper,
+    // so that electronegativity (tests/unit/electronegativity.test.ts) sees them.
+    webPreferences: {
+      preload: opts.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      // A middle click on a link would otherwise try to open it in a new window.
+      disableBlinkFeatures: 'Auxclick'
+    }
   })
   const contents = win.webContents
 

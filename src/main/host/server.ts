@@ -57,6 +57,15 @@ function cookieToken(req: IncomingMessage): string | null {
   return null
 }
 
+/** A malformed %-escape is a bad request, not a server error. */
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return null
+  }
+}
+
 function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
   res.writeHead(status, {
     'Content-Type': type,
@@ -125,7 +134,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         } catch {
           return send(res, 400, JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: '请求内容无效或过大。' } }), 'application/json; charset=utf-8')
         }
-        const envelope = await dispatch(options.handlers, decodeURIComponent(url.pathname.slice(5)), body, log)
+        const envelope = await dispatch(options.handlers, safeDecode(url.pathname.slice(5)) ?? '', body, log)
         return send(res, 200, JSON.stringify(envelope), 'application/json; charset=utf-8')
       }
 
@@ -138,7 +147,8 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '不支持的请求。')
-      let rel = decodeURIComponent(url.pathname)
+      let rel = safeDecode(url.pathname)
+      if (rel === null || rel.includes('\u0000')) return send(res, 400, '请求地址无效。')
       if (rel === '/' || !extname(rel)) rel = '/index.html'
       const file = normalize(join(root, rel))
       if (!file.startsWith(root + sep)) return send(res, 404, '找不到页面。')

@@ -12,6 +12,33 @@ function lookup<T>(table: Record<string, Record<string, T>>, group: string, meth
   return Object.hasOwn(g, method) ? g[method] : undefined
 }
 
+/** Deeper than any chapter document nests (doc › case › list › item › paragraph › text › mark). */
+export const MAX_INPUT_DEPTH = 100
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+
+/**
+ * Checks every call's input before its schema does: keys that could reach an
+ * object's prototype and nesting deep enough to exhaust a recursive parser
+ * are refused outright. Iterative, so hostile input cannot overflow it.
+ */
+export function inspectInput(raw: unknown): string | null {
+  const stack: [unknown, number][] = [[raw, 0]]
+  while (stack.length) {
+    const [value, depth] = stack.pop()!
+    if (value === null || typeof value !== 'object') continue
+    if (depth >= MAX_INPUT_DEPTH) return '参数无效：数据嵌套过深。'
+    if (Array.isArray(value)) {
+      for (const v of value) stack.push([v, depth + 1])
+      continue
+    }
+    for (const key of Object.keys(value)) {
+      if (PROTOTYPE_KEYS.has(key)) return `参数无效：不允许的键“${key}”。`
+      stack.push([(value as Record<string, unknown>)[key], depth + 1])
+    }
+  }
+  return null
+}
+
 /**
  * Run one contract call from outside (IPC or HTTP): look it up, validate the
  * input against its schema, run the handler, and turn every failure into an
@@ -24,6 +51,8 @@ export async function dispatch(handlers: Handlers, name: unknown, raw: unknown, 
   const handler = def ? lookup(handlers as unknown as Record<string, Record<string, AnyHandler>>, group, method) : undefined
   if (!def || !handler) return { ok: false, error: { code: 'BAD_INPUT', message: `未知的调用“${name.slice(0, 40)}”。` } }
 
+  const refused = inspectInput(raw)
+  if (refused) return { ok: false, error: { code: 'BAD_INPUT', message: refused } }
   let parsed
   try {
     parsed = def.input.safeParse(raw === null ? undefined : raw)

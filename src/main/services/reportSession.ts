@@ -1,9 +1,9 @@
-import { realpathSync, statSync } from 'node:fs'
-import { basename, resolve } from 'node:path'
+import { accessSync, constants, existsSync, realpathSync, rmSync, statSync } from 'node:fs'
+import { basename, dirname, resolve } from 'node:path'
 import type Database from 'better-sqlite3'
 import { UserError } from '@shared/errors'
 import type { ReportMeta } from '@shared/model/report'
-import { closeReportDatabase, createReportDatabase, openReportDatabase } from '../store/database'
+import { closeReportDatabase, createReportDatabase, openReportDatabase, readOnlyFolder } from '../store/database'
 import { ReportStore, type NewChapter } from '../store/reportStore'
 import { mapStoreError } from '../store/storeErrors'
 
@@ -102,12 +102,21 @@ export class ReportSession {
     } catch (e) {
       if (e instanceof UserError) throw e
     }
+    if (!existsSync(dirname(target))) throw new UserError('FILE_NOT_FOUND', `保存位置“${dirname(target)}”不存在。`)
+    try {
+      accessSync(dirname(target), constants.W_OK)
+    } catch {
+      throw readOnlyFolder(basename(target), dirname(target))
+    }
     try {
       await r.store.backupTo(target)
     } catch (e) {
+      // Never leave a half-written copy behind (e.g. the disk filled up).
+      for (const suffix of ['', '-journal', '-wal']) rmSync(`${target}${suffix}`, { force: true })
       throw mapStoreError(e, basename(target))
     }
-    this.close()
+    // Opening the copy closes the original only once the copy is open: if it
+    // cannot be opened, editing continues in the original.
     return this.open(target)
   }
 

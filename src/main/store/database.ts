@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs'
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { UserError } from '@shared/errors'
@@ -54,12 +54,18 @@ export function openReportDatabase(path: string, options: DatabaseOptions = {}):
   if (!header || header.applicationId !== APPLICATION_ID) {
     throw new UserError('NOT_A_REPORT', `“${name}”不是年报报告文件（.nianbao），无法打开。文件未做任何改动。`)
   }
-  if (header.userVersion > LATEST_VERSION) {
+  if (header.userVersion > LATEST_VERSION) throw newerVersion(name, header.userVersion)
+
+  // SQLite would open a read-only file read-only and fail later with a lock
+  // error; say what is wrong before touching it. (fs.access honours the
+  // Windows read-only attribute and, on Linux, the caller's permissions.)
+  if (!writable(path)) {
     throw new UserError(
-      'NEWER_VERSION',
-      `“${name}”由更新版本的年报创建（文件格式 ${header.userVersion}，本程序支持到 ${LATEST_VERSION}）。请升级年报后再打开。文件未做任何改动。`
+      'READ_ONLY',
+      `“${name}”是只读文件或没有写入权限，年报无法在原处编辑和保存它。请取消文件的“只读”属性，或把它复制到可写的文件夹后再打开。文件未做任何改动。`
     )
   }
+  if (!writable(dirname(path))) throw readOnlyFolder(name, dirname(path))
 
   let db: Database.Database | null = null
   try {
@@ -72,6 +78,9 @@ export function openReportDatabase(path: string, options: DatabaseOptions = {}):
     if (check !== 'ok') throw new UserError('DAMAGED', `“${name}”已损坏（${String(check).slice(0, 80)}），无法打开。文件未做任何改动。`)
     const hasReport = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('report', 'chapter')").get() as { n: number }
     if (hasReport.n < 2) throw new UserError('DAMAGED', `“${name}”缺少报告内容，已损坏，无法打开。文件未做任何改动。`)
+    // The header on disk can lag behind a write-ahead log: ask SQLite itself before anything is written.
+    const version = Number(db.pragma('user_version', { simple: true }))
+    if (version > LATEST_VERSION) throw newerVersion(name, version)
     db.exec('BEGIN EXCLUSIVE; COMMIT')
     configure(db)
     migrate(db)
@@ -84,6 +93,30 @@ export function openReportDatabase(path: string, options: DatabaseOptions = {}):
     }
     throw mapStoreError(e, name)
   }
+}
+
+function newerVersion(name: string, version: number): UserError {
+  return new UserError(
+    'NEWER_VERSION',
+    `“${name}”由更新版本的年报创建（文件格式 ${version}，本程序支持到 ${LATEST_VERSION}）。请升级年报后再打开。文件未做任何改动。`
+  )
+}
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The folder must take new files: SQLite keeps its write-ahead log next to the report. */
+export function readOnlyFolder(name: string, dir: string): UserError {
+  return new UserError(
+    'READ_ONLY',
+    `无法在文件夹“${dir}”中写入（例如光盘、写保护的U盘或没有权限的共享文件夹），年报无法在那里保存“${name}”。请把文件复制到可写的文件夹后再打开或保存。`
+  )
 }
 
 function configure(db: Database.Database): void {
@@ -104,6 +137,7 @@ export function createReportDatabase(
   const name = basename(path)
   if (existsSync(path)) throw new UserError('FILE_EXISTS', `文件“${name}”已存在，请换一个文件名。`)
   if (!existsSync(dirname(path))) throw new UserError('FILE_NOT_FOUND', `保存位置“${dirname(path)}”不存在。`)
+  if (!writable(dirname(path))) throw readOnlyFolder(name, dirname(path))
   const tmp = join(dirname(path), `.${name}.${process.pid}.${Date.now()}.tmp`)
   let db: Database.Database | null = null
   try {

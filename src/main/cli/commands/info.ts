@@ -11,8 +11,12 @@ export const infoCommand: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, USAGE)
   const file = resolve(requireValue(positionals[0], '报告文件', USAGE))
   const session = new ReportSession({ now: () => new Date() })
-  const state = buildReportState(session.open(file))
-  session.close()
+  let state
+  try {
+    state = buildReportState(session.open(file))
+  } finally {
+    session.close()
+  }
 
   const { numbering, meta } = state
   const headingsOf = (chapterId: string) => numbering.headings.filter((h) => h.chapterId === chapterId)
