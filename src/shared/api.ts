@@ -14,13 +14,15 @@ import { reportCalls } from './contract/report'
 import { chapterCalls } from './contract/chapter'
 import { assetCalls } from './contract/asset'
 import { revisionCalls } from './contract/revision'
+import { editorCalls } from './contract/editor'
 
 export const api = {
   app: appCalls,
   report: reportCalls,
   chapter: chapterCalls,
   asset: assetCalls,
-  revision: revisionCalls
+  revision: revisionCalls,
+  editor: editorCalls
 } as const
 
 export type { AppInfo, StartState } from './contract/app'

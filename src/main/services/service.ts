@@ -10,6 +10,7 @@ import { reportHandlers } from './handlers/report'
 import { chapterHandlers } from './handlers/chapter'
 import { assetHandlers } from './handlers/asset'
 import { revisionHandlers } from './handlers/revision'
+import { editorHandlers } from './handlers/editor'
 
 export interface ServiceDeps {
   ports: HostPorts
@@ -40,7 +41,8 @@ export function createService(deps: ServiceDeps): Service {
     report: reportHandlers(ctx),
     chapter: chapterHandlers(ctx),
     asset: assetHandlers(ctx),
-    revision: revisionHandlers(ctx)
+    revision: revisionHandlers(ctx),
+    editor: editorHandlers(ctx)
   }
 
   return {

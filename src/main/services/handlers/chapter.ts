@@ -39,12 +39,16 @@ export function chapterHandlers(ctx: ServiceContext): Handlers['chapter'] {
     save: ({ id, doc, baseVersion }) => {
       const store = session.store()
       if (!store.hasChapter(id)) throw new UserError('NOT_FOUND', '找不到这一章，它可能已被删除。')
-      const norm = normalizeDoc(doc, idsOutside(ctx, id))
-      validateDoc(norm.doc)
-      const summary = summarizeChapter(norm.doc)
-      const saved = store.saveChapter(id, norm.doc, summary, baseVersion)
-      const last = store.lastRevisionAt(id)
-      if (!last || ctx.now().getTime() - Date.parse(last) >= AUTO_REVISION_MS) store.addRevision(id, 'auto')
+      // One transaction: the text and its automatic snapshot are stored together or not at all.
+      const { saved, summary, norm } = store.db.transaction(() => {
+        const norm = normalizeDoc(doc, idsOutside(ctx, id))
+        validateDoc(norm.doc)
+        const summary = summarizeChapter(norm.doc)
+        const saved = store.saveChapter(id, norm.doc, summary, baseVersion)
+        const last = store.lastRevisionAt(id)
+        if (!last || ctx.now().getTime() - Date.parse(last) >= AUTO_REVISION_MS) store.addRevision(id, 'auto')
+        return { saved, summary, norm }
+      })()
       return { ...saved, summary, state: ctx.state(), normalized: norm.changed ? norm.doc : null }
     },
     add: ({ title, kind, afterId }) => {

@@ -1,6 +1,10 @@
 import { api, type Envelope, type MainEvent } from '@shared/api'
 import type { NianbaoBridge } from '@shared/bridge'
 
+/** Calls that must reach main even while the page is closing. */
+const KEEPALIVE = new Set(['chapter.save', 'editor.savePatch'])
+const KEEPALIVE_LIMIT = 60_000
+
 /**
  * The browser host's transport: each contract call is a POST to /api/<name>
  * on the page's own origin; the access token travels as a same-site cookie.
@@ -14,13 +18,14 @@ export function createHttpBridge(): NianbaoBridge {
       g[method] = async (input?: unknown) => {
         let res: Response
         try {
+          const body = input === undefined ? '' : JSON.stringify(input)
           res = await fetch(`/api/${name}`, {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },
-            body: input === undefined ? '' : JSON.stringify(input),
+            body,
             credentials: 'same-origin',
-            // Saves sent while the page unloads still arrive.
-            keepalive: name === 'chapter.save'
+            // Saves sent while the page unloads still arrive; browsers allow such requests up to 64 KB.
+            keepalive: KEEPALIVE.has(name) && body.length < KEEPALIVE_LIMIT && new TextEncoder().encode(body).length < KEEPALIVE_LIMIT
           })
         } catch {
           return { ok: false, error: { code: 'IO_ERROR', message: '无法连接到年报服务，请确认它仍在运行。' } }

@@ -1,77 +1,178 @@
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react'
 import { EditorContent, useEditor } from '@tiptap/react'
-import type { SaveResult } from '@shared/api'
+import type { Editor } from '@tiptap/core'
+import { TextSelection, NodeSelection } from '@tiptap/pm/state'
 import type { ChapterRecord } from '@shared/model/report'
-import { reportExtensions } from '@shared/editor/schema'
-import { countWords } from '@shared/model/wordCount'
-import { Numbering, numberingKey, type NumberingContext } from './extensions/numbering'
-import { useAutosave, type SaveStatus } from './useAutosave'
+import type { EditorEnv } from './contribution'
+import { buildEditorExtensions } from './extensions'
+import { numberingKey, type NumberingContext } from './numbering/plugin'
+import { liveSummary } from './numbering/structure'
+import type { NumberingStore } from './numbering/store'
+import { ChapterSaver } from './save/ChapterSaver'
+import type { SaveQueue } from './save/SaveQueue'
 
 export interface ChapterEditorHandle {
-  flush(): Promise<void>
-  scrollToNode(id: string): void
+  readonly chapterId: string
+  /** Save now; false if it failed (the status bar says why and saving retries). */
+  flush(): Promise<boolean>
+  /** The chapter is being closed: hand its text to the save queue. */
+  detach(): Promise<boolean>
+  editor(): Editor | null
+  /** Scroll to a heading, case, table or figure by id and put the cursor there. */
+  scrollToNode(id: string): boolean
 }
 
 interface Props {
   chapter: ChapterRecord
   numbering: NumberingContext
-  onSaved: (r: SaveResult) => void
-  onStatus: (s: SaveStatus) => void
-  onWords: (words: number) => void
+  queue: SaveQueue
+  store: NumberingStore
+  env: Omit<EditorEnv, 'chapterId' | 'numbering'>
+  onReady?: (editor: Editor) => void
 }
 
-/** One tiptap editor for one chapter; numbers are drawn, text is saved continuously. */
-export const ChapterEditor = forwardRef<ChapterEditorHandle, Props>(function ChapterEditor({ chapter, numbering, onSaved, onStatus, onWords }, ref) {
+const LIVE_DELAY_MS = 400
+
+/** One tiptap editor for one chapter: numbers are drawn, text is saved continuously. */
+export const ChapterEditor = forwardRef<ChapterEditorHandle, Props>(function ChapterEditor({ chapter, numbering, queue, store, env, onReady }, ref) {
   const ctx = useRef(numbering)
   ctx.current = numbering
-  const extensions = useMemo(() => [...reportExtensions(), Numbering.configure({ context: () => ctx.current })], [])
+  const envRef = useRef(env)
+  envRef.current = env
+
+  const extensions = useMemo(
+    () =>
+      buildEditorExtensions({
+        chapterId: chapter.id,
+        numbering: () => ctx.current,
+        foreignIds: () => envRef.current.foreignIds(),
+        uploadImage: (f, n) => envRef.current.uploadImage(f, n),
+        assetUrl: (h) => envRef.current.assetUrl(h),
+        notify: (k, t) => envRef.current.notify(k, t)
+      }),
+    [chapter.id]
+  )
+
+  // A closed editor of this chapter may still hold text that is not stored yet: continue from it.
+  const takeover = useMemo(() => queue.takeOver(chapter.id), [queue, chapter.id])
+
   const editor = useEditor(
     {
       extensions,
-      content: chapter.doc,
-      editorProps: { attributes: { class: 'chapter-doc', spellcheck: 'false', 'aria-label': `${chapter.title} 正文` } },
+      content: takeover?.currentDoc()?.toJSON() ?? chapter.doc,
+      editorProps: {
+        attributes: { class: 'chapter-doc', spellcheck: 'false', 'aria-label': `${chapter.title} 正文`, 'data-chapter-id': chapter.id }
+      },
       immediatelyRender: true,
-      shouldRerenderOnTransaction: false
+      shouldRerenderOnTransaction: false,
+      enableContentCheck: false
     },
     [chapter.id]
   )
-  const { status, flush } = useAutosave(chapter.id, editor, chapter.version, onSaved)
 
-  useEffect(() => onStatus(status), [status, onStatus])
+  const saver = useMemo(() => {
+    if (!editor) return null
+    const s = new ChapterSaver(queue, chapter.id, editor, chapter.version, takeover ? null : editor.state.doc)
+    if (takeover) s.adoptFrom(takeover)
+    return s
+  }, [editor, queue, chapter.id, chapter.version, takeover])
 
-  // Renumber when the chapter's place in the report changes (e.g. a chapter moved before it).
+  // However the editor goes away, its unsaved text goes to the save queue.
   useEffect(() => {
-    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(numberingKey, true))
+    if (!saver) return
+    return () => {
+      if (!saver.isDetached()) void saver.detach()
+    }
+  }, [saver])
+
+  // Edits mark the chapter for saving; blur saves at once.
+  useEffect(() => {
+    if (!editor || !saver) return
+    const onTransaction = ({ transaction }: { transaction: Parameters<typeof ChapterSaver.isEdit>[0] }) => {
+      if (ChapterSaver.isEdit(transaction)) saver.markDirty()
+    }
+    const onBlur = () => void saver.flush()
+    editor.on('transaction', onTransaction)
+    editor.on('blur', onBlur)
+    return () => {
+      editor.off('transaction', onTransaction)
+      editor.off('blur', onBlur)
+    }
+  }, [editor, saver])
+
+  // The open chapter's outline, cases and 字数, pushed to the numbering store as they change.
+  useEffect(() => {
+    if (!editor) return
+    let timer: ReturnType<typeof setTimeout> | null = null
+    let lastSignature = ''
+    const push = () => {
+      timer = null
+      if (editor.isDestroyed) return
+      const ns = numberingKey.getState(editor.state)
+      store.setLive(chapter.id, liveSummary(editor.state.doc, ns?.structure))
+    }
+    const onUpdate = () => {
+      const sig = numberingKey.getState(editor.state)?.structure.signature ?? ''
+      if (sig !== lastSignature) {
+        lastSignature = sig
+        if (timer) clearTimeout(timer)
+        push()
+      } else {
+        if (timer) clearTimeout(timer)
+        timer = setTimeout(push, LIVE_DELAY_MS)
+      }
+    }
+    lastSignature = numberingKey.getState(editor.state)?.structure.signature ?? ''
+    push()
+    editor.on('update', onUpdate)
+    return () => {
+      if (timer) clearTimeout(timer)
+      editor.off('update', onUpdate)
+      store.clearLive(chapter.id)
+    }
+  }, [editor, store, chapter.id])
+
+  useEffect(() => {
+    if (editor) onReady?.(editor)
+    // Only when a new editor was made.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor])
+
+  // Redraw numbers when the chapter's place in the report changes (e.g. a chapter moved before it).
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(numberingKey, true).setMeta('addToHistory', false))
   }, [editor, numbering.chapterNumber, numbering.caseOffset])
 
   useImperativeHandle(
     ref,
     () => ({
-      flush,
+      chapterId: chapter.id,
+      flush: () => saver?.flush() ?? Promise.resolve(true),
+      detach: () => saver?.detach() ?? Promise.resolve(true),
+      editor: () => (editor && !editor.isDestroyed ? editor : null),
       scrollToNode(id: string) {
-        const el = editor?.view.dom.querySelector(`[data-id="${CSS.escape(id)}"]`)
-        el?.scrollIntoView({ block: 'start', behavior: 'smooth' })
+        if (!editor || editor.isDestroyed) return false
+        let found = -1
+        editor.state.doc.descendants((node, pos) => {
+          if (found >= 0) return false
+          if (node.attrs.id === id && ['heading', 'caseStudy', 'reportTable', 'figure'].includes(node.type.name)) {
+            found = pos
+            return false
+          }
+          return !node.isTextblock
+        })
+        if (found < 0) return false
+        const node = editor.state.doc.nodeAt(found)!
+        const sel = node.isTextblock || node.type.name === 'caseStudy' ? TextSelection.create(editor.state.doc, found + (node.isTextblock ? 1 : 2)) : NodeSelection.create(editor.state.doc, found)
+        editor.view.dispatch(editor.state.tr.setSelection(sel))
+        const dom = editor.view.nodeDOM(found)
+        if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'start' })
+        editor.view.focus()
+        return true
       }
     }),
-    [flush, editor]
+    [saver, editor, chapter.id]
   )
-
-  // 字数 of this chapter, recounted shortly after typing pauses.
-  useEffect(() => {
-    if (!editor) return
-    let t: ReturnType<typeof setTimeout> | null = null
-    const count = () => onWords(countWords(editor.state.doc.textContent))
-    const onUpdate = () => {
-      if (t) clearTimeout(t)
-      t = setTimeout(count, 300)
-    }
-    count()
-    editor.on('update', onUpdate)
-    return () => {
-      if (t) clearTimeout(t)
-      editor.off('update', onUpdate)
-    }
-  }, [editor, onWords])
 
   return <EditorContent editor={editor} className="editor-surface" />
 })

@@ -1,8 +1,8 @@
 import { Extension } from '@tiptap/core'
-import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
-import type { Node as PMNode } from '@tiptap/pm/model'
-import { numberSections, caseLabel } from '@shared/model/numbering'
+import { caseLabel, numberSections } from '@shared/model/numbering'
+import { scanStructure, type ChapterStructure } from './structure'
 
 export interface NumberingContext {
   /** "3" for the third chapter, null for an appendix. */
@@ -11,55 +11,86 @@ export interface NumberingContext {
   caseOffset: number
 }
 
-export const numberingKey = new PluginKey<DecorationSet>('numbering')
+export interface NumberingState {
+  decorations: DecorationSet
+  structure: ChapterStructure
+  /** Heading id → its number as drawn ("3.2.1"), for copying a heading with its number. */
+  headingNumbers: Map<string, string>
+  context: NumberingContext
+}
 
-function decorate(doc: PMNode, ctx: NumberingContext): DecorationSet {
-  const headings: { pos: number; node: PMNode }[] = []
-  const cases: { pos: number; node: PMNode }[] = []
-  doc.descendants((node, pos) => {
-    if (node.type.name === 'heading') headings.push({ pos, node })
-    else if (node.type.name === 'caseStudy') cases.push({ pos, node })
-    return node.type.name !== 'paragraph'
-  })
+export const numberingKey = new PluginKey<NumberingState>('numbering')
+
+/** Meta flag: the chapter's place in the report changed, redraw every number. */
+export const RENUMBER = 'renumber'
+
+function compute(structure: ChapterStructure, state: EditorState, ctx: NumberingContext): NumberingState {
   const decos: Decoration[] = []
-  numberSections(
+  const headingNumbers = new Map<string, string>()
+  const numbers = numberSections(
     ctx.chapterNumber,
-    headings.map((h) => ({ level: Number(h.node.attrs.level) }))
-  ).forEach((n, i) => {
-    const h = headings[i]
-    decos.push(Decoration.node(h.pos, h.pos + h.node.nodeSize, { 'data-number': n.number ?? '', 'data-depth': String(n.depth) }))
+    structure.headings.map((h) => ({ level: Number(h.node.attrs.level) }))
+  )
+  numbers.forEach((n, i) => {
+    const { pos, node } = structure.headings[i]
+    if (n.number && node.attrs.id) headingNumbers.set(String(node.attrs.id), n.number)
+    decos.push(Decoration.node(pos, pos + node.nodeSize, { 'data-number': n.number ?? '', 'data-depth': String(n.depth) }))
   })
-  cases.forEach((c, i) => {
-    const title = c.node.firstChild
+  structure.cases.forEach(({ pos, node }, i) => {
+    const title = node.firstChild
     if (title?.type.name === 'caseTitle') {
-      const start = c.pos + 1
-      decos.push(Decoration.node(start, start + title.nodeSize, { 'data-label': `${caseLabel(ctx.caseOffset + i + 1)}：` }))
+      decos.push(Decoration.node(pos + 1, pos + 1 + title.nodeSize, { 'data-label': `${caseLabel(ctx.caseOffset + i + 1)}：` }))
     }
   })
-  return DecorationSet.create(doc, decos)
+  return { decorations: DecorationSet.create(state.doc, decos), structure, headingNumbers, context: ctx }
 }
 
 /**
  * Draws the computed numbers of headings (1.1, 1.1.1) and cases (案例 N：)
- * as decorations: they are seen, never stored in the document.
+ * as decorations: seen, never stored in the document. Typing inside a
+ * paragraph leaves the numbered structure alone, so the decorations are only
+ * mapped; they are recomputed when a numbered node is added, removed, moved
+ * or changes level, or when the chapter's place in the report changes.
  */
-export const Numbering = Extension.create<{ context: () => NumberingContext }>({
+export const Numbering = Extension.create<{ context: () => NumberingContext; onStructure?: (s: ChapterStructure) => void }>({
   name: 'numbering',
   addOptions() {
-    return { context: () => ({ chapterNumber: null, caseOffset: 0 }) }
+    return { context: () => ({ chapterNumber: null, caseOffset: 0 }), onStructure: undefined }
   },
   addProseMirrorPlugins() {
-    const ctx = this.options.context
+    const { context, onStructure } = this.options
     return [
-      new Plugin<DecorationSet>({
+      new Plugin<NumberingState>({
         key: numberingKey,
         state: {
-          init: (_, state) => decorate(state.doc, ctx()),
-          apply: (tr, old, _oldState, newState) => (tr.docChanged || tr.getMeta(numberingKey) ? decorate(newState.doc, ctx()) : old)
+          init: (_, state) => compute(scanStructure(state.doc), state, context()),
+          apply: (tr, old, _oldState, newState) => {
+            const ctx = context()
+            const contextChanged = tr.getMeta(RENUMBER) || ctx.chapterNumber !== old.context.chapterNumber || ctx.caseOffset !== old.context.caseOffset
+            if (!tr.docChanged && !contextChanged) return old
+            const structure = tr.docChanged ? scanStructure(newState.doc) : old.structure
+            if (!contextChanged && structure.signature === old.structure.signature) {
+              // Same numbers: only positions moved.
+              return { ...old, structure, decorations: old.decorations.map(tr.mapping, tr.doc) }
+            }
+            return compute(structure, newState, ctx)
+          }
+        },
+        view: () => {
+          let last = ''
+          return {
+            update: (view) => {
+              const s = numberingKey.getState(view.state)
+              if (s && onStructure && s.structure.signature !== last) {
+                last = s.structure.signature
+                onStructure(s.structure)
+              }
+            }
+          }
         },
         props: {
           decorations(state) {
-            return numberingKey.getState(state)
+            return numberingKey.getState(state)?.decorations
           }
         }
       })

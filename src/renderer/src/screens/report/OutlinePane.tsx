@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { ReportState } from '@shared/model/report'
+import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
 
 interface Props {
   report: ReportState
@@ -16,7 +17,7 @@ interface Props {
 export function OutlinePane(props: Props) {
   const { report, activeChapterId } = props
   const [collapsed, setCollapsed] = useState<Record<string, boolean>>({})
-  const { numbering } = report
+  const numbering = useReportNumbering()
   return (
     <nav className="outline" aria-label="报告大纲" data-testid="outline">
       <div className="outline-header">

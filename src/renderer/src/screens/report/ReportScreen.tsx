@@ -1,12 +1,18 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { AppInfo, SaveResult } from '@shared/api'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import type { Editor } from '@tiptap/core'
+import type { AppInfo } from '@shared/api'
 import type { ChapterRecord, ReportState } from '@shared/model/report'
 import { api, bridge, errorMessage } from '../../api/client'
 import { ConfirmDialog } from '../../components/Dialog'
 import { TextPrompt } from '../../components/TextPrompt'
 import { useNotify } from '../../components/Notice'
 import { ChapterEditor, type ChapterEditorHandle } from '../../editor/ChapterEditor'
-import type { SaveStatus } from '../../editor/useAutosave'
+import { NumberingProvider } from '../../editor/numbering/NumberingProvider'
+import { NumberingStore } from '../../editor/numbering/store'
+import { SaveQueue } from '../../editor/save/SaveQueue'
+import { sidePanels } from '../../panels/registry'
+import { SidePanel } from '../../panels/SidePanel'
+import type { Workspace } from '../../panels/types'
 import { OutlinePane } from './OutlinePane'
 import { PropertiesDialog } from './PropertiesDialog'
 import { StatusBar } from './StatusBar'
@@ -26,96 +32,181 @@ type Modal =
   | { kind: 'save-as' }
   | null
 
-/** The main window: outline on the left, the chapter editor in the middle, the status bar below. */
+const PANEL_KEY = 'nianbao.sidePanel'
+
+/** The main window: outline on the left, the chapter editor in the middle, side panels on the right, the status bar below. */
 export function ReportScreen({ info, report, onReportChange, onClosed }: Props) {
   const notify = useNotify()
   const editorRef = useRef<ChapterEditorHandle>(null)
   const [chapter, setChapter] = useState<ChapterRecord | null>(null)
-  const [status, setStatus] = useState<SaveStatus>({ kind: 'saved' })
-  const [chapterWords, setChapterWords] = useState(0)
+  /** Bumped when the open chapter is reloaded from the file, so a fresh editor is made. */
+  const [generation, setGeneration] = useState(0)
   const [modal, setModal] = useState<Modal>(null)
-  const pendingHeading = useRef<string | null>(null)
+  const [panel, setPanel] = useState<string | null>(() => localStorage.getItem(PANEL_KEY))
+  const [editor, setEditor] = useState<Editor | null>(null)
+  const pendingNode = useRef<string | null>(null)
+  const switching = useRef<Promise<void>>(Promise.resolve())
+  const reportRef = useRef(report)
+  reportRef.current = report
 
-  const openChapter = useCallback(
-    async (id: string, headingId?: string) => {
-      if (chapter?.id === id) {
-        if (headingId) editorRef.current?.scrollToNode(headingId)
+  const numbering = useMemo(() => new NumberingStore(), [])
+  const queue = useMemo(() => new SaveQueue((r) => onReportChange(r.state)), [onReportChange])
+  useLayoutEffect(() => numbering.setReport(report), [numbering, report])
+
+  useEffect(() => {
+    if (panel) localStorage.setItem(PANEL_KEY, panel)
+    else localStorage.removeItem(PANEL_KEY)
+  }, [panel])
+
+  /** Leave the open chapter (its text saved, a snapshot taken) and open another one. */
+  const switchTo = useCallback(
+    async (id: string, nodeId?: string, force = false) => {
+      const current = editorRef.current
+      if (!force && current && current.chapterId === id) {
+        if (nodeId && !current.scrollToNode(nodeId)) notify('info', '没有在本章中找到这一项，可能已被删除。')
         return
       }
-      await editorRef.current?.flush()
+      if (current) {
+        const leaving = current.chapterId
+        const ok = await current.detach()
+        if (ok) void queue.run(() => api.revision.create({ chapterId: leaving, reason: 'switch' }).catch(() => null))
+      }
       try {
         const next = await api.chapter.get({ id })
-        pendingHeading.current = headingId ?? null
+        pendingNode.current = nodeId ?? null
         setChapter(next)
+        setGeneration((g) => g + 1)
       } catch (e) {
         notify('error', errorMessage(e))
       }
     },
-    [chapter?.id, notify]
+    [notify, queue]
   )
 
-  // Open the first chapter when the report opens (or when the open chapter was deleted).
+  const openChapter = useCallback(
+    (id: string, nodeId?: string) => {
+      // Clicks queue up: a second click waits for the first switch to finish.
+      const run = switching.current.then(() => switchTo(id, nodeId))
+      switching.current = run.catch(() => undefined)
+      return run
+    },
+    [switchTo]
+  )
+
+  const reloadChapter = useCallback(async () => {
+    const id = editorRef.current?.chapterId ?? chapter?.id
+    if (!id) return
+    const run = switching.current.then(async () => {
+      try {
+        const next = await api.chapter.get({ id })
+        setChapter(next)
+        setGeneration((g) => g + 1)
+      } catch (e) {
+        notify('error', errorMessage(e))
+      }
+    })
+    switching.current = run.catch(() => undefined)
+    return run
+  }, [chapter?.id, notify])
+
+  // Open the first chapter when the report opens, or another one when the open chapter was deleted.
   useEffect(() => {
-    if (!chapter || !report.chapters.some((c) => c.id === chapter.id)) {
-      const first = report.chapters[0]
-      if (first) void api.chapter.get({ id: first.id }).then(setChapter, (e) => notify('error', errorMessage(e)))
-      else setChapter(null)
+    if (chapter && report.chapters.some((c) => c.id === chapter.id)) return
+    const first = report.chapters[0]
+    if (!first) {
+      setChapter(null)
+      return
     }
+    const gone = chapter?.id
+    const run = switching.current.then(async () => {
+      try {
+        setChapter(await api.chapter.get({ id: first.id }))
+        setGeneration((g) => g + 1)
+      } catch (e) {
+        if (gone !== undefined || chapter === null) notify('error', errorMessage(e))
+      }
+    })
+    switching.current = run.catch(() => undefined)
   }, [report.chapters, chapter, notify])
 
-  useEffect(() => {
-    if (chapter && pendingHeading.current) {
-      const h = pendingHeading.current
-      pendingHeading.current = null
-      requestAnimationFrame(() => editorRef.current?.scrollToNode(h))
-    }
-  }, [chapter])
+  const onEditorReady = useCallback((e: Editor) => {
+    setEditor(e)
+    const node = pendingNode.current
+    pendingNode.current = null
+    if (node) requestAnimationFrame(() => editorRef.current?.scrollToNode(node))
+  }, [])
+
+  const flush = useCallback(async () => {
+    const ok = await queue.flushAll()
+    return ok
+  }, [queue])
 
   // Save what is pending when main asks (window close, quit) or the page goes away.
   useEffect(() => {
     const off = bridge.onEvent((event) => {
       if (event.type === 'flush-request') {
-        void (editorRef.current?.flush() ?? Promise.resolve()).finally(() => api.app.flushed({ requestId: event.requestId }))
+        void flush().finally(() => api.app.flushed({ requestId: event.requestId }))
       } else if (event.type === 'menu') {
-        if (event.command === 'save') void editorRef.current?.flush()
+        if (event.command === 'save') void flush()
         else if (event.command === 'properties') setModal({ kind: 'properties' })
         else if (event.command === 'save-as') setModal({ kind: 'save-as' })
         else if (event.command === 'close') void close()
       }
     })
-    const onHide = () => void editorRef.current?.flush()
+    const onHide = () => queue.flushForUnload()
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') void flush()
+    }
     window.addEventListener('pagehide', onHide)
-    document.addEventListener('visibilitychange', onHide)
+    document.addEventListener('visibilitychange', onVisibility)
     return () => {
       off()
       window.removeEventListener('pagehide', onHide)
-      document.removeEventListener('visibilitychange', onHide)
+      document.removeEventListener('visibilitychange', onVisibility)
     }
   })
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 's') {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 's') {
         e.preventDefault()
-        void editorRef.current?.flush()
+        void flush().then((ok) => ok && notify('success', '已保存。'))
       }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  }, [flush, notify])
 
   const numberingContext = useMemo(() => {
     const n = report.numbering
-    const numbered = n.chapters.find((c) => c.id === chapter?.id)
-    const caseOffset = n.cases.filter((c) => {
-      const idx = n.chapters.findIndex((x) => x.id === c.chapterId)
-      const mine = n.chapters.findIndex((x) => x.id === chapter?.id)
-      return idx < mine
-    }).length
-    return { chapterNumber: numbered?.number ?? null, caseOffset }
+    const mine = n.chapters.findIndex((x) => x.id === chapter?.id)
+    const before = new Set(n.chapters.slice(0, Math.max(mine, 0)).map((c) => c.id))
+    return { chapterNumber: n.chapters[mine]?.number ?? null, caseOffset: n.cases.filter((c) => before.has(c.chapterId)).length }
   }, [report.numbering, chapter?.id])
 
-  const onSaved = useCallback((r: SaveResult) => onReportChange(r.state), [onReportChange])
+  const editorEnv = useMemo(
+    () => ({
+      foreignIds: () => {
+        const ids = new Set<string>()
+        const open = editorRef.current?.chapterId
+        for (const c of reportRef.current.chapters) {
+          if (c.id === open) continue
+          c.summary.headings.forEach((h) => ids.add(h.id))
+          c.summary.cases.forEach((x) => ids.add(x.id))
+          c.summary.tables.forEach((x) => ids.add(x))
+          c.summary.figures.forEach((x) => ids.add(x))
+        }
+        return ids
+      },
+      uploadImage: async (file: Blob) => {
+        const data = await blobToBase64(file)
+        return api.asset.put({ data })
+      },
+      assetUrl: (hash: string) => bridge.assetUrl(hash),
+      notify
+    }),
+    [notify]
+  )
 
   const run = async (f: () => Promise<ReportState | null>) => {
     try {
@@ -127,151 +218,181 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
   }
 
   const close = async () => {
-    await editorRef.current?.flush()
+    const ok = await flush()
+    if (!ok) {
+      notify('error', '有内容未能保存，请先解决状态栏中提示的问题，或用“另存为”保存到其他位置。')
+      return
+    }
     await api.report.close()
     onClosed()
+  }
+
+  const workspace: Workspace = {
+    openChapter,
+    flush,
+    reloadChapter,
+    editor: () => editorRef.current?.editor() ?? null,
+    setReport: onReportChange,
+    notify,
+    showPanel: (id) => setPanel(id)
   }
 
   const chapterTitle = report.chapters.find((c) => c.id === chapter?.id)?.title ?? ''
   const chapterNumber = numberingContext.chapterNumber
 
   return (
-    <div className="report-screen">
-      <header className="top-bar">
-        <div className="logo small" aria-hidden="true">
-          年报
+    <NumberingProvider store={numbering}>
+      <div className="report-screen">
+        <header className="top-bar">
+          <div className="logo small" aria-hidden="true">
+            年报
+          </div>
+          <div className="report-title" data-testid="report-title">
+            {report.meta.title}
+          </div>
+          <span className="spacer" />
+          <button type="button" className="btn" onClick={() => setModal({ kind: 'properties' })}>
+            报告属性
+          </button>
+          <button type="button" className="btn" onClick={() => void flush().then((ok) => ok && notify('success', '已保存。'))} title="Ctrl+S">
+            保存
+          </button>
+          <button type="button" className="btn" onClick={() => setModal({ kind: 'save-as' })}>
+            另存为
+          </button>
+          <button type="button" className="btn" onClick={() => void close()}>
+            关闭报告
+          </button>
+        </header>
+        <div className="workspace">
+          <OutlinePane
+            report={report}
+            activeChapterId={chapter?.id ?? null}
+            onSelectChapter={(id) => void openChapter(id)}
+            onSelectHeading={(cid, hid) => void openChapter(cid, hid)}
+            onAddChapter={() => setModal({ kind: 'add-chapter' })}
+            onRenameChapter={(id) => setModal({ kind: 'rename', id, title: report.chapters.find((c) => c.id === id)?.title ?? '' })}
+            onDeleteChapter={(id) => {
+              const c = report.chapters.find((x) => x.id === id)
+              if (c) setModal({ kind: 'delete', id, title: c.title, hasContent: c.summary.words > 0 || c.summary.headings.length > 0 })
+            }}
+            onMoveChapter={(id, to) => void run(() => api.chapter.move({ id, toIndex: to }))}
+          />
+          <main className="editor-pane">
+            {chapter ? (
+              <div className="page">
+                <h1 className="chapter-title" data-testid="chapter-title">
+                  {chapterNumber && <span className="num">{chapterNumber}</span>}
+                  {chapterTitle}
+                </h1>
+                <ChapterEditor
+                  key={`${chapter.id}:${generation}`}
+                  ref={editorRef}
+                  chapter={chapter}
+                  numbering={numberingContext}
+                  queue={queue}
+                  store={numbering}
+                  env={editorEnv}
+                  onReady={onEditorReady}
+                />
+              </div>
+            ) : (
+              <p className="empty">这个报告还没有章节。请在左侧添加一章。</p>
+            )}
+          </main>
+          <SidePanel panels={sidePanels} active={panel} onSelect={setPanel} report={report} chapterId={chapter?.id ?? null} workspace={workspace} />
         </div>
-        <div className="report-title" data-testid="report-title">
-          {report.meta.title}
-        </div>
-        <span className="spacer" />
-        <button type="button" className="btn" onClick={() => setModal({ kind: 'properties' })}>
-          报告属性
-        </button>
-        <button type="button" className="btn" onClick={() => void editorRef.current?.flush()} title="Ctrl+S">
-          保存
-        </button>
-        <button type="button" className="btn" onClick={() => setModal({ kind: 'save-as' })}>
-          另存为
-        </button>
-        <button type="button" className="btn" onClick={() => void close()}>
-          关闭报告
-        </button>
-      </header>
-      <div className="workspace">
-        <OutlinePane
-          report={report}
-          activeChapterId={chapter?.id ?? null}
-          onSelectChapter={(id) => void openChapter(id)}
-          onSelectHeading={(cid, hid) => void openChapter(cid, hid)}
-          onAddChapter={() => setModal({ kind: 'add-chapter' })}
-          onRenameChapter={(id) => setModal({ kind: 'rename', id, title: report.chapters.find((c) => c.id === id)?.title ?? '' })}
-          onDeleteChapter={(id) => {
-            const c = report.chapters.find((x) => x.id === id)
-            if (c) setModal({ kind: 'delete', id, title: c.title, hasContent: c.summary.words > 0 || c.summary.headings.length > 0 })
-          }}
-          onMoveChapter={(id, to) => void run(() => api.chapter.move({ id, toIndex: to }))}
-        />
-        <main className="editor-pane">
-          {chapter ? (
-            <div className="page">
-              <h1 className="chapter-title" data-testid="chapter-title">
-                {chapterNumber && <span className="num">{chapterNumber}</span>}
-                {chapterTitle}
-              </h1>
-              <ChapterEditor
-                key={chapter.id}
-                ref={editorRef}
-                chapter={chapter}
-                numbering={numberingContext}
-                onSaved={onSaved}
-                onStatus={setStatus}
-                onWords={setChapterWords}
-              />
-            </div>
-          ) : (
-            <p className="empty">这个报告还没有章节。请在左侧添加一章。</p>
-          )}
-        </main>
-      </div>
-      <StatusBar status={status} chapterWords={chapterWords} reportWords={report.words} fileName={report.fileName} />
+        <StatusBar status={queue.status} numbering={numbering} chapterId={chapter?.id ?? null} fileName={report.fileName} />
 
-      {modal?.kind === 'properties' && <PropertiesDialog report={report} onSaved={onReportChange} onClose={() => setModal(null)} />}
-      {modal?.kind === 'add-chapter' && (
-        <TextPrompt
-          title="添加章"
-          label="章标题"
-          confirmLabel="添加"
-          onClose={() => setModal(null)}
-          onSubmit={(title) => {
-            setModal(null)
-            void run(() => api.chapter.add({ title }))
-          }}
-        />
-      )}
-      {modal?.kind === 'rename' && (
-        <TextPrompt
-          title="重命名章"
-          label="章标题"
-          initial={modal.title}
-          onClose={() => setModal(null)}
-          onSubmit={(title) => {
-            setModal(null)
-            void run(() => api.chapter.rename({ id: modal.id, title }))
-          }}
-        />
-      )}
-      {modal?.kind === 'delete' && (
-        <ConfirmDialog
-          title="删除章"
-          danger
-          message={
-            modal.hasContent
-              ? `“${modal.title}”中有内容，删除后可以在历史版本中找回。确定删除吗？`
-              : `确定删除“${modal.title}”吗？`
-          }
-          confirmLabel="删除"
-          onCancel={() => setModal(null)}
-          onConfirm={() => {
-            const id = modal.id
-            setModal(null)
-            void run(() => api.chapter.remove({ id }))
-          }}
-        />
-      )}
-      {modal?.kind === 'save-as' &&
-        (info.nativeDialogs ? (
-          <SaveAsNative onDone={() => setModal(null)} run={run} flush={() => editorRef.current?.flush()} />
-        ) : (
+        {modal?.kind === 'properties' && <PropertiesDialog report={report} onSaved={onReportChange} onClose={() => setModal(null)} />}
+        {modal?.kind === 'add-chapter' && (
           <TextPrompt
-            title="另存为"
-            label="新文件名"
-            initial={`${report.fileName.replace(/\.nianbao$/i, '')}-副本`}
-            confirmLabel="保存"
+            title="添加章"
+            label="章标题"
+            confirmLabel="添加"
             onClose={() => setModal(null)}
-            onSubmit={(fileName) => {
+            onSubmit={(title) => {
+              setModal(null)
+              void run(() => api.chapter.add({ title }))
+            }}
+          />
+        )}
+        {modal?.kind === 'rename' && (
+          <TextPrompt
+            title="重命名章"
+            label="章标题"
+            initial={modal.title}
+            onClose={() => setModal(null)}
+            onSubmit={(title) => {
+              setModal(null)
+              void run(() => api.chapter.rename({ id: modal.id, title }))
+            }}
+          />
+        )}
+        {modal?.kind === 'delete' && (
+          <ConfirmDialog
+            title="删除章"
+            danger
+            message={
+              modal.hasContent ? `“${modal.title}”中有内容，删除后可以在历史版本中找回。确定删除吗？` : `确定删除“${modal.title}”吗？`
+            }
+            confirmLabel="删除"
+            onCancel={() => setModal(null)}
+            onConfirm={() => {
+              const id = modal.id
               setModal(null)
               void (async () => {
-                await editorRef.current?.flush()
-                await run(() => api.report.saveAs({ fileName }))
-                notify('success', '已另存为新文件。')
+                await flush()
+                await run(() => api.chapter.remove({ id }))
               })()
             }}
           />
-        ))}
-    </div>
+        )}
+        {modal?.kind === 'save-as' &&
+          (info.nativeDialogs ? (
+            <SaveAsNative onDone={() => setModal(null)} run={run} flush={flush} />
+          ) : (
+            <TextPrompt
+              title="另存为"
+              label="新文件名"
+              initial={`${report.fileName.replace(/\.nianbao$/i, '')}-副本`}
+              confirmLabel="保存"
+              onClose={() => setModal(null)}
+              onSubmit={(fileName) => {
+                setModal(null)
+                void (async () => {
+                  await flush()
+                  await run(() => api.report.saveAs({ fileName }))
+                  // Text that could not be saved to the old file goes to the new one.
+                  if (await queue.flushAll()) notify('success', '已另存为新文件。')
+                })()
+              }}
+            />
+          ))}
+      </div>
+    </NumberingProvider>
   )
 }
 
-function SaveAsNative({ onDone, run, flush }: { onDone: () => void; run: (f: () => Promise<ReportState | null>) => Promise<void>; flush: () => Promise<void> | undefined }) {
+function SaveAsNative({ onDone, run, flush }: { onDone: () => void; run: (f: () => Promise<ReportState | null>) => Promise<void>; flush: () => Promise<boolean> }) {
   useEffect(() => {
     void (async () => {
       await flush()
       await run(() => api.report.saveAs({}))
+      await flush()
       onDone()
     })()
     // Runs once when the dialog is requested.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
   return null
+}
+
+/** Base64 of a file's bytes, for asset.put. */
+export async function blobToBase64(blob: Blob): Promise<string> {
+  const buf = new Uint8Array(await blob.arrayBuffer())
+  let s = ''
+  const CHUNK = 0x8000
+  for (let i = 0; i < buf.length; i += CHUNK) s += String.fromCharCode(...buf.subarray(i, i + CHUNK))
+  return btoa(s)
 }

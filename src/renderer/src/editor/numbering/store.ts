@@ -1,0 +1,66 @@
+import { numberReport, type ReportNumbering } from '@shared/model/numbering'
+import type { ReportState } from '@shared/model/report'
+import type { ChapterSummary } from '@shared/model/summary'
+
+/**
+ * The report's numbering as the screen shows it right now: the saved outline
+ * of every chapter, with the open chapter's live document in place of its
+ * saved summary, so a table moved in the editor shows its new number at once
+ * in the outline, the panels and every node view.
+ */
+export class NumberingStore {
+  private report: ReportState | null = null
+  private live: { chapterId: string; summary: ChapterSummary } | null = null
+  private snapshot: ReportNumbering = { chapters: [], headings: [], cases: [], tables: [], figures: [] }
+  private words = 0
+  private listeners = new Set<() => void>()
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  getSnapshot = (): ReportNumbering => this.snapshot
+
+  /** 字数 of the whole report, with the open chapter counted live. */
+  getWords = (): number => this.words
+
+  /** 字数 of one chapter (live for the open one). */
+  chapterWords(chapterId: string): number {
+    if (this.live?.chapterId === chapterId) return this.live.summary.words
+    return this.report?.chapters.find((c) => c.id === chapterId)?.summary.words ?? 0
+  }
+
+  /** The report these numbers belong to. */
+  getReport(): ReportState | null {
+    return this.report
+  }
+
+  setReport(report: ReportState): void {
+    if (report === this.report) return
+    this.report = report
+    // A saved summary newer than the live one replaces it (the open chapter was just saved).
+    this.recompute()
+  }
+
+  setLive(chapterId: string, summary: ChapterSummary): void {
+    this.live = { chapterId, summary }
+    this.recompute()
+  }
+
+  clearLive(chapterId: string): void {
+    if (this.live?.chapterId !== chapterId) return
+    this.live = null
+    this.recompute()
+  }
+
+  private recompute(): void {
+    const r = this.report
+    if (!r) return
+    const live = this.live
+    const chapters = r.chapters.map((c) => (live && c.id === live.chapterId ? { ...c, summary: live.summary } : c))
+    this.snapshot = numberReport(chapters)
+    this.words = chapters.reduce((n, c) => n + c.summary.words, 0)
+    for (const l of this.listeners) l()
+  }
+}
