@@ -17,7 +17,8 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: s
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e)
     const unknown = /Unknown option '([^']+)'/.exec(msg)
-    const missing = /Option '([^']+)[^']*' argument missing/.exec(msg)
+    // Node says "Option '--out <value>' argument missing": name the option only.
+    const missing = /Option '(-[^\s',]+)[^']*' argument missing/.exec(msg)
     const detail = unknown ? `未知的选项 ${unknown[1]}` : missing ? `选项 ${missing[1]} 缺少取值` : '参数有误'
     throw new UserError('BAD_INPUT', `${detail}。\n用法：${usage}`)
   }

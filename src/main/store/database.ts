@@ -75,9 +75,9 @@ export function openReportDatabase(path: string, options: DatabaseOptions = {}):
     // releases the lock if this process dies.
     db.pragma('locking_mode = EXCLUSIVE')
     const check = db.pragma('quick_check', { simple: true })
-    if (check !== 'ok') throw new UserError('DAMAGED', `“${name}”已损坏（${String(check).slice(0, 80)}），无法打开。文件未做任何改动。`)
+    if (check !== 'ok') throw damaged(name)
     const hasReport = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('report', 'chapter')").get() as { n: number }
-    if (hasReport.n < 2) throw new UserError('DAMAGED', `“${name}”缺少报告内容，已损坏，无法打开。文件未做任何改动。`)
+    if (hasReport.n < 2) throw damaged(name)
     // The header on disk can lag behind a write-ahead log: ask SQLite itself before anything is written.
     const version = Number(db.pragma('user_version', { simple: true }))
     if (version > LATEST_VERSION) throw newerVersion(name, version)
@@ -91,8 +91,14 @@ export function openReportDatabase(path: string, options: DatabaseOptions = {}):
     } catch {
       /* already failing */
     }
-    throw mapStoreError(e, name)
+    const mapped = mapStoreError(e, name)
+    // SQLite's own words on the damage mean nothing to an editor; say what to do instead.
+    throw mapped instanceof UserError && mapped.code === 'DAMAGED' ? damaged(name) : mapped
   }
+}
+
+function damaged(name: string): UserError {
+  return new UserError('DAMAGED', `“${name}”已损坏，无法打开。文件未做任何改动；请使用这份报告的备份副本。`)
 }
 
 function newerVersion(name: string, version: number): UserError {

@@ -25,7 +25,7 @@ export function mapStoreError(e: unknown, fileName?: string): unknown {
     return new UserError('FILE_LOCKED', `${name}正被另一个年报窗口或程序使用，请先在那里关闭它。`)
   }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
-    return new UserError('DAMAGED', `${name}已损坏，无法读取。请使用备份或“历史版本”中保存的副本。`)
+    return new UserError('DAMAGED', `${name}已损坏，无法读取。请关闭它，改用这份报告的备份副本。`)
   }
   if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN' || code === 'EIO') {
     return new UserError('IO_ERROR', `读写${name}时出错（${code}）。请检查文件所在的磁盘或网络位置是否可用。`)
