@@ -71,13 +71,15 @@ export class ReportSession {
     return this.adopt(real, db)
   }
 
-  create(path: string, meta: ReportMeta, chapters: NewChapter[]): OpenReport {
+  /** `seed` writes further rows (live data, imported content) in the same creation transaction. */
+  create(path: string, meta: ReportMeta, chapters: NewChapter[], seed?: (db: Database.Database) => void): OpenReport {
     const at = this.options.now().toISOString()
     const db = createReportDatabase(
       resolve(path),
       (db) => {
         ReportStore.insertMeta(db, meta, at)
         new ReportStore(db, this.options.now).insertChapters(chapters)
+        seed?.(db)
       },
       { nativeBinding: this.options.nativeBinding }
     )

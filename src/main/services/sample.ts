@@ -2,7 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppState } from './appState'
 import type { ReportSession } from './reportSession'
-import { templateChapters, templateMeta } from '../templates/templates'
+import { templateMeta } from '../templates/templates'
+import { sampleValues, templateReport } from '../data/template'
 
 export const SAMPLE_FILE_NAME = '示例报告-清远市2021年度.nianbao'
 
@@ -15,7 +16,9 @@ export function ensureSample(session: ReportSession, appState: AppState, workspa
   mkdirSync(workspaceDir, { recursive: true })
   const path = join(workspaceDir, SAMPLE_FILE_NAME)
   if (!existsSync(path)) {
-    session.create(path, templateMeta('city', { region: '清远市', year: 2021, issuer: '清远市教育局' }), templateChapters('city'))
+    const meta = templateMeta('city', { region: '清远市', year: 2021, issuer: '清远市教育局' })
+    const t = templateReport('city', meta, sampleValues())
+    session.create(path, meta, t.chapters, t.seed)
   } else {
     session.open(path)
   }

@@ -1,4 +1,4 @@
-import type { ChartSpec } from './chart'
+import type { ChartData, ChartSpec } from './chart'
 
 /**
  * A figure (图 N-M) as stored in its own row: a chart bound to data, or an
@@ -25,4 +25,6 @@ export interface ResolvedFigure {
   kind: 'chart' | 'image'
   asset?: string
   chart?: ChartSpec
+  /** For charts: the numbers, computed from the chart's source. */
+  data?: ChartData
 }

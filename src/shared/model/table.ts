@@ -16,6 +16,8 @@ export type CellFormat =
   | { kind: 'arrow'; decimals: number }
   /** 18.28:1 */
   | { kind: 'ratio'; decimals: number }
+  /** In prose: 增加 2199 / 减少 54 / 持平 (the words can be changed, e.g. 上升/下降). */
+  | { kind: 'trend'; decimals: number; up?: string; down?: string }
 
 export type CellAlign = 'left' | 'center' | 'right'
 
@@ -54,6 +56,12 @@ export interface ResolvedCell {
   error?: string
   /** The computed number, when the cell holds one. */
   value?: number | null
+  /** The cell waits for data: an indicator it uses has no value for that year yet (shown empty, marked for input). */
+  missing?: boolean
+  /** The cell shows one indicator for one year (its input is exactly 指标("…",年)): typing a number sets that indicator. */
+  binding?: { indicator: string; year: number }
+  /** The cell's input is a formula. */
+  formula?: boolean
 }
 
 export interface ResolvedTable {

@@ -2,7 +2,8 @@ import { resolve } from 'node:path'
 import { NewReportInput } from '@shared/api'
 import { UserError } from '@shared/errors'
 import { ReportSession } from '../../services/reportSession'
-import { templateChapters, templateMeta } from '../../templates/templates'
+import { templateMeta } from '../../templates/templates'
+import { templateReport } from '../../data/template'
 import { type Command, parse, requireValue } from '../io'
 
 const USAGE = 'nianbao new --template city|province|school --region 地区 --year 年份 --out 文件.nianbao [--issuer 编制单位] [--title 标题]'
@@ -39,7 +40,8 @@ export const newCommand: Command = async (argv, io) => {
   }
   const path = resolve(out.toLowerCase().endsWith('.nianbao') ? out : `${out}.nianbao`)
   const session = new ReportSession({ now: () => new Date() })
-  session.create(path, templateMeta(input.data.template, input.data), templateChapters(input.data.template))
+  const t = templateReport(input.data.template, input.data)
+  session.create(path, templateMeta(input.data.template, input.data), t.chapters, t.seed)
   const meta = session.require().store.meta()
   session.close()
   if (values.json) io.out(JSON.stringify({ path, title: meta.title, template: meta.template, year: meta.year }))

@@ -1,7 +1,8 @@
 import { basename } from 'node:path'
 import type { Handlers } from '@shared/api'
 import { UserError } from '@shared/errors'
-import { templateChapters, templateMeta } from '../../templates/templates'
+import { templateMeta } from '../../templates/templates'
+import { templateReport } from '../../data/template'
 import type { ServiceContext } from '../context'
 import { allowedReportPath, chooseSavePath, REPORT_EXT, withExt } from '../files'
 
@@ -13,7 +14,8 @@ export function reportHandlers(ctx: ServiceContext): Handlers['report'] {
       const suggested = withExt(input.fileName || `${input.region}${input.year}年度质量报告`)
       const path = await chooseSavePath(ports, suggested, REPORT_EXT, Boolean(input.fileName))
       if (!path) return null
-      session.create(path, meta, templateChapters(input.template))
+      const t = templateReport(input.template, meta)
+      session.create(path, meta, t.chapters, t.seed)
       return ctx.opened()
     },
     open: ({ path }) => {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { base } from './001_base'
+import { liveData } from './002_live_data'
 
 export interface Migration {
   version: number
@@ -8,7 +9,7 @@ export interface Migration {
 }
 
 /** Numbered migrations, applied in order; PRAGMA user_version records the last one applied. */
-export const migrations: Migration[] = [base]
+export const migrations: Migration[] = [base, liveData]
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version
 

@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import * as echarts from 'echarts'
+import { Resvg } from '@resvg/resvg-js'
+import { UserError } from '@shared/errors'
+import type { ChartData, ChartSpec } from '@shared/model/chart'
+import { buildChartOption } from '@shared/charts/option'
+
+/**
+ * Charts for Word: the editor's ECharts option, rendered server-side to SVG
+ * and rasterised with resvg using a CJK font found on this machine.
+ */
+export interface ChartFont {
+  path: string
+  family: string
+}
+
+const WIN = process.env.WINDIR ?? 'C:\\Windows'
+const CANDIDATES: ChartFont[] = [
+  // Linux (Debian/Ubuntu fonts-noto-cjk, Fedora google-noto-cjk, wqy)
+  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'Noto Sans CJK SC' },
+  { path: '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc', family: 'Noto Sans CJK SC' },
+  { path: '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc', family: 'Noto Sans CJK SC' },
+  { path: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', family: 'Noto Serif CJK SC' },
+  { path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', family: 'WenQuanYi Micro Hei' },
+  { path: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', family: 'WenQuanYi Zen Hei' },
+  { path: '/usr/share/fonts/opentype/source-han-sans/SourceHanSansSC-Regular.otf', family: 'Source Han Sans SC' },
+  // Windows
+  { path: join(WIN, 'Fonts', 'msyh.ttc'), family: 'Microsoft YaHei' },
+  { path: join(WIN, 'Fonts', 'simhei.ttf'), family: 'SimHei' },
+  { path: join(WIN, 'Fonts', 'simsun.ttc'), family: 'SimSun' },
+  { path: join(WIN, 'Fonts', 'Deng.ttf'), family: 'DengXian' },
+  // macOS
+  { path: '/System/Library/Fonts/PingFang.ttc', family: 'PingFang SC' },
+  { path: '/System/Library/Fonts/STHeiti Light.ttc', family: 'Heiti SC' },
+  { path: '/Library/Fonts/Arial Unicode.ttf', family: 'Arial Unicode MS' }
+]
+
+let found: ChartFont | null | undefined
+
+/** The CJK font charts are drawn with; NIANBAO_CHART_FONT=path[:family] overrides the search. */
+export function findChartFont(): ChartFont | null {
+  if (found !== undefined) return found
+  const override = process.env.NIANBAO_CHART_FONT
+  if (override) {
+    const [path, family] = override.split(/:(?=[^\\/]+$)/)
+    if (existsSync(path)) return (found = { path, family: family || 'Noto Sans CJK SC' })
+  }
+  found = CANDIDATES.find((c) => existsSync(c.path)) ?? null
+  return found
+}
+
+export interface ChartImageSize {
+  /** In CSS pixels (the chart's layout size). */
+  width?: number
+  height?: number
+  /** Device-pixel ratio of the PNG: 2 gives print quality at 15 cm. */
+  scale?: number
+}
+
+export function renderChartSvg(spec: ChartSpec, data: ChartData, size: ChartImageSize = {}, font: ChartFont | null = findChartFont()): string {
+  const width = Math.round(size.width ?? 640)
+  const height = Math.round(size.height ?? 360)
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height })
+  try {
+    const family = font ? `'${font.family}', sans-serif` : 'sans-serif'
+    chart.setOption(buildChartOption(spec, data, { print: true, fontFamily: family }))
+    return chart.renderToSVGString()
+  } finally {
+    chart.dispose()
+  }
+}
+
+/** A PNG of the chart, as Word shows it. */
+export function renderChartPng(spec: ChartSpec, data: ChartData, size: ChartImageSize = {}): Buffer {
+  const font = findChartFont()
+  if (!font) {
+    throw new UserError(
+      'EXPORT_FAILED',
+      '找不到可用于绘制图表的中文字体。请安装中文字体（如 Windows 的“微软雅黑”“黑体”，或 Linux 的 fonts-noto-cjk 软件包）后重试。'
+    )
+  }
+  const svg = renderChartSvg(spec, data, size, font)
+  const scale = Math.max(1, Math.min(4, size.scale ?? 2))
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    background: '#ffffff',
+    font: { fontFiles: [font.path], loadSystemFonts: false, defaultFontFamily: font.family, sansSerifFamily: font.family }
+  })
+  return resvg.render().asPng()
+}
+
+/** The PNG of a stored figure's chart (Word export). */
+export function chartPng(data: { figureSpec(id: string): { chart?: ChartSpec } | null; chartData(spec: ChartSpec): ChartData }, figureId: string, size: ChartImageSize = {}): Buffer {
+  const spec = data.figureSpec(figureId)
+  if (!spec?.chart) throw new UserError('NOT_FOUND', '找不到这幅图表。')
+  return renderChartPng(spec.chart, data.chartData(spec.chart), size)
+}
