@@ -93,8 +93,13 @@ export function startElectronApp(outDir: string = join(__dirname, '..')): void {
     windows.set(win.id, entry)
 
     try {
-      if (file) entry.service.session.open(resolve(file))
-      else if (first && !entry.service.reopenLast()) ensureSample(entry.service.session, appState, workspaceDir)
+      // Whatever opens here is remembered as the last report, so the next start reopens it.
+      if (file) {
+        entry.service.session.open(resolve(file))
+        entry.service.context.opened()
+      } else if (first && !entry.service.reopenLast() && ensureSample(entry.service.session, appState, workspaceDir)) {
+        entry.service.context.opened()
+      }
     } catch {
       // The start screen shows; the file stays in 最近使用的文件 with its problem explained on open.
     }
