@@ -15,6 +15,7 @@ import { chapterCalls } from './contract/chapter'
 import { assetCalls } from './contract/asset'
 import { revisionCalls } from './contract/revision'
 import { editorCalls } from './contract/editor'
+import { searchCalls } from './contract/search'
 
 export const api = {
   app: appCalls,
@@ -22,7 +23,8 @@ export const api = {
   chapter: chapterCalls,
   asset: assetCalls,
   revision: revisionCalls,
-  editor: editorCalls
+  editor: editorCalls,
+  search: searchCalls
 } as const
 
 export type { AppInfo, StartState } from './contract/app'

@@ -11,6 +11,7 @@ import { chapterHandlers } from './handlers/chapter'
 import { assetHandlers } from './handlers/asset'
 import { revisionHandlers } from './handlers/revision'
 import { editorHandlers } from './handlers/editor'
+import { searchHandlers } from './handlers/search'
 
 export interface ServiceDeps {
   ports: HostPorts
@@ -42,7 +43,8 @@ export function createService(deps: ServiceDeps): Service {
     chapter: chapterHandlers(ctx),
     asset: assetHandlers(ctx),
     revision: revisionHandlers(ctx),
-    editor: editorHandlers(ctx)
+    editor: editorHandlers(ctx),
+    search: searchHandlers(ctx)
   }
 
   return {

@@ -1,6 +1,17 @@
 import { z } from 'zod'
+import type { ReportState } from '../model/report'
 import type { SaveResult } from './chapter'
 import { call, DocNodeSchema, Id } from './define'
+
+export interface DeletedChapterInfo {
+  chapterId: string
+  title: string
+  /** The snapshot taken when it was deleted: restore it with revision.restore. */
+  revisionId: number
+  deletedAt: string
+  words: number
+}
+
 
 /** Top-level blocks a chapter may have; a patch never addresses more. */
 const MAX_BLOCKS = 100_000
@@ -23,5 +34,17 @@ export const editorCalls = {
         blocks: z.array(DocNodeSchema).max(MAX_BLOCKS)
       })
       .strict()
-  )
+  ),
+  /**
+   * Move a section (heading and everything under it) to another chapter, in
+   * one transaction: before `beforeHeadingId` there, or at its end. Both
+   * chapters must have been saved first.
+   */
+  moveSection: call<ReportState>()(
+    z.object({ chapterId: Id, headingId: Id, toChapterId: Id, beforeHeadingId: Id.optional() }).strict()
+  ),
+  /** Move a case to another chapter (or elsewhere in its own): at the end of section `afterHeadingId`, or of the chapter. */
+  moveCase: call<ReportState>()(z.object({ caseId: Id, toChapterId: Id, afterHeadingId: Id.optional() }).strict()),
+  /** Deleted chapters that can be brought back from history. */
+  deletedChapters: call<DeletedChapterInfo[]>()(z.object({}).strict().optional())
 }

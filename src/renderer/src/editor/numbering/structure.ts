@@ -14,6 +14,8 @@ export interface ChapterStructure {
   cases: Located[]
   tables: Located[]
   figures: Located[]
+  /** Photos (not numbered; listed for caption hints). */
+  photos: Located[]
   /** Changes only when numbering can change (a numbered node added, removed, moved or re-levelled). */
   signature: string
 }
@@ -25,7 +27,7 @@ export interface ChapterStructure {
  * chapter — instead of every character.
  */
 export function scanStructure(doc: PMNode): ChapterStructure {
-  const s: ChapterStructure = { headings: [], cases: [], tables: [], figures: [], signature: '' }
+  const s: ChapterStructure = { headings: [], cases: [], tables: [], figures: [], photos: [], signature: '' }
   const sig: string[] = []
   const visit = (node: PMNode, pos: number) => {
     switch (node.type.name) {
@@ -45,6 +47,9 @@ export function scanStructure(doc: PMNode): ChapterStructure {
       case 'figure':
         s.figures.push({ pos, node })
         sig.push(`f:${node.attrs.id}`)
+        break
+      case 'photo':
+        s.photos.push({ pos, node })
         break
     }
   }

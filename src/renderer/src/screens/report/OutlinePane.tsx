@@ -1,28 +1,127 @@
-import { useState } from 'react'
-import type { ReportState } from '@shared/model/report'
+import { useState, type DragEvent } from 'react'
+import type { NumberedChapter, NumberedHeading } from '@shared/model/numbering'
 import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
 
-interface Props {
-  report: ReportState
-  activeChapterId: string | null
-  onSelectChapter: (id: string) => void
-  onSelectHeading: (chapterId: string, headingId: string) => void
-  onAddChapter: () => void
-  onRenameChapter: (id: string) => void
-  onDeleteChapter: (id: string) => void
-  onMoveChapter: (id: string, toIndex: number) => void
+/** What the outline asks the screen to do; sections are addressed by chapter and heading id. */
+export interface OutlineActions {
+  selectChapter(id: string): void
+  selectHeading(chapterId: string, headingId: string): void
+  addChapter(): void
+  renameChapter(id: string): void
+  deleteChapter(id: string): void
+  moveChapter(id: string, toIndex: number): void
+  /** Add a section: at the chapter's end (afterId null), after a section (sibling) or inside it (child). */
+  addSection(chapterId: string, afterId: string | null, child: boolean): void
+  renameSection(chapterId: string, headingId: string): void
+  deleteSection(chapterId: string, headingId: string): void
+  /** Up or down among its siblings. */
+  moveSectionBy(chapterId: string, headingId: string, dir: -1 | 1): void
+  /** Drag and drop: before or after another section (possibly in another chapter), or to the end of a chapter. */
+  moveSectionTo(chapterId: string, headingId: string, target: { chapterId: string; headingId: string | null; where: 'before' | 'after' }): void
 }
 
-/** 导航: chapters and their headings as a tree, each with its computed number. */
-export function OutlinePane(props: Props) {
-  const { report, activeChapterId } = props
-  const [collapsed, setCollapsed] = useState<Record<string, boolean>>({})
+interface Props {
+  activeChapterId: string | null
+  actions: OutlineActions
+}
+
+type Dragged = { kind: 'chapter'; id: string } | { kind: 'section'; chapterId: string; headingId: string }
+type DropMark = { key: string; where: 'before' | 'after' | 'into' } | null
+
+const DRAG_TYPE = 'application/x-nianbao-outline'
+
+function siblingsOf(headings: NumberedHeading[], h: NumberedHeading): { prev: boolean; next: boolean } {
+  const i = headings.indexOf(h)
+  let prev = false
+  for (let k = i - 1; k >= 0; k--) {
+    if (headings[k].depth < h.depth) break
+    if (headings[k].depth === h.depth) {
+      prev = true
+      break
+    }
+  }
+  let next = false
+  for (let k = i + 1; k < headings.length; k++) {
+    if (headings[k].depth < h.depth) break
+    if (headings[k].depth === h.depth) {
+      next = true
+      break
+    }
+  }
+  return { prev, next }
+}
+
+/** 大纲: chapters and their sections with computed numbers; click to go there, buttons or drag and drop to rearrange. */
+export function OutlinePane({ activeChapterId, actions }: Props) {
   const numbering = useReportNumbering()
+  const [collapsed, setCollapsed] = useState<Record<string, boolean>>({})
+  const [dragged, setDragged] = useState<Dragged | null>(null)
+  const [drop, setDrop] = useState<DropMark>(null)
+
+  const half = (e: DragEvent): 'before' | 'after' => {
+    const r = (e.currentTarget as HTMLElement).getBoundingClientRect()
+    return e.clientY < r.top + r.height / 2 ? 'before' : 'after'
+  }
+
+  const onDragStart = (e: DragEvent, d: Dragged) => {
+    e.dataTransfer.setData(DRAG_TYPE, JSON.stringify(d))
+    e.dataTransfer.effectAllowed = 'move'
+    setDragged(d)
+  }
+  const onDragEnd = () => {
+    setDragged(null)
+    setDrop(null)
+  }
+
+  const chapterDrop = (c: NumberedChapter, index: number) => ({
+    onDragOver: (e: DragEvent) => {
+      if (!dragged) return
+      e.preventDefault()
+      const where = dragged.kind === 'chapter' ? half(e) : 'into'
+      if (drop?.key !== c.id || drop.where !== where) setDrop({ key: c.id, where })
+    },
+    onDragLeave: () => setDrop(null),
+    onDrop: (e: DragEvent) => {
+      e.preventDefault()
+      const d = dragged
+      onDragEnd()
+      if (!d) return
+      if (d.kind === 'chapter') {
+        const from = numbering.chapters.findIndex((x) => x.id === d.id)
+        let to = half(e) === 'before' ? index : index + 1
+        if (from < to) to--
+        if (from !== to) actions.moveChapter(d.id, to)
+      } else {
+        actions.moveSectionTo(d.chapterId, d.headingId, { chapterId: c.id, headingId: null, where: 'after' })
+      }
+    }
+  })
+
+  const headingDrop = (chapterId: string, h: NumberedHeading) => ({
+    onDragOver: (e: DragEvent) => {
+      if (dragged?.kind !== 'section' || dragged.headingId === h.id) return
+      e.preventDefault()
+      e.stopPropagation()
+      const where = half(e)
+      if (drop?.key !== h.id || drop.where !== where) setDrop({ key: h.id, where })
+    },
+    onDrop: (e: DragEvent) => {
+      e.preventDefault()
+      e.stopPropagation()
+      const d = dragged
+      const where = half(e)
+      onDragEnd()
+      if (d?.kind === 'section' && d.headingId !== h.id) actions.moveSectionTo(d.chapterId, d.headingId, { chapterId, headingId: h.id, where })
+    }
+  })
+
+  const mark = (key: string) => (drop?.key === key ? ` drop-${drop.where}` : '')
+
   return (
     <nav className="outline" aria-label="报告大纲" data-testid="outline">
       <div className="outline-header">
         <span>大纲</span>
-        <button type="button" className="btn btn-small" onClick={props.onAddChapter} title="在末尾添加一章">
+        <button type="button" className="btn btn-small" onClick={actions.addChapter} title="在末尾添加一章" data-testid="add-chapter">
           ＋ 添加章
         </button>
       </div>
@@ -31,8 +130,14 @@ export function OutlinePane(props: Props) {
           const headings = numbering.headings.filter((h) => h.chapterId === c.id)
           const open = !collapsed[c.id]
           return (
-            <li key={c.id} className={`outline-chapter${c.id === activeChapterId ? ' active' : ''}`}>
-              <div className="outline-row">
+            <li key={c.id} className={`outline-chapter${c.id === activeChapterId ? ' active' : ''}`} data-chapter-id={c.id}>
+              <div
+                className={`outline-row chapter-row${mark(c.id)}`}
+                draggable
+                onDragStart={(e) => onDragStart(e, { kind: 'chapter', id: c.id })}
+                onDragEnd={onDragEnd}
+                {...chapterDrop(c, index)}
+              >
                 <button
                   type="button"
                   className="outline-toggle"
@@ -42,12 +147,15 @@ export function OutlinePane(props: Props) {
                 >
                   {headings.length ? (open ? '▾' : '▸') : ''}
                 </button>
-                <button type="button" className="outline-item level-1" onClick={() => props.onSelectChapter(c.id)} data-chapter-id={c.id}>
+                <button type="button" className="outline-item level-1" onClick={() => actions.selectChapter(c.id)} data-chapter-id={c.id} title={c.title}>
                   {c.number ? <span className="num">{c.number}</span> : <span className="num appendix">附</span>}
                   <span className="text">{c.title}</span>
                 </button>
                 <span className="outline-actions">
-                  <button type="button" title="上移" aria-label={`上移 ${c.title}`} disabled={index === 0} onClick={() => props.onMoveChapter(c.id, index - 1)}>
+                  <button type="button" title="在本章末尾添加一节" aria-label={`在“${c.title}”末尾添加一节`} onClick={() => actions.addSection(c.id, null, false)}>
+                    ＋
+                  </button>
+                  <button type="button" title="上移" aria-label={`上移 ${c.title}`} disabled={index === 0} onClick={() => actions.moveChapter(c.id, index - 1)}>
                     ↑
                   </button>
                   <button
@@ -55,39 +163,78 @@ export function OutlinePane(props: Props) {
                     title="下移"
                     aria-label={`下移 ${c.title}`}
                     disabled={index === numbering.chapters.length - 1}
-                    onClick={() => props.onMoveChapter(c.id, index + 1)}
+                    onClick={() => actions.moveChapter(c.id, index + 1)}
                   >
                     ↓
                   </button>
-                  <button type="button" title="重命名" aria-label={`重命名 ${c.title}`} onClick={() => props.onRenameChapter(c.id)}>
+                  <button type="button" title="重命名" aria-label={`重命名 ${c.title}`} onClick={() => actions.renameChapter(c.id)}>
                     ✎
                   </button>
-                  <button type="button" title="删除" aria-label={`删除 ${c.title}`} onClick={() => props.onDeleteChapter(c.id)}>
+                  <button type="button" title="删除" aria-label={`删除 ${c.title}`} onClick={() => actions.deleteChapter(c.id)}>
                     ✕
                   </button>
                 </span>
               </div>
               {open && headings.length > 0 && (
                 <ol>
-                  {headings.map((h) => (
-                    <li key={h.id}>
-                      <button
-                        type="button"
-                        className={`outline-item level-${h.depth}`}
-                        onClick={() => props.onSelectHeading(c.id, h.id)}
-                        data-heading-id={h.id}
-                      >
-                        {h.number && <span className="num">{h.number}</span>}
-                        <span className="text">{h.text || '（无标题）'}</span>
-                      </button>
-                    </li>
-                  ))}
+                  {headings.map((h) => {
+                    const sib = siblingsOf(headings, h)
+                    const label = `${h.number ?? ''} ${h.text}`.trim()
+                    return (
+                      <li key={h.id}>
+                        <div
+                          className={`outline-row heading-row${mark(h.id)}`}
+                          draggable
+                          onDragStart={(e) => {
+                            e.stopPropagation()
+                            onDragStart(e, { kind: 'section', chapterId: c.id, headingId: h.id })
+                          }}
+                          onDragEnd={onDragEnd}
+                          {...headingDrop(c.id, h)}
+                        >
+                          <button
+                            type="button"
+                            className={`outline-item level-${h.depth}`}
+                            onClick={() => actions.selectHeading(c.id, h.id)}
+                            data-heading-id={h.id}
+                            title={label}
+                          >
+                            {h.number && <span className="num">{h.number}</span>}
+                            <span className="text">{h.text || '（无标题）'}</span>
+                          </button>
+                          <span className="outline-actions">
+                            <button type="button" title="在后面添加同级节" aria-label={`在“${label}”后添加同级节`} onClick={() => actions.addSection(c.id, h.id, false)}>
+                              ＋
+                            </button>
+                            {h.depth < 4 && (
+                              <button type="button" title="添加下级节" aria-label={`在“${label}”中添加下级节`} onClick={() => actions.addSection(c.id, h.id, true)}>
+                                ⤷
+                              </button>
+                            )}
+                            <button type="button" title="上移" aria-label={`上移 ${label}`} disabled={!sib.prev} onClick={() => actions.moveSectionBy(c.id, h.id, -1)}>
+                              ↑
+                            </button>
+                            <button type="button" title="下移" aria-label={`下移 ${label}`} disabled={!sib.next} onClick={() => actions.moveSectionBy(c.id, h.id, 1)}>
+                              ↓
+                            </button>
+                            <button type="button" title="重命名" aria-label={`重命名 ${label}`} onClick={() => actions.renameSection(c.id, h.id)}>
+                              ✎
+                            </button>
+                            <button type="button" title="删除（连同其下内容）" aria-label={`删除 ${label}`} onClick={() => actions.deleteSection(c.id, h.id)}>
+                              ✕
+                            </button>
+                          </span>
+                        </div>
+                      </li>
+                    )
+                  })}
                 </ol>
               )}
             </li>
           )
         })}
       </ol>
+      <p className="outline-tip">提示：拖动章或节可以调整顺序；把一节拖到另一章的章名上，可以移到那一章末尾。</p>
     </nav>
   )
 }

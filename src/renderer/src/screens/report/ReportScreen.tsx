@@ -3,7 +3,7 @@ import type { Editor } from '@tiptap/core'
 import type { AppInfo } from '@shared/api'
 import type { ChapterRecord, ReportState } from '@shared/model/report'
 import { api, bridge, errorMessage } from '../../api/client'
-import { ConfirmDialog } from '../../components/Dialog'
+import { ConfirmDialog, Dialog } from '../../components/Dialog'
 import { TextPrompt } from '../../components/TextPrompt'
 import { useNotify } from '../../components/Notice'
 import { ChapterEditor, type ChapterEditorHandle } from '../../editor/ChapterEditor'
@@ -14,6 +14,12 @@ import { sidePanels } from '../../panels/registry'
 import { SidePanel } from '../../panels/SidePanel'
 import type { Workspace } from '../../panels/types'
 import { OutlinePane } from './OutlinePane'
+import { outlineActions, type OutlineModal } from './outlineActions'
+import { Toolbar } from '../../editor/toolbar/Toolbar'
+import { FindBar } from '../../editor/search/FindBar'
+import { findCase } from '../../editor/behaviour/caseStudy'
+import { addSection, deleteSection, renameSection } from '../../editor/commands/sections'
+import { CaseMoveDialog } from '../../panels/cases/CaseMoveDialog'
 import { PropertiesDialog } from './PropertiesDialog'
 import { StatusBar } from './StatusBar'
 
@@ -30,6 +36,9 @@ type Modal =
   | { kind: 'rename'; id: string; title: string }
   | { kind: 'delete'; id: string; title: string; hasContent: boolean }
   | { kind: 'save-as' }
+  | { kind: 'case-school'; school: string }
+  | { kind: 'case-move'; caseId: string }
+  | OutlineModal
   | null
 
 const PANEL_KEY = 'nianbao.sidePanel'
@@ -44,6 +53,7 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
   const [modal, setModal] = useState<Modal>(null)
   const [panel, setPanel] = useState<string | null>(() => localStorage.getItem(PANEL_KEY))
   const [editor, setEditor] = useState<Editor | null>(null)
+  const [find, setFind] = useState<{ replace: boolean; key: number } | null>(null)
   const pendingNode = useRef<string | null>(null)
   const switching = useRef<Promise<void>>(Promise.resolve())
   const reportRef = useRef(report)
@@ -168,9 +178,14 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 's') {
+      if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey) return
+      const key = e.key.toLowerCase()
+      if (key === 's') {
         e.preventDefault()
         void flush().then((ok) => ok && notify('success', '已保存。'))
+      } else if (key === 'f' || key === 'h') {
+        e.preventDefault()
+        setFind((f) => ({ replace: key === 'h' || (f?.replace ?? false), key: (f?.key ?? 0) + 1 }))
       }
     }
     window.addEventListener('keydown', onKey)
@@ -237,6 +252,39 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
     showPanel: (id) => setPanel(id)
   }
 
+  const outline = outlineActions({
+    open: () => {
+      const h = editorRef.current
+      const e = h?.editor()
+      return h && e ? { chapterId: h.chapterId, editor: e } : null
+    },
+    openChapter,
+    flush,
+    reloadChapter,
+    setReport: onReportChange,
+    notify,
+    ask: setModal,
+    addChapter: () => setModal({ kind: 'add-chapter' }),
+    renameChapter: (id) => setModal({ kind: 'rename', id, title: report.chapters.find((c) => c.id === id)?.title ?? '' }),
+    deleteChapter: (id) => {
+      const c = report.chapters.find((x) => x.id === id)
+      if (c) setModal({ kind: 'delete', id, title: c.title, hasContent: numbering.chapterWords(id) > 0 || c.summary.headings.length > 0 })
+    },
+    moveChapter: (id, to) => void run(() => api.chapter.move({ id, toIndex: to }))
+  })
+
+  /** Run an edit on the open chapter's editor, when it is the chapter the action was meant for. */
+  const editOpen = (chapterId: string, f: (e: Editor) => ReturnType<typeof addSection>) => {
+    const h = editorRef.current
+    const e = h?.editor()
+    if (!h || !e || h.chapterId !== chapterId) return
+    const tr = f(e)
+    if (tr) {
+      e.view.dispatch(tr)
+      e.view.focus()
+    }
+  }
+
   const chapterTitle = report.chapters.find((c) => c.id === chapter?.id)?.title ?? ''
   const chapterNumber = numberingContext.chapterNumber
 
@@ -265,20 +313,40 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
           </button>
         </header>
         <div className="workspace">
-          <OutlinePane
-            report={report}
-            activeChapterId={chapter?.id ?? null}
-            onSelectChapter={(id) => void openChapter(id)}
-            onSelectHeading={(cid, hid) => void openChapter(cid, hid)}
-            onAddChapter={() => setModal({ kind: 'add-chapter' })}
-            onRenameChapter={(id) => setModal({ kind: 'rename', id, title: report.chapters.find((c) => c.id === id)?.title ?? '' })}
-            onDeleteChapter={(id) => {
-              const c = report.chapters.find((x) => x.id === id)
-              if (c) setModal({ kind: 'delete', id, title: c.title, hasContent: c.summary.words > 0 || c.summary.headings.length > 0 })
-            }}
-            onMoveChapter={(id, to) => void run(() => api.chapter.move({ id, toIndex: to }))}
-          />
-          <main className="editor-pane">
+          <OutlinePane activeChapterId={chapter?.id ?? null} actions={outline} />
+          <main className="editor-column">
+            <Toolbar
+              editor={editor}
+              env={{ ...editorEnv, chapterId: chapter?.id ?? '' }}
+              onFind={(replace) => setFind((f) => ({ replace, key: (f?.key ?? 0) + 1 }))}
+              onCaseSchool={() => {
+                const e = editorRef.current?.editor()
+                const found = e && findCase(e.state)
+                if (found) setModal({ kind: 'case-school', school: String(found.node.attrs.school ?? '') })
+              }}
+              onCaseMove={() => {
+                const e = editorRef.current?.editor()
+                const found = e && findCase(e.state)
+                if (found) setModal({ kind: 'case-move', caseId: String(found.node.attrs.id) })
+              }}
+            />
+            {find && (
+              <FindBar
+                editor={editor}
+                chapterId={chapter?.id ?? null}
+                replace={find.replace}
+                focusKey={find.key}
+                onClose={() => {
+                  setFind(null)
+                  editorRef.current?.editor()?.commands.focus()
+                }}
+                openChapter={(id) => openChapter(id)}
+                flush={flush}
+                setReport={onReportChange}
+                notify={notify}
+              />
+            )}
+            <div className="editor-pane">
             {chapter ? (
               <div className="page">
                 <h1 className="chapter-title" data-testid="chapter-title">
@@ -299,6 +367,7 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
             ) : (
               <p className="empty">这个报告还没有章节。请在左侧添加一章。</p>
             )}
+            </div>
           </main>
           <SidePanel panels={sidePanels} active={panel} onSelect={setPanel} report={report} chapterId={chapter?.id ?? null} workspace={workspace} />
         </div>
@@ -348,6 +417,69 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
             }}
           />
         )}
+        {modal?.kind === 'add-section' && (
+          <TextPrompt
+            title={modal.afterId ? (modal.child ? '添加下级节' : '添加同级节') : '在本章末尾添加一节'}
+            label="节标题"
+            confirmLabel="添加"
+            onClose={() => setModal(null)}
+            onSubmit={(title) => {
+              const m = modal
+              setModal(null)
+              void (async () => {
+                if (editorRef.current?.chapterId !== m.chapterId) await openChapter(m.chapterId)
+                editOpen(m.chapterId, (e) => addSection(e.state, title, m.afterId, m.child))
+              })()
+            }}
+          />
+        )}
+        {modal?.kind === 'rename-section' && (
+          <TextPrompt
+            title="重命名节"
+            label="节标题"
+            initial={modal.title}
+            onClose={() => setModal(null)}
+            onSubmit={(title) => {
+              const m = modal
+              setModal(null)
+              editOpen(m.chapterId, (e) => renameSection(e.state, m.headingId, title))
+            }}
+          />
+        )}
+        {modal?.kind === 'delete-section' &&
+          (modal.detail ? (
+            <ConfirmDialog
+              title="删除节"
+              danger
+              message={`“${modal.label}”中有 ${modal.detail}，将一起删除。删除后可以用“撤销”（Ctrl+Z）恢复。确定删除吗？`}
+              confirmLabel="删除"
+              onCancel={() => setModal(null)}
+              onConfirm={() => {
+                const m = modal
+                setModal(null)
+                editOpen(m.chapterId, (e) => deleteSection(e.state, m.headingId))
+              }}
+            />
+          ) : (
+            <DeleteNow
+              run={() => {
+                const m = modal
+                setModal(null)
+                editOpen(m.chapterId, (e) => deleteSection(e.state, m.headingId))
+              }}
+            />
+          ))}
+        {modal?.kind === 'case-school' && (
+          <SchoolPrompt
+            initial={modal.school}
+            onClose={() => setModal(null)}
+            onSubmit={(school) => {
+              setModal(null)
+              editorRef.current?.editor()?.chain().focus().setCaseSchool(school).run()
+            }}
+          />
+        )}
+        {modal?.kind === 'case-move' && <CaseMoveDialog caseId={modal.caseId} workspace={workspace} onClose={() => setModal(null)} />}
         {modal?.kind === 'save-as' &&
           (info.nativeDialogs ? (
             <SaveAsNative onDone={() => setModal(null)} run={run} flush={flush} />
@@ -371,6 +503,51 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
           ))}
       </div>
     </NumberingProvider>
+  )
+}
+
+/** An empty section is deleted without asking. */
+function DeleteNow({ run }: { run: () => void }) {
+  useEffect(() => {
+    run()
+    // Once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+  return null
+}
+
+/** 案例所属学校: may be left empty (a bureau's own case). */
+function SchoolPrompt({ initial, onSubmit, onClose }: { initial: string; onSubmit: (s: string) => void; onClose: () => void }) {
+  const [value, setValue] = useState(initial)
+  return (
+    <Dialog
+      title="案例所属学校"
+      onClose={onClose}
+      testId="school-prompt"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            取消
+          </button>
+          <button type="button" className="btn btn-primary" onClick={() => onSubmit(value)}>
+            确定
+          </button>
+        </>
+      }
+    >
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          onSubmit(value)
+        }}
+      >
+        <label className="field">
+          <span>学校名称</span>
+          <input value={value} onChange={(e) => setValue(e.target.value)} maxLength={100} placeholder="不填表示不属于某一所学校" />
+        </label>
+      </form>
+    </Dialog>
   )
 }
 

@@ -1,0 +1,256 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { Editor } from '@tiptap/core'
+import type { ChapterHits } from '@shared/contract/search'
+import type { ReportState } from '@shared/model/report'
+import { api, errorMessage } from '../../api/client'
+import { ConfirmDialog } from '../../components/Dialog'
+import { useReportNumbering } from '../numbering/NumberingProvider'
+import type { NoticeKind } from '../../components/Notice'
+import { findKey, gotoMatch, replaceAllMatches, replaceCurrent, setFind } from './findPlugin'
+
+interface Props {
+  editor: Editor | null
+  chapterId: string | null
+  replace: boolean
+  /** Bumped each time Ctrl+F / Ctrl+H is pressed, to focus the field again. */
+  focusKey: number
+  onClose: () => void
+  openChapter: (id: string) => Promise<void>
+  flush: () => Promise<boolean>
+  setReport: (r: ReportState) => void
+  notify: (kind: NoticeKind, text: string) => void
+}
+
+function useMatchInfo(editor: Editor | null): { count: number; current: number } {
+  const [info, setInfo] = useState({ count: 0, current: -1 })
+  useEffect(() => {
+    if (!editor) return
+    const read = () => {
+      const f = findKey.getState(editor.state)
+      setInfo((old) => (old.count === (f?.matches.length ?? 0) && old.current === (f?.current ?? -1) ? old : { count: f?.matches.length ?? 0, current: f?.current ?? -1 }))
+    }
+    read()
+    editor.on('transaction', read)
+    return () => {
+      editor.off('transaction', read)
+    }
+  }, [editor])
+  return info
+}
+
+/**
+ * 查找和替换 (Ctrl+F / Ctrl+H) over the whole report: matches in the open
+ * chapter are highlighted and replaced in the editor (one undo step); other
+ * chapters are searched and replaced by main, each snapshotted first.
+ */
+export function FindBar({ editor, chapterId, replace, focusKey, onClose, openChapter, flush, setReport, notify }: Props) {
+  const [query, setQuery] = useState('')
+  const [replacement, setReplacement] = useState('')
+  const [matchCase, setMatchCase] = useState(false)
+  const [others, setOthers] = useState<ChapterHits[]>([])
+  const [confirmAll, setConfirmAll] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const input = useRef<HTMLInputElement>(null)
+  const numbering = useReportNumbering()
+  const here = useMatchInfo(editor)
+  const searchSeq = useRef(0)
+
+  useEffect(() => {
+    input.current?.focus()
+    input.current?.select()
+  }, [focusKey])
+
+  // Highlight in the open chapter (again when another chapter opens).
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return
+    const t = setTimeout(() => editor.view.dispatch(setFind(editor.state, query, matchCase)), 120)
+    return () => clearTimeout(t)
+  }, [editor, query, matchCase])
+
+  const searchOthers = useCallback(async () => {
+    const seq = ++searchSeq.current
+    if (!query) return setOthers([])
+    try {
+      const r = await api.search.find({ query, matchCase, exceptChapterId: chapterId ?? undefined })
+      if (seq === searchSeq.current) setOthers(r.chapters)
+    } catch (e) {
+      if (seq === searchSeq.current) setOthers([])
+      notify('error', errorMessage(e))
+    }
+  }, [query, matchCase, chapterId, notify])
+
+  useEffect(() => {
+    const t = setTimeout(() => void searchOthers(), 300)
+    return () => clearTimeout(t)
+  }, [searchOthers])
+
+  // Leaving clears the highlights.
+  useEffect(
+    () => () => {
+      if (editor && !editor.isDestroyed) editor.view.dispatch(setFind(editor.state, '', false))
+    },
+    [editor]
+  )
+
+  const go = (dir: 1 | -1) => {
+    if (!editor) return
+    const tr = gotoMatch(editor.state, dir)
+    if (tr) editor.view.dispatch(tr)
+    else if (others.length) void jumpTo(others[0].chapterId)
+  }
+
+  const jumpTo = async (id: string) => {
+    await openChapter(id)
+  }
+
+  const replaceOne = () => {
+    if (!editor) return
+    const tr = replaceCurrent(editor.state, replacement)
+    if (!tr) return go(1)
+    editor.view.dispatch(tr)
+    const next = gotoMatch(editor.state, 1)
+    if (next) editor.view.dispatch(next)
+  }
+
+  const replaceHere = (): number => {
+    if (!editor) return 0
+    const r = replaceAllMatches(editor.state, replacement)
+    if (!r) return 0
+    editor.view.dispatch(r.tr)
+    return r.count
+  }
+
+  const replaceEverywhere = async () => {
+    setConfirmAll(false)
+    setBusy(true)
+    try {
+      const inChapter = replaceHere()
+      await flush()
+      let elsewhere = 0
+      let chapters = 0
+      const ids = others.map((o) => o.chapterId)
+      if (ids.length) {
+        const r = await api.search.replaceAll({ query, replacement, matchCase, chapterIds: ids })
+        setReport(r.state)
+        elsewhere = r.replaced
+        chapters = r.chapters
+      }
+      setOthers([])
+      const total = inChapter + elsewhere
+      notify('success', total ? `已替换 ${total} 处${chapters ? `（其中其他 ${chapters} 章共 ${elsewhere} 处，替换前的内容已保存在历史版本中）` : ''}。` : '没有找到要替换的内容。')
+    } catch (e) {
+      notify('error', `替换未完成：${errorMessage(e)}`)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const totalOthers = others.reduce((n, o) => n + o.count, 0)
+  const chapterName = (id: string) => {
+    const c = numbering.chapters.find((x) => x.id === id)
+    return c ? `${c.number ? `${c.number} ` : '附录 '}${c.title}` : ''
+  }
+
+  return (
+    <div
+      className="find-bar"
+      role="search"
+      data-testid="find-bar"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault()
+          onClose()
+        }
+      }}
+    >
+      <div className="find-row">
+        <input
+          ref={input}
+          className="find-input"
+          placeholder="查找"
+          aria-label="查找内容"
+          value={query}
+          maxLength={200}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault()
+              go(e.shiftKey ? -1 : 1)
+            }
+          }}
+          data-testid="find-input"
+        />
+        <span className="find-count" data-testid="find-count">
+          {query ? (here.count ? `本章 ${here.current + 1}/${here.count}` : '本章 0 处') : ''}
+          {query && totalOthers > 0 ? ` · 其他章 ${totalOthers} 处` : ''}
+        </span>
+        <button type="button" className="btn btn-small" onClick={() => go(-1)} disabled={!query} title="上一个（Shift+Enter）">
+          上一个
+        </button>
+        <button type="button" className="btn btn-small" onClick={() => go(1)} disabled={!query} title="下一个（Enter）">
+          下一个
+        </button>
+        <label className="find-option">
+          <input type="checkbox" checked={matchCase} onChange={(e) => setMatchCase(e.target.checked)} /> 区分大小写
+        </label>
+        <button type="button" className="find-close" aria-label="关闭查找" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      {replace && (
+        <div className="find-row">
+          <input
+            className="find-input"
+            placeholder="替换为"
+            aria-label="替换为"
+            value={replacement}
+            maxLength={200}
+            onChange={(e) => setReplacement(e.target.value)}
+            data-testid="replace-input"
+          />
+          <button type="button" className="btn btn-small" onClick={replaceOne} disabled={!query || !here.count || busy}>
+            替换
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => notify('success', `本章已替换 ${replaceHere()} 处。`)} disabled={!query || !here.count || busy}>
+            本章全部替换
+          </button>
+          <button
+            type="button"
+            className="btn btn-small btn-primary"
+            onClick={() => setConfirmAll(true)}
+            disabled={!query || (!here.count && !totalOthers) || busy}
+            data-testid="replace-all"
+          >
+            全文全部替换
+          </button>
+        </div>
+      )}
+      {query && others.length > 0 && (
+        <ul className="find-others" aria-label="其他章中的结果">
+          {others.map((o) => (
+            <li key={o.chapterId}>
+              <button type="button" onClick={() => void jumpTo(o.chapterId)} title={o.snippets.map((s) => `…${s.before}${s.match}${s.after}…`).join('\n')}>
+                <span className="find-chapter">{chapterName(o.chapterId)}</span>
+                <span className="find-snippet">
+                  …{o.snippets[0]?.before}
+                  <mark>{o.snippets[0]?.match}</mark>
+                  {o.snippets[0]?.after}…
+                </span>
+                <span className="find-n">{o.count} 处</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {confirmAll && (
+        <ConfirmDialog
+          title="全文全部替换"
+          message={`将把全文 ${here.count + totalOthers} 处“${query}”替换为“${replacement}”（本章 ${here.count} 处，其他 ${others.length} 章 ${totalOthers} 处）。其他章替换前的内容会保存在历史版本中，本章可以撤销。确定替换吗？`}
+          confirmLabel="全部替换"
+          onCancel={() => setConfirmAll(false)}
+          onConfirm={() => void replaceEverywhere()}
+        />
+      )}
+    </div>
+  )
+}

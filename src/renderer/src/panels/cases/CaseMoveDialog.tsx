@@ -1,0 +1,96 @@
+import { useState } from 'react'
+import { api, errorMessage } from '../../api/client'
+import { Dialog } from '../../components/Dialog'
+import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
+import type { Workspace } from '../types'
+
+interface Props {
+  caseId: string
+  workspace: Workspace
+  onClose: () => void
+}
+
+/** 移动案例: choose the chapter (and, if wanted, the section) the case goes to; main moves it in one transaction. */
+export function CaseMoveDialog({ caseId, workspace, onClose }: Props) {
+  const numbering = useReportNumbering()
+  const current = numbering.cases.find((c) => c.id === caseId)
+  const [chapterId, setChapterId] = useState(current?.chapterId ?? numbering.chapters[0]?.id ?? '')
+  const [afterHeadingId, setAfterHeadingId] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const headings = numbering.headings.filter((h) => h.chapterId === chapterId)
+
+  const move = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      if (!(await workspace.flush())) throw new Error('当前内容还没有保存成功，请稍后再试。')
+      const state = await api.editor.moveCase({ caseId, toChapterId: chapterId, afterHeadingId: afterHeadingId || undefined })
+      workspace.setReport(state)
+      onClose()
+      await workspace.reloadChapter()
+      await workspace.openChapter(chapterId, caseId)
+      workspace.notify('success', '案例已移动，编号已按新位置重新计算。')
+    } catch (e) {
+      setError(e instanceof Error && !('code' in e) ? e.message : errorMessage(e))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog
+      title={current ? `移动案例 ${current.number}` : '移动案例'}
+      onClose={onClose}
+      width={520}
+      testId="case-move-dialog"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            取消
+          </button>
+          <button type="button" className="btn btn-primary" onClick={() => void move()} disabled={busy || !chapterId}>
+            移动
+          </button>
+        </>
+      }
+    >
+      <div className="form">
+        {current && <p className="hint">“{current.title || '（未填写标题）'}”</p>}
+        <label className="field">
+          <span>移到哪一章</span>
+          <select
+            value={chapterId}
+            onChange={(e) => {
+              setChapterId(e.target.value)
+              setAfterHeadingId('')
+            }}
+            data-testid="case-move-chapter"
+          >
+            {numbering.chapters.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.number ? `${c.number} ` : '附录 '}
+                {c.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>放在</span>
+          <select value={afterHeadingId} onChange={(e) => setAfterHeadingId(e.target.value)}>
+            <option value="">本章末尾</option>
+            {headings.map((h) => (
+              <option key={h.id} value={h.id}>
+                {`${'　'.repeat(Math.max(0, h.depth - 2))}${h.number ?? ''} ${h.text}`}的末尾
+              </option>
+            ))}
+          </select>
+        </label>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </Dialog>
+  )
+}
