@@ -16,7 +16,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/electron/index.ts'),
-          cli: resolve(__dirname, 'src/main/cli/index.ts')
+          cli: resolve(__dirname, 'src/main/cli/index.ts'),
+          // The .docx import runs in a worker thread with a heap cap (src/main/import/runner.ts).
+          importWorker: resolve(__dirname, 'src/main/import/worker.ts')
         }
       }
     }

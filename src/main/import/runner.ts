@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { fail, ImportFailure, NOTHING_CREATED } from './errors'
+import { DEFAULT_LIMITS, type ImportLimits } from './limits'
+import type { ImportedReport } from './model'
+import type { WorkerReply, WorkerRequest } from './worker'
+
+/**
+ * Runs the analysis of a .docx in a worker thread: a heap cap
+ * (resourceLimits) and a wall-clock limit bound what a hostile file can
+ * cost, and the app (or CLI, or browser host) stays responsive meanwhile.
+ * The built app ships the worker as importWorker.js next to the main
+ * bundle; run from source (tests, bench) the same worker.ts is loaded
+ * through tsx.
+ */
+export interface RunOptions {
+  limits?: Partial<ImportLimits>
+  now?: Date
+}
+
+function findUp(start: string, rel: string): string | null {
+  let dir = start
+  for (let i = 0; i < 6; i++) {
+    const p = join(dir, rel)
+    if (existsSync(p)) return p
+    const up = dirname(dir)
+    if (up === dir) break
+    dir = up
+  }
+  return null
+}
+
+function here(): string {
+  return typeof __dirname === 'string' ? __dirname : process.cwd()
+}
+
+function createWorker(limits: ImportLimits): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: Math.max(16, Math.round(limits.workerHeapMb / 8)), stackSizeMb: 4 }
+  const built = findUp(here(), 'importWorker.js')
+  if (built) return new Worker(built, { resourceLimits })
+  const source = join(here(), 'worker.ts')
+  const fromSource = existsSync(source) ? source : findUp(process.cwd(), 'src/main/import/worker.ts')
+  if (!fromSource) fail('damaged', '找不到导入组件（importWorker.js），程序安装可能不完整。')
+  const root = dirname(dirname(dirname(dirname(fromSource))))
+  const tsconfig = join(root, 'tsconfig.node.json')
+  const tsx = createRequire(join(root, 'package.json')).resolve('tsx/cjs/api')
+  const code = `process.env.TSX_TSCONFIG_PATH=${JSON.stringify(tsconfig)};require(${JSON.stringify(tsx)}).register();require(${JSON.stringify(fromSource)})`
+  return new Worker(code, { eval: true, resourceLimits })
+}
+
+export function runImport(bytes: Uint8Array, fileName: string, options: RunOptions = {}): Promise<ImportedReport> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits }
+  if (bytes.length > limits.maxFileBytes) {
+    return Promise.reject(new ImportFailure('too-large', `文件太大（${(bytes.length / 1048576).toFixed(0)} MB），导入的 Word 文档不能超过 ${limits.maxFileBytes / 1048576} MB。`))
+  }
+  return new Promise<ImportedReport>((resolve, reject) => {
+    let settled = false
+    let worker: Worker
+    try {
+      worker = createWorker(limits)
+    } catch (e) {
+      reject(e)
+      return
+    }
+    const done = (err: Error | null, value?: ImportedReport) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      void worker.terminate()
+      if (err) reject(err)
+      else resolve(value!)
+    }
+    const timer = setTimeout(() => {
+      done(new ImportFailure('timeout', `导入超时：这份文档在 ${Math.round(limits.timeoutMs / 1000)} 秒内没有读完，可能过于庞大或是恶意构造的文件，已停止导入。`))
+    }, limits.timeoutMs)
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.ok) done(null, reply.result)
+      else {
+        if (reply.detail && process.env.NIANBAO_DEBUG) console.error(reply.detail)
+        done(new ImportFailure(reply.kind as ImportFailure['kind'], reply.message))
+      }
+    })
+    worker.on('error', (e: Error & { code?: string }) => {
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') done(new ImportFailure('memory', `读取这份文档需要的内存超过了 ${limits.workerHeapMb} MB 的上限，文件可能过于庞大或是恶意构造的，已停止导入。`))
+      else done(new ImportFailure('damaged', `无法读取这份 Word 文档（${e.message.slice(0, 60)}）。`))
+    })
+    worker.on('exit', (code) => {
+      if (!settled) done(new ImportFailure('damaged', `导入组件意外退出（代码 ${code}），文档没有导入。`))
+    })
+    const req: WorkerRequest = { bytes, fileName, limits, now: (options.now ?? new Date()).toISOString() }
+    worker.postMessage(req)
+  })
+}
+
+export { NOTHING_CREATED }

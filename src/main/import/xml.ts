@@ -1,0 +1,156 @@
+import { SaxesParser, type SaxesTagNS } from 'saxes'
+import { fail } from './errors'
+
+/**
+ * A small element tree for one XML part of a .docx. Names are canonical
+ * "prefix:local" whatever prefixes the file used (namespaces are resolved),
+ * so a document written by Word, WPS, LibreOffice or pandoc reads the same.
+ * Parsing refuses a DOCTYPE (no entities, internal or external, can exist
+ * without one) and bounds nesting depth and element count.
+ */
+export interface XmlElement {
+  name: string
+  attrs: Record<string, string>
+  children: XmlNode[]
+}
+export type XmlNode = XmlElement | string
+
+const NAMESPACES: Record<string, string> = {
+  'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
+  'http://purl.oclc.org/ooxml/wordprocessingml/main': 'w',
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships': 'r',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships': 'r',
+  'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing': 'wp',
+  'http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing': 'wp',
+  'http://schemas.openxmlformats.org/drawingml/2006/main': 'a',
+  'http://purl.oclc.org/ooxml/drawingml/main': 'a',
+  'http://schemas.openxmlformats.org/drawingml/2006/picture': 'pic',
+  'http://purl.oclc.org/ooxml/drawingml/picture': 'pic',
+  'urn:schemas-microsoft-com:vml': 'v',
+  'http://schemas.openxmlformats.org/markup-compatibility/2006': 'mc',
+  'http://schemas.microsoft.com/office/word/2010/wordprocessingShape': 'wps',
+  'http://schemas.microsoft.com/office/word/2010/wordprocessingGroup': 'wpg',
+  'http://schemas.openxmlformats.org/package/2006/relationships': 'rel',
+  'http://schemas.openxmlformats.org/package/2006/content-types': 'ct',
+  'http://schemas.openxmlformats.org/package/2006/metadata/core-properties': 'cp',
+  'http://purl.org/dc/elements/1.1/': 'dc'
+}
+
+export interface XmlParseOptions {
+  maxDepth: number
+  maxElements: number
+  /** Local names of elements whose text is kept (w:t, w:instrText …); other text is whitespace between tags. */
+  textIn?: ReadonlySet<string>
+}
+
+function canonical(uri: string, local: string): string {
+  const p = NAMESPACES[uri]
+  return p ? `${p}:${local}` : uri ? `{${uri}}${local}` : local
+}
+
+export function parseXml(bytes: Uint8Array, partName: string, opts: XmlParseOptions): XmlElement {
+  const parser = new SaxesParser({ xmlns: true, position: false })
+  const root: XmlElement = { name: '#root', attrs: {}, children: [] }
+  const stack: XmlElement[] = [root]
+  let elements = 0
+  let keepText = false
+  const keep = opts.textIn
+
+  parser.on('doctype', () => fail('unsafe-xml', `文档部件“${partName}”含有 DOCTYPE 声明（可用于引用外部实体），可能是恶意构造的文件，已拒绝导入。`))
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    if (++elements > opts.maxElements) fail('unsafe-xml', `文档部件“${partName}”的元素数量超过 ${opts.maxElements} 个，文件过于庞大或是恶意构造的，已拒绝导入。`)
+    if (stack.length > opts.maxDepth) fail('unsafe-xml', `文档部件“${partName}”的嵌套层数超过 ${opts.maxDepth} 层，可能是恶意构造的文件，已拒绝导入。`)
+    const attrs: Record<string, string> = {}
+    for (const a of Object.values(tag.attributes)) {
+      if (a.prefix === 'xmlns' || a.name === 'xmlns') continue
+      attrs[canonical(a.uri, a.local)] = a.value
+    }
+    const el: XmlElement = { name: canonical(tag.uri, tag.local), attrs, children: [] }
+    stack[stack.length - 1].children.push(el)
+    if (!tag.isSelfClosing) {
+      stack.push(el)
+      keepText = keep ? keep.has(tag.local) : true
+    }
+  })
+  parser.on('closetag', (tag: SaxesTagNS) => {
+    if (tag.isSelfClosing) return
+    stack.pop()
+    const top = stack[stack.length - 1]
+    keepText = keep ? keep.has(top.name.slice(top.name.indexOf(':') + 1)) : true
+  })
+  parser.on('text', (t: string) => {
+    if (keepText) stack[stack.length - 1].children.push(t)
+  })
+  parser.on('cdata', (t: string) => {
+    if (keepText) stack[stack.length - 1].children.push(t)
+  })
+
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes)
+  try {
+    parser.write(text).close()
+  } catch (e) {
+    if (e instanceof Error && e.name === 'ImportFailure') throw e
+    fail('damaged', `文档部件“${partName}”不是有效的 XML（${e instanceof Error ? e.message.slice(0, 80) : ''}），文件可能已损坏。`)
+  }
+  const top = root.children.find((c): c is XmlElement => typeof c !== 'string')
+  if (!top) fail('damaged', `文档部件“${partName}”是空的，文件可能已损坏。`)
+  return top
+}
+
+// ---- small helpers for reading the tree ------------------------------------
+
+export function isEl(n: XmlNode | undefined): n is XmlElement {
+  return typeof n === 'object' && n !== null
+}
+
+export function child(el: XmlElement | undefined, name: string): XmlElement | undefined {
+  if (!el) return undefined
+  for (const c of el.children) if (typeof c !== 'string' && c.name === name) return c
+  return undefined
+}
+
+export function children(el: XmlElement | undefined, name: string): XmlElement[] {
+  if (!el) return []
+  const out: XmlElement[] = []
+  for (const c of el.children) if (typeof c !== 'string' && c.name === name) out.push(c)
+  return out
+}
+
+/** First descendant with this name (depth-first). */
+export function find(el: XmlElement, name: string): XmlElement | undefined {
+  for (const c of el.children) {
+    if (typeof c === 'string') continue
+    if (c.name === name) return c
+    const d = find(c, name)
+    if (d) return d
+  }
+  return undefined
+}
+
+export function findAll(el: XmlElement, name: string, out: XmlElement[] = []): XmlElement[] {
+  for (const c of el.children) {
+    if (typeof c === 'string') continue
+    if (c.name === name) out.push(c)
+    else findAll(c, name, out)
+  }
+  return out
+}
+
+export function textContent(el: XmlElement): string {
+  let s = ''
+  for (const c of el.children) s += typeof c === 'string' ? c : textContent(c)
+  return s
+}
+
+/** w:val of a child property element ("<w:pStyle w:val='Heading1'/>" → "Heading1"). */
+export function val(el: XmlElement | undefined, name: string): string | undefined {
+  return child(el, name)?.attrs['w:val']
+}
+
+/** An on/off property (<w:b/>, <w:b w:val="0"/>): undefined when absent. */
+export function onOff(el: XmlElement | undefined, name: string): boolean | undefined {
+  const p = child(el, name)
+  if (!p) return undefined
+  const v = p.attrs['w:val']
+  return !(v === '0' || v === 'false' || v === 'off' || v === 'none')
+}

@@ -1,0 +1,31 @@
+import type Database from 'better-sqlite3'
+import type { ImportReport } from '@shared/contract/import'
+
+/** The import reports kept in a report file (migration 003). */
+export function saveImportReport(db: Database.Database, kind: 'import' | 'rollover', report: ImportReport, at: string): void {
+  if (!hasImportReports(db)) return
+  db.prepare('INSERT INTO import_report (kind, source_name, source_bytes, report, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    kind,
+    report.source.fileName,
+    report.source.bytes,
+    JSON.stringify(report),
+    at
+  )
+}
+
+/** The newest import report, or null when the report was not made by an import. */
+export function latestImportReport(db: Database.Database): ImportReport | null {
+  if (!hasImportReports(db)) return null
+  const row = db.prepare('SELECT report FROM import_report ORDER BY id DESC LIMIT 1').get() as { report: string } | undefined
+  if (!row) return null
+  try {
+    const r = JSON.parse(row.report) as ImportReport
+    return r && typeof r === 'object' && r.counts && Array.isArray(r.inconsistencies) ? r : null
+  } catch {
+    return null
+  }
+}
+
+function hasImportReports(db: Database.Database): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'import_report'").get() !== undefined
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod'
+import type { ReportState } from '../model/report'
+import { Base64, call, Empty, FileName, FilePath, Year } from './define'
+
+/**
+ * Importing last year's report (.docx) and rolling a report over into the
+ * next year. The import report (导入报告) says what was found, what was left
+ * out and every inconsistency of the old document, with its place.
+ */
+export interface ImportCounts {
+  /** Numbered chapters. */
+  chapters: number
+  /** Unnumbered chapters: 附件, 前言. */
+  appendices: number
+  /** Headings below chapter level. */
+  headings: number
+  cases: number
+  /** Numbered tables (表 N-M); tables in appendices are counted in appendixTables. */
+  tables: number
+  appendixTables: number
+  /** Numbered figures (图 N-M). */
+  figures: number
+  /** Pictures placed in the report: photos and image figures. */
+  images: number
+  /** Photos (in cases and in the text). */
+  photos: number
+  /** References in the text turned into live cross-references. */
+  crossRefs: number
+  /** Derived table cells turned into formulas. */
+  formulas: number
+}
+
+export interface ImportIssue {
+  /** Stable code for programs, e.g. HEADING_NUMBER_DUPLICATE. */
+  code: string
+  /** Where in the old document: chapter, section and paragraph. */
+  place: string
+  /** What is wrong, in Chinese, quoting the numbers involved. */
+  message: string
+}
+
+export interface ImportReport {
+  source: { fileName: string; bytes: number }
+  /** ISO time of the import. */
+  importedAt: string
+  counts: ImportCounts
+  /** Where the old document contradicts itself: numbering, lists, printed values. */
+  inconsistencies: ImportIssue[]
+  /** What was changed or could not be carried over. */
+  warnings: ImportIssue[]
+  /** What was recognised and deliberately not imported as content (cover, old lists …). */
+  dropped: ImportIssue[]
+  /** Set when the report was rolled over from this import. */
+  rollover?: { fromYear: number; toYear: number; at: string }
+}
+
+export interface ImportResult {
+  state: ReportState
+  report: ImportReport
+}
+
+/** Largest .docx accepted through an upload (the browser host and drag-and-drop). */
+export const MAX_UPLOAD_BYTES = 40 * 1024 * 1024
+
+const Upload = z
+  .object({
+    name: FileName,
+    /** The file's bytes as base64. */
+    data: Base64.max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4 + 4, '文件太大，导入的文件不能超过 40 MB')
+  })
+  .strict()
+
+export const importCalls = {
+  /**
+   * 导入上一年报告: a .docx chosen in the native dialog (Electron, no upload)
+   * or uploaded; the new report is saved next to it (dialog) or in the
+   * workspace (browser). Null when a dialog was cancelled.
+   */
+  docx: call<ImportResult | null>()(z.object({ upload: Upload.optional(), fileName: FileName.optional() }).strict()),
+  /**
+   * 从上一年报告新建: from the open report, a listed .nianbao (path), a .docx
+   * upload, or a file chosen in the native dialog; a new report for `year`.
+   */
+  rollover: call<ImportResult | null>()(
+    z
+      .object({
+        year: Year,
+        source: z.enum(['current', 'path', 'upload', 'dialog']),
+        path: FilePath.optional(),
+        upload: Upload.optional(),
+        fileName: FileName.optional()
+      })
+      .strict()
+  ),
+  /** The import report stored in the open report, or null when it was not imported. */
+  report: call<ImportReport | null>()(Empty)
+}
