@@ -14,6 +14,7 @@ import { reportCalls } from './contract/report'
 import { chapterCalls } from './contract/chapter'
 import { assetCalls } from './contract/asset'
 import { revisionCalls } from './contract/revision'
+import { dataCalls } from './contract/data'
 import { editorCalls } from './contract/editor'
 import { searchCalls } from './contract/search'
 
@@ -23,6 +24,7 @@ export const api = {
   chapter: chapterCalls,
   asset: assetCalls,
   revision: revisionCalls,
+  data: dataCalls,
   editor: editorCalls,
   search: searchCalls
 } as const

@@ -284,7 +284,11 @@ export class DataEngine {
     return scanned.segments
       .map((seg) => {
         if (seg.kind !== 'text') return seg.text
-        return seg.text.replace(/\b(NBI_(\d+)_(R|A)(\d+)|NB_Y(\d+))\b/gi, (whole, _n, row, kind, num, yrel) => {
+        // The engine drops the quotes around sheet names that do not need them; table references keep them.
+        const quoted = seg.text.replace(/(^|[^'A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9_-]*)!/g, (whole, pre: string, name: string) =>
+          this.tables.has(name) ? `${pre}'${name}'!` : whole
+        )
+        return quoted.replace(/\b(NBI_(\d+)_(R|A)(\d+)|NB_Y(\d+))\b/gi, (whole, _n, row, kind, num, yrel) => {
           if (yrel !== undefined) return yearText({ rel: Number(yrel) })
           const id = this.rowIndicator.get(Number(row))
           const ind = id ? this.indicators.get(id)?.ind : undefined

@@ -10,6 +10,7 @@ import { reportHandlers } from './handlers/report'
 import { chapterHandlers } from './handlers/chapter'
 import { assetHandlers } from './handlers/asset'
 import { revisionHandlers } from './handlers/revision'
+import { dataHandlers } from './handlers/data'
 import { editorHandlers } from './handlers/editor'
 import { searchHandlers } from './handlers/search'
 
@@ -43,6 +44,7 @@ export function createService(deps: ServiceDeps): Service {
     chapter: chapterHandlers(ctx),
     asset: assetHandlers(ctx),
     revision: revisionHandlers(ctx),
+    data: dataHandlers(ctx),
     editor: editorHandlers(ctx),
     search: searchHandlers(ctx)
   }

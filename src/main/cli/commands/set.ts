@@ -1,0 +1,49 @@
+import { resolve } from 'node:path'
+import { UserError } from '@shared/errors'
+import { parseTypedNumber } from '@shared/model/format'
+import { reportData } from '../../data'
+import { ReportSession } from '../../services/reportSession'
+import { type Command, parse, requireValue } from '../io'
+
+const USAGE = 'nianbao set 文件.nianbao 指标 年份 数值 [--json]   （数值写“空”可清除该年的数值）'
+
+/** Set one indicator value (by its Chinese name or key); every table, field and chart that uses it follows. */
+export const setCommand: Command = async (argv, io) => {
+  const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, USAGE)
+  const file = resolve(requireValue(positionals[0], '报告文件', USAGE))
+  const name = requireValue(positionals[1], '指标名称', USAGE)
+  const yearText = requireValue(positionals[2], '年份', USAGE)
+  const valueText = requireValue(positionals[3], '数值', USAGE)
+  if (positionals.length > 4) throw new UserError('BAD_INPUT', `参数过多。\n用法：${USAGE}`)
+  const year = Number(yearText)
+  if (!/^\d{4}$/.test(yearText) || year < 1900 || year > 2200) throw new UserError('BAD_INPUT', `年份“${yearText}”无效，应写成 2021 这样的四位年份。`)
+  const clear = ['空', '清除', '-', ''].includes(valueText.trim())
+  const value = clear ? null : parseTypedNumber(valueText)
+  if (!clear && value === null) throw new UserError('BAD_INPUT', `数值“${valueText}”不是有效的数字。`)
+
+  const session = new ReportSession({ now: () => new Date() })
+  try {
+    const open = session.open(file)
+    const data = reportData(open)
+    const ind = data.requireIndicator(name)
+    const delta = data.setValue(ind.id, year, value)
+    const summary = {
+      indicator: ind.id,
+      name: ind.name,
+      unit: ind.unit,
+      year,
+      value,
+      updated: { cells: delta.cells.length, fields: delta.fields.length, figures: delta.figures.length }
+    }
+    if (values.json) io.out(JSON.stringify(summary))
+    else
+      io.err(
+        value === null
+          ? `已清除 ${ind.name} ${year} 年的数值。`
+          : `已设置 ${ind.name} ${year} 年 = ${value}${ind.unit ? ` ${ind.unit}` : ''}；更新了 ${summary.updated.cells} 个表格单元格、${summary.updated.figures} 幅图。`
+      )
+    return 0
+  } finally {
+    session.close()
+  }
+}

@@ -1,0 +1,48 @@
+import { resolve } from 'node:path'
+import { reportData } from '../../data'
+import { ReportSession } from '../../services/reportSession'
+import { buildReportState } from '../../services/reportState'
+import { tableLabel } from '@shared/model/numbering'
+import { type Command, parse, requireValue } from '../io'
+
+const USAGE = 'nianbao tables 文件.nianbao [--json]'
+
+/** Every report table in order, with its number, caption and cells as displayed. */
+export const tablesCommand: Command = async (argv, io) => {
+  const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, USAGE)
+  const file = resolve(requireValue(positionals[0], '报告文件', USAGE))
+  const session = new ReportSession({ now: () => new Date() })
+  try {
+    const open = session.open(file)
+    const state = buildReportState(open)
+    const tables = reportData(open).resolveTables(state.numbering)
+    const out = tables.map((t) => {
+      const errors = t.rows.flatMap((r, row) => r.flatMap((c, col) => (c.error ? [{ row: row + 1, col: col + 1, text: c.text, message: c.error }] : [])))
+      return {
+        id: t.id,
+        number: t.number,
+        caption: t.caption,
+        note: t.note,
+        headerRows: t.headerRows,
+        rows: t.rows.map((r) => r.map((c) => c.text)),
+        merges: t.merges,
+        ...(errors.length ? { errors } : {})
+      }
+    })
+    if (values.json) {
+      io.out(JSON.stringify(out, null, 2))
+      return 0
+    }
+    if (out.length === 0) io.out('这个报告中没有表格。')
+    for (const t of out) {
+      io.out(`${tableLabel(t.number)} ${t.caption}`)
+      for (const r of t.rows) io.out(`  ${r.join(' | ')}`)
+      if (t.note) io.out(`  ${t.note}`)
+      for (const e of t.errors ?? []) io.out(`  ！第 ${e.row} 行第 ${e.col} 列：${e.message}`)
+      io.out('')
+    }
+    return 0
+  } finally {
+    session.close()
+  }
+}
