@@ -223,12 +223,15 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
     [notify]
   )
 
-  const run = async (f: () => Promise<ReportState | null>) => {
+  /** Run a call that answers with the report's new state; false (after telling the user) if it failed. */
+  const run = async (f: () => Promise<ReportState | null>): Promise<boolean> => {
     try {
       const r = await f()
       if (r) onReportChange(r)
+      return true
     } catch (e) {
       notify('error', errorMessage(e))
+      return false
     }
   }
 
@@ -494,9 +497,9 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
                 setModal(null)
                 void (async () => {
                   await flush()
-                  await run(() => api.report.saveAs({ fileName }))
+                  const copied = await run(() => api.report.saveAs({ fileName }))
                   // Text that could not be saved to the old file goes to the new one.
-                  if (await queue.flushAll()) notify('success', '已另存为新文件。')
+                  if ((await queue.flushAll()) && copied) notify('success', '已另存为新文件。')
                 })()
               }}
             />
@@ -551,7 +554,7 @@ function SchoolPrompt({ initial, onSubmit, onClose }: { initial: string; onSubmi
   )
 }
 
-function SaveAsNative({ onDone, run, flush }: { onDone: () => void; run: (f: () => Promise<ReportState | null>) => Promise<void>; flush: () => Promise<boolean> }) {
+function SaveAsNative({ onDone, run, flush }: { onDone: () => void; run: (f: () => Promise<ReportState | null>) => Promise<boolean>; flush: () => Promise<boolean> }) {
   useEffect(() => {
     void (async () => {
       await flush()

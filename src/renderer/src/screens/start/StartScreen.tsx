@@ -35,7 +35,11 @@ export function StartScreen({ info, start, onOpened, onRefresh }: Props) {
   }
 
   const openDialog = async () => {
-    if (!info.nativeDialogs) return setBrowsing((b) => !b)
+    if (!info.nativeDialogs) {
+      // List what is in the workspace folder now, not what was there when the page loaded.
+      if (!browsing) await onRefresh()
+      return setBrowsing((b) => !b)
+    }
     try {
       const r = await api.report.openDialog()
       if (r) onOpened(r)
