@@ -1,6 +1,6 @@
 import type { ImportIssue } from '@shared/contract/import'
 import type { OldList, ListEntry } from './lists'
-import type { CaseItem, ChapterDraft, FigureItem, HeadingItem, Item, TableItem } from './structure'
+import type { ChapterDraft, FigureItem, HeadingItem, Item, TableItem } from './structure'
 import { compareKey, quote } from './text'
 
 /**
@@ -76,7 +76,9 @@ function checkSections(ch: ChapterDraft, n: Numbers): Issue[] {
     const prev = path[lv] ?? null
     for (let k = lv + 1; k < 6; k++) path[k] = null
     if (!parts || !h.typed) {
-      path[lv] = null
+      // An unnumbered heading still takes its place among its siblings.
+      path[lv] = prev ? [...prev.slice(0, -1), prev[prev.length - 1] + 1] : null
+      lastText[lv] = label
       continue
     }
     const decimal = /^\d+(\.\d+)*$/.test(h.typed)
@@ -121,17 +123,22 @@ function checkSections(ch: ChapterDraft, n: Numbers): Issue[] {
 
 export function checkCases(chapters: ChapterDraft[], n: Numbers): Issue[] {
   const out: Issue[] = []
-  let prev: CaseItem | null = null
+  let prev: { typed: number; title: string } | null = null
   for (const ch of chapters)
     walkItems(ch.items, (i) => {
-      if (i.t !== 'case' || i.typed === null) return
+      if (i.t !== 'case') return
+      // A case without a typed number still takes its place in the sequence.
+      if (i.typed === null) {
+        prev = { typed: (prev?.typed ?? 0) + 1, title: i.title }
+        return
+      }
       const now = n.case(i)
       const label = `案例 ${i.typed}“${i.title}”`
-      const p = prev?.typed ?? 0
+      const p: number = prev?.typed ?? 0
       if (prev && i.typed === p) out.push({ code: 'CASE_NUMBER_DUPLICATE', place: i.place, message: `案例编号 ${i.typed} 出现了两次：“${prev.title}”和“${i.title}”；按文档顺序，后者编为案例 ${now}。` })
       else if (i.typed > p + 1) out.push({ code: 'CASE_NUMBER_GAP', place: i.place, message: `${label}之前缺少案例 ${missingBetween(p, i.typed)}（编号从 ${p} 跳到 ${i.typed}）；导入后编为案例 ${now}。` })
       else if (prev && i.typed < p) out.push({ code: 'CASE_NUMBER_ORDER', place: i.place, message: `${label}排在案例 ${p} 之后，编号顺序颠倒；导入后编为案例 ${now}。` })
-      prev = i
+      prev = { typed: i.typed, title: i.title }
     })
   return out
 }
@@ -148,7 +155,11 @@ export function checkCaptions(chapters: ChapterDraft[], kind: 'table' | 'figure'
       if (i.t !== kind) return
       const item = i as TableItem | FigureItem
       const typed = item.typed
-      if (!typed?.typed) return
+      if (!typed?.typed) {
+        if (prev) prev = { seq: prev.seq + 1, label: `${word}“${item.caption}”` }
+        else prev = { seq: 1, label: `${word}“${item.caption}”` }
+        return
+      }
       const now = kind === 'table' ? n.table(item as TableItem) : n.figure(item as FigureItem)
       const after = now ? `导入后编为${word} ${now}` : `导入后作为附${word}`
       const label = `${word} ${typed.typed}“${typed.title}”`
