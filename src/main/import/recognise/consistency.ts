@@ -1,6 +1,6 @@
 import type { ImportIssue } from '@shared/contract/import'
 import type { OldList, ListEntry } from './lists'
-import type { ChapterDraft, FigureItem, HeadingItem, Item, TableItem } from './structure'
+import type { CaseItem, ChapterDraft, FigureItem, HeadingItem, Item, TableItem } from './structure'
 import { compareKey, quote } from './text'
 
 /**
