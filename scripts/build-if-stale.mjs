@@ -8,7 +8,9 @@ import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 const root = join(fileURLToPath(import.meta.url), '..', '..')
-const outDir = join(root, process.env.NIANBAO_OUT || 'out')
+// `--out <folder>` wins over NIANBAO_OUT (npm run dist always packs out/).
+const outArg = process.argv.indexOf('--out')
+const outDir = join(root, (outArg > 0 && process.argv[outArg + 1]) || process.env.NIANBAO_OUT || 'out')
 const stamp = join(outDir, '.build-stamp')
 
 function newest(path) {
