@@ -66,6 +66,8 @@ export function sanitizePastedHtml(html: string): SanitizedPaste {
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
     ALLOWED_URI_REGEXP: /^(?:https:|mailto:|data:image\/)/i,
+    // Only href and src are addresses; the rest must not be held to the address rule.
+    ADD_URI_SAFE_ATTR: [...NODE_ATTRS, 'colspan', 'rowspan', 'start', 'data-dropped'],
     KEEP_CONTENT: true,
     WHOLE_DOCUMENT: false,
     RETURN_DOM: true
