@@ -7,6 +7,7 @@ const root = join(fileURLToPath(import.meta.url), '..', '..')
 const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'index.ts'), ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=4096` }
+  // tsconfig.node.json maps @shared/* for the benches that import the app's code.
+  env: { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.node.json'), NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=4096` }
 })
 process.exit(r.status ?? 1)
