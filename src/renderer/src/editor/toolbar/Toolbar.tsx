@@ -8,6 +8,7 @@ import type { EditorEnv } from '../contribution'
 import { findCase } from '../behaviour/caseStudy'
 import { insertImageFiles } from '../photos/upload'
 import { Menu } from './Menu'
+import { LiveDataMenu } from '../../data/toolbar/LiveDataMenu'
 
 interface Props {
   editor: Editor | null
@@ -137,6 +138,9 @@ export function Toolbar({ editor, env, onFind, onCaseSchool, onCaseMove }: Props
         />
       </div>
       <div className="tb-group">
+        <LiveDataMenu editor={editor} chapterId={env.chapterId} disabled={!!s?.table} />
+      </div>
+      <div className="tb-group">
         <Menu
           label={s?.inCase ? <span className="tb-in-case">案例</span> : '案例'}
           title={s?.inCase ? '光标在案例中：设置学校、移动或删除' : '插入案例'}
@@ -170,10 +174,7 @@ export function Toolbar({ editor, env, onFind, onCaseSchool, onCaseMove }: Props
         />
       </div>
       <span className="spacer" />
-      <div className="tb-group">
-        {btn('查找', '查找（Ctrl+F）', undefined, () => onFind(false), false, 'tb-find')}
-        {btn('替换', '替换（Ctrl+H）', undefined, () => onFind(true), false, 'tb-replace')}
-      </div>
+      <div className="tb-group">{btn('查找替换', '查找（Ctrl+F）和替换（Ctrl+H），范围是整个报告', undefined, () => onFind(true), false, 'tb-find')}</div>
       {linkPrompt !== null && (
         <TextPrompt
           title="链接"

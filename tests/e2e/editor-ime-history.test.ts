@@ -1,0 +1,136 @@
+import type { Browser, CDPSession, Page } from 'playwright-core'
+import { launchBrowser, screenshot } from '../helpers/browser'
+import { isolatedEnv, startHost, type HostProcess } from '../helpers/host'
+import { caretAtEnd, chapters, editorSel, openApp, openChapterByTitle, storedText, waitSaved, type ChapterInfo } from '../helpers/editorPage'
+
+function count(haystack: string, needle: string): number {
+  return haystack.split(needle).length - 1
+}
+
+/**
+ * Chinese input methods (composition events through the DevTools protocol,
+ * as Chromium gets them from an IME) and 历史版本.
+ */
+describe('chapter editor: Chinese input and history', () => {
+  let host: HostProcess
+  let browser: Browser
+  let page: Page
+  let cdp: CDPSession
+  let ch1: ChapterInfo
+  let ch2: ChapterInfo
+  const errors: string[] = []
+
+  beforeAll(async () => {
+    host = await startHost([], isolatedEnv())
+    browser = await launchBrowser()
+    page = await openApp(browser, host, errors)
+    cdp = await page.context().newCDPSession(page)
+    ;[ch1, ch2] = await chapters(host)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+  })
+
+  /** Type through an IME: pinyin shown while composing, then the chosen characters committed. */
+  async function compose(steps: string[], commit: string | null): Promise<void> {
+    for (const text of steps) await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length })
+    if (commit !== null) await cdp.send('Input.insertText', { text: commit })
+  }
+
+  it('commits a composition once, without the pinyin, and saves it', async () => {
+    await openChapterByTitle(page, ch1.title)
+    await caretAtEnd(page, '.chapter-doc h2 + p', 0)
+    await compose(['j', 'ji', 'jia', 'jiao', 'jiao y', 'jiao yu'], '教育')
+    await compose(['q', 'qi', 'qia', 'qian', 'qiang', 'qiang g', 'qiang gu', 'qiang guo'], '强国')
+    await page.keyboard.type('。')
+    const text = (await page.textContent(editorSel)) ?? ''
+    expect(count(text, '教育强国。')).toBe(1)
+    expect(text).not.toMatch(/jiao|qiang|[a-z] [a-z]/)
+    await waitSaved(page)
+    const stored = await storedText(host, ch1.id)
+    expect(count(stored, '教育强国。')).toBe(1)
+    expect(stored).not.toMatch(/jiao|qiang/)
+  })
+
+  it('keeps an unfinished composition exactly once when the chapter is switched in the middle of it', async () => {
+    await caretAtEnd(page, '.chapter-doc h2 + p', 1)
+    await page.keyboard.type('标记甲')
+    await compose(['jiao', 'jiao yu'], null)
+    // Choose another chapter while the IME still shows its candidates: the browser ends the composition.
+    await openChapterByTitle(page, ch2.title)
+    await openChapterByTitle(page, ch1.title)
+    const text = (await page.textContent(editorSel)) ?? ''
+    const stored = await storedText(host, ch1.id)
+    // Chromium commits what the IME showed when the editor loses focus; it is kept, once.
+    expect(count(text, '标记甲jiao yu')).toBe(1)
+    expect(count(stored, '标记甲jiao yu')).toBe(1)
+    expect(count(stored, 'jiao yu')).toBe(1)
+    expect(errors).toEqual([])
+  })
+
+  it('saves an unfinished composition when saving is forced (Ctrl+S), then the committed text in its place', async () => {
+    await caretAtEnd(page, '.chapter-doc h2 + p', 2)
+    await page.keyboard.type('标记乙')
+    await compose(['wei', 'wei wan'], null)
+    await page.keyboard.press('Control+s')
+    await expect.poll(() => storedText(host, ch1.id), { timeout: 10_000 }).toContain('标记乙wei wan')
+    await cdp.send('Input.insertText', { text: '未完' })
+    await page.keyboard.type('。')
+    await waitSaved(page)
+    await expect.poll(() => storedText(host, ch1.id), { timeout: 10_000 }).toContain('标记乙未完。')
+    const stored = await storedText(host, ch1.id)
+    expect(count(stored, '未完')).toBe(1)
+    expect(stored).not.toContain('wei wan')
+    expect(count((await page.textContent(editorSel)) ?? '', '标记乙未完。')).toBe(1)
+  })
+
+  it('takes a snapshot, restores it, and restores back (the restore is itself a version)', async () => {
+    await openChapterByTitle(page, ch2.title)
+    await caretAtEnd(page, '.chapter-doc h2 + p', 0)
+    await page.keyboard.type('第一稿的内容。')
+    await waitSaved(page)
+
+    await page.click('[data-panel="history"]')
+    await page.click('[data-testid="history-snapshot"]')
+    await page.waitForSelector('[data-testid="revision-list"] li')
+    const firstCount = await page.$$eval('[data-testid="revision-list"] li', (l) => l.length)
+
+    await caretAtEnd(page, '.chapter-doc h2 + p', 0)
+    await page.keyboard.type('第二稿新增的一句。')
+    await waitSaved(page)
+    expect(await storedText(host, ch2.id)).toContain('第二稿新增的一句。')
+
+    // Open the snapshot (the newest manual one), look at it read-only, restore it.
+    await page.click('[data-testid="revision-list"] li:has-text("手动保存") button >> nth=0')
+    await page.waitForSelector('[data-testid="revision-preview"] .chapter-doc')
+    const preview = (await page.textContent('[data-testid="revision-preview"] .chapter-doc')) ?? ''
+    expect(preview).toContain('第一稿的内容。')
+    expect(preview).not.toContain('第二稿新增的一句。')
+    expect(await page.$eval('[data-testid="revision-preview"] .chapter-doc', (el) => el.getAttribute('contenteditable'))).toBe('false')
+    await screenshot(page, 'editor-history-preview')
+    await page.click('[data-testid="revision-restore"]')
+    await page.click('[data-testid="confirm-dialog"] .btn-primary')
+    await page.waitForFunction(() => !document.querySelector('.chapter-doc[contenteditable="true"]')?.textContent?.includes('第二稿新增的一句。'))
+    expect(await page.textContent(editorSel)).toContain('第一稿的内容。')
+    expect(await storedText(host, ch2.id)).not.toContain('第二稿新增的一句。')
+
+    // The text that was replaced is a version of its own ("恢复前"): restore it back.
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="revision-list"] li').length >= n + 2, firstCount)
+    await page.click('[data-testid="revision-list"] li:has-text("恢复前") button >> nth=0')
+    await page.waitForSelector('[data-testid="revision-preview"] .chapter-doc')
+    expect(await page.textContent('[data-testid="revision-preview"] .chapter-doc')).toContain('第二稿新增的一句。')
+    await page.click('[data-testid="revision-restore"]')
+    await page.click('[data-testid="confirm-dialog"] .btn-primary')
+    await page.waitForFunction(() => document.querySelector('.chapter-doc[contenteditable="true"]')?.textContent?.includes('第二稿新增的一句。'))
+    expect(await storedText(host, ch2.id)).toContain('第二稿新增的一句。')
+    expect(await storedText(host, ch2.id)).toContain('第一稿的内容。')
+    // Still editable and saving after a restore.
+    await caretAtEnd(page, '.chapter-doc h2 + p', 0)
+    await page.keyboard.type('恢复后继续写。')
+    await waitSaved(page)
+    expect(await storedText(host, ch2.id)).toContain('恢复后继续写。')
+    await screenshot(page, 'editor-history-panel')
+    expect(errors).toEqual([])
+  })
+})
