@@ -1,0 +1,112 @@
+/**
+ * Column widths for Chinese tables. Word's automatic widths squeeze a column
+ * of short numbers and let a long school name wrap letter by letter; an
+ * editor sets widths by hand. Here: columns the editor sized keep their
+ * proportions; otherwise each column gets what its longest line needs (long
+ * text capped, so it wraps), never less than its longest unbreakable word,
+ * and the rest of the width goes to the columns that wrap.
+ */
+import type { TableMerge } from '@shared/model/table'
+import { CELL_MARGIN_X } from './geometry'
+import { charEm } from './textMetrics'
+
+/** A cell's text lines as they stand (hard line breaks kept). */
+export interface SizedCell {
+  text: string
+  /** The cell's first column (cells covered by a merge are absent from a row). */
+  col: number
+  colSpan: number
+}
+
+/** Longest run that cannot be broken (a number, a Latin word), in em. */
+function longestUnbreakable(text: string): number {
+  let best = 0
+  let run = 0
+  for (const ch of text) {
+    const w = charEm(ch)
+    if (w === 1 || ch === ' ' || ch === '\n') {
+      best = Math.max(best, run, w === 1 ? 1 : 0)
+      run = 0
+    } else run += w
+  }
+  return Math.max(best, run)
+}
+
+function longestLine(text: string): number {
+  let best = 0
+  for (const line of text.split('\n')) {
+    let w = 0
+    for (const ch of line) w += charEm(ch)
+    best = Math.max(best, w)
+  }
+  return best
+}
+
+const MAX_DESIRED_EM = 16
+const MIN_EM = 2
+
+/**
+ * Widths in twips, summing to `total`. `given` are the editor's relative
+ * widths (ignored when absent, of the wrong length, or all alike).
+ */
+export function columnWidths(rows: SizedCell[][], columns: number, total: number, fontPt: number, given?: number[]): number[] {
+  if (columns <= 0) return []
+  const pad = 2 * CELL_MARGIN_X
+  const em = fontPt * 20
+  if (given && given.length === columns && given.every((w) => Number.isFinite(w) && w > 0) && new Set(given).size > 1) {
+    const sum = given.reduce((a, b) => a + b, 0)
+    return fit(given.map((w) => (w / sum) * total), total)
+  }
+
+  const desired = new Array<number>(columns).fill(MIN_EM)
+  const minimum = new Array<number>(columns).fill(MIN_EM)
+  for (const row of rows) {
+    for (const cell of row) {
+      const col = cell.col
+      if (col < 0 || col >= columns || cell.colSpan > 1) continue
+      desired[col] = Math.max(desired[col], Math.min(MAX_DESIRED_EM, longestLine(cell.text)))
+      minimum[col] = Math.max(minimum[col], Math.min(MAX_DESIRED_EM, longestUnbreakable(cell.text)))
+    }
+  }
+  const want = desired.map((d) => d * em + pad)
+  const floor = minimum.map((m) => m * em + pad)
+  const wantSum = want.reduce((a, b) => a + b, 0)
+  if (wantSum <= total) {
+    // Everything fits on one line: share the spare room in proportion.
+    return fit(want.map((w) => (w / wantSum) * total), total)
+  }
+  // Not everything fits: every column gets its floor, the rest goes to the
+  // columns that want more, in proportion to how much more they want.
+  const floorSum = floor.reduce((a, b) => a + b, 0)
+  if (floorSum >= total) return fit(floor.map((f) => (f / floorSum) * total), total)
+  const extra = want.map((w, i) => Math.max(0, w - floor[i]))
+  const extraSum = extra.reduce((a, b) => a + b, 0) || 1
+  const spare = total - floorSum
+  return fit(floor.map((f, i) => f + (extra[i] / extraSum) * spare), total)
+}
+
+/** Round to whole twips and make the sum exact. */
+function fit(widths: number[], total: number): number[] {
+  const out = widths.map((w) => Math.max(1, Math.floor(w)))
+  const diff = total - out.reduce((a, b) => a + b, 0)
+  out[out.length - 1] += diff
+  return out
+}
+
+/** The merges that make sense in a grid of this size, overlapping ones dropped. */
+export function validMerges(merges: TableMerge[], rows: number, columns: number): TableMerge[] {
+  const taken = new Set<string>()
+  const out: TableMerge[] = []
+  for (const m of merges) {
+    const rowSpan = Math.min(Math.max(1, Math.floor(m.rowSpan)), rows - m.row)
+    const colSpan = Math.min(Math.max(1, Math.floor(m.colSpan)), columns - m.col)
+    if (m.row < 0 || m.col < 0 || m.row >= rows || m.col >= columns || rowSpan < 1 || colSpan < 1) continue
+    if (rowSpan === 1 && colSpan === 1) continue
+    const cells: string[] = []
+    for (let r = m.row; r < m.row + rowSpan; r++) for (let c = m.col; c < m.col + colSpan; c++) cells.push(`${r}:${c}`)
+    if (cells.some((k) => taken.has(k))) continue
+    cells.forEach((k) => taken.add(k))
+    out.push({ row: m.row, col: m.col, rowSpan, colSpan })
+  }
+  return out
+}

@@ -1,0 +1,58 @@
+/**
+ * The whole Word document: cover (no page number), front matter (the lists,
+ * paged I, II… on their own), body (paged from 1 on its first page), and the
+ * settings that ask Word to refresh every field when it opens the file.
+ */
+import { Document, Footer, NumberFormat, Packer, Paragraph, SectionType, TextRun, type ISectionOptions } from 'docx'
+import { LINE, PAGE } from '../geometry'
+import { field } from './fields'
+import type { ReportLayout } from '../model'
+import { blocksToDocx } from './body'
+import { cover, frontMatter } from './frontMatter'
+import { documentStyles } from './styles'
+
+const grid = { linePitch: LINE }
+
+const page = {
+  size: { width: PAGE.width, height: PAGE.height },
+  margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: PAGE.header, footer: PAGE.footer, gutter: 0 }
+}
+
+/**
+ * "- N -" centred, 宋体 四号 (the Footer style). The front matter counts
+ * I, II…: the format is also written in the field, as LibreOffice does not
+ * apply the section's number format to a PAGE field by itself.
+ */
+function pageNumberFooter(roman: boolean): Footer {
+  const number = field(roman ? 'PAGE \\* ROMAN' : 'PAGE', roman ? 'I' : '1')
+  return new Footer({ children: [new Paragraph({ style: 'Footer', children: [new TextRun('- '), ...number, new TextRun(' -')] })] })
+}
+
+export function buildDocument(layout: ReportLayout): Document {
+  const front = frontMatter(layout)
+  const sections: ISectionOptions[] = [{ properties: { page, grid }, children: cover(layout) }]
+  if (front.length) {
+    sections.push({
+      properties: { type: SectionType.NEXT_PAGE, grid, page: { ...page, pageNumbers: { start: 1, formatType: NumberFormat.UPPER_ROMAN } } },
+      footers: { default: pageNumberFooter(true) },
+      children: front
+    })
+  }
+  sections.push({
+    properties: { type: SectionType.NEXT_PAGE, grid, page: { ...page, pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } } },
+    footers: { default: pageNumberFooter(false) },
+    children: blocksToDocx(layout.body)
+  })
+  return new Document({
+    creator: layout.issuer.replace(/编$/, '') || 'Nianbao',
+    title: layout.title,
+    description: '由年报（Nianbao）导出',
+    features: { updateFields: true },
+    styles: documentStyles(),
+    sections
+  })
+}
+
+export async function packDocument(doc: Document): Promise<Buffer> {
+  return Packer.toBuffer(doc)
+}

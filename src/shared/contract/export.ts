@@ -1,0 +1,67 @@
+import { z } from 'zod'
+import type { ErrorPayload } from '../errors'
+import { call, FileName, Id } from './define'
+
+/** What an export produced, for the app's message, `nianbao export --json` and the bench. */
+export interface ExportSummary {
+  path: string
+  fileName: string
+  bytes: number
+  /** Estimated pages: the whole document, and the body alone (numbered from 1). */
+  pages: number
+  bodyPages: number
+  chapters: number
+  appendices: number
+  headings: number
+  cases: number
+  tables: number
+  figures: number
+  /** Pictures in the document: photos and figures. */
+  images: number
+  /** Paragraphs still marked as carried over from last year's report. */
+  drafts: number
+  /** Things the editor should look at (missing data, unreadable images…), in Chinese. */
+  warnings: string[]
+  ms: number
+}
+
+export type ExportStage = 'read' | 'charts' | 'layout' | 'build' | 'pack' | 'write' | 'done'
+
+/** Chinese names of the stages, for progress lines and the progress bar. */
+export const EXPORT_STAGE_LABELS: Record<ExportStage, string> = {
+  read: '读取报告',
+  charts: '生成图表',
+  layout: '计算页码',
+  build: '排版',
+  pack: '打包 Word 文件',
+  write: '写入文件',
+  done: '完成'
+}
+
+export interface ExportProgress {
+  stage: ExportStage
+  /** 0…1 over the whole export. */
+  fraction: number
+  /** e.g. "生成图表（3/19）". */
+  label: string
+}
+
+/** An export running (or finished) in main, polled by the renderer. */
+export interface ExportJob {
+  id: string
+  state: 'running' | 'done' | 'failed'
+  progress: ExportProgress
+  result?: ExportSummary
+  error?: ErrorPayload
+}
+
+export const exportCalls = {
+  /**
+   * Start exporting the open report to Word. In Electron a save dialog asks
+   * where (null when cancelled); in the browser host the file goes to the
+   * workspace folder, named after `fileName` or the report's title.
+   */
+  start: call<ExportJob | null>()(z.object({ fileName: FileName.optional() }).strict()),
+  /** The job's progress; its result or error once finished. */
+  progress: call<ExportJob>()(z.object({ id: Id }).strict())
+}
