@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { unzipSync } from 'fflate'
 import { textOf } from '../../src/shared/model/doc'
+import { fillYears } from '../../src/shared/model/formula'
 import { numberReport } from '../../src/shared/model/numbering'
 import { summarizeChapter } from '../../src/shared/model/summary'
 import type { ImportedReport } from '../../src/main/import/model'
@@ -98,7 +99,8 @@ describe('importing the Qingyuan 2021 report', () => {
     const n = numbering()
     const byId = new Map(r.tables.map((t) => [t.spec.id, t.spec]))
     const numbered = n.tables.filter((t) => t.number)
-    expect(numbered.map((t) => squash(byId.get(t.id)!.caption))).toEqual(want.tables.map((t) => squash(t.title)))
+    // Years in captions follow the data year ({上年} 和 {本年} 年…) and read as printed for 2021.
+    expect(numbered.map((t) => squash(fillYears(byId.get(t.id)!.caption, r.meta.year)))).toEqual(want.tables.map((t) => squash(t.title)))
     const figs = new Map(r.figures.map((f) => [f.id, f]))
     expect(n.figures.map((f) => squash(figs.get(f.id)!.caption))).toEqual(want.figures.map((f) => squash(f.title)))
     for (const f of r.figures) {
@@ -122,7 +124,9 @@ describe('importing the Qingyuan 2021 report', () => {
     )
     // 占比 = 人数 / 专任教师总数, computed; the change row is the difference of the two years.
     expect(t13.rows[2][3].input).toBe('=ROUND(C3/B3*100,2)')
-    expect(t13.rows[4][1].input).toBe('=B4-B3')
+    // A change is of the values as displayed.
+    expect(t13.rows[4][1].input).toBe('=ROUND(B4,0)-ROUND(B3,0)')
+    expect(t13.rows[2][1].input).toBe('=指标("专任教师",上年)')
     const t12 = r.tables.find((t) => t.spec.caption.includes('教师队伍建设情况'))!.spec
     const ratio = t12.rows.find((row) => row[0].input.startsWith('双师型教师/专业教师'))!
     expect(ratio[1].input).toBe('=ROUND(B5/B4*100,2)')

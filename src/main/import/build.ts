@@ -1,6 +1,7 @@
 import type { DocMark, DocNode } from '@shared/model/doc'
 import type { FigureSpec } from '@shared/model/figure'
 import type { ReportTableSpec } from '@shared/model/table'
+import { MAX_CELL_INPUT, MAX_TABLE_COLS, MAX_TABLE_ROWS } from '@shared/contract/data'
 import { newId } from '@shared/editor/ids'
 import type { ImageRun, Inline, TextRun } from './docx/blocks'
 import type { ImportedAsset, ImportedTable } from './model'
@@ -35,6 +36,8 @@ export interface BuildResult {
   unresolved: UnresolvedRef[]
   ambiguous: UnresolvedRef[]
   missingImages: { place: string; what: string }[]
+  /** Tables cut down to what a report table can hold. */
+  limits: { place: string; message: string }[]
   formulas: number
   refs: number
 }
@@ -50,6 +53,7 @@ export class DocBuilder {
   private readonly unresolved: UnresolvedRef[] = []
   private readonly ambiguous: UnresolvedRef[] = []
   private readonly missingImages: BuildResult['missingImages'] = []
+  private readonly limits: BuildResult['limits'] = []
   /** typed number → items with it, in document order, per kind. */
   private readonly byTyped = { table: new Map<string, { id: string; chapter: ChapterDraft }[]>(), figure: new Map<string, { id: string; chapter: ChapterDraft }[]>(), case: new Map<string, { id: string; chapter: ChapterDraft }[]>() }
   private formulas = 0
@@ -79,6 +83,7 @@ export class DocBuilder {
       unresolved: this.unresolved,
       ambiguous: this.ambiguous,
       missingImages: this.missingImages,
+      limits: this.limits,
       formulas: this.formulas,
       refs: this.refs
     }
@@ -169,15 +174,15 @@ export class DocBuilder {
     this.formulas += data.formulas
     for (const m of data.mismatches) this.mismatches.push({ table: t, m })
     for (const label of data.unsupported) this.unsupported.push({ table: t, label })
-    const spec: ReportTableSpec = {
+    const spec = fitTable({
       id,
       caption: tidy(t.caption),
       note: t.note,
       headerRows: grid.headerRows,
-      columnWidths: grid.columnWidths,
+      columnWidths: relativeWidths(grid.columnWidths),
       rows: data.cells,
       merges: grid.merges
-    }
+    }, (message) => this.limits.push({ place: t.place, message }))
     this.tables.push({ spec, typed: t.typed?.typed ?? null, yearAxis: data.yearAxis })
     return { type: 'reportTable', attrs: { id } }
   }
@@ -186,7 +191,7 @@ export class DocBuilder {
     const id = this.ids.get(f)!
     const asset = f.image.part ? this.assets.get(f.image.part) : undefined
     if (!asset) this.missingImages.push({ place: f.place, what: f.image.chart ? `图“${f.caption}”（Word 图表）` : `图“${f.caption}”` })
-    this.figures.push({ id, caption: tidy(f.caption), note: f.note, kind: 'image', ...(asset ? { asset: asset.hash } : {}) })
+    this.figures.push({ id, caption: clip(tidy(f.caption), MAX_CAPTION), note: clip(f.note, MAX_NOTE), kind: 'image', ...(asset ? { asset: asset.hash } : {}) })
     return { type: 'figure', attrs: { id } }
   }
 
@@ -273,4 +278,48 @@ function schoolOf(runs: Inline[]): string {
   const text = tidy(runs.map((r) => (r.kind === 'text' ? r.text : '')).join(''))
   const m = /^([^，。、；：:,《》“”（）()\s]{2,30}?(?:学校|学院|职校|卫校|中心|教育局|集团|公司))/.exec(text)
   return m ? m[1] : ''
+}
+
+const MAX_CAPTION = 200
+const MAX_NOTE = 1000
+
+function clip(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s
+}
+
+/** Word's column widths (twips) as ratios that read well: the widths sum to 100. */
+function relativeWidths(widths: number[]): number[] {
+  const sum = widths.reduce((a, b) => a + b, 0) || 1
+  return widths.map((w) => Math.max(1, Math.round((w / sum) * 10000) / 100))
+}
+
+/** What a report table can hold (rows, columns, text per cell); anything cut is said. */
+function fitTable(spec: ReportTableSpec, note: (message: string) => void): ReportTableSpec {
+  const out = { ...spec, caption: clip(spec.caption, MAX_CAPTION), note: clip(spec.note, MAX_NOTE) }
+  if (out.rows.length > MAX_TABLE_ROWS) {
+    note(`表格“${out.caption.slice(0, 30)}”有 ${out.rows.length} 行，只导入了前 ${MAX_TABLE_ROWS} 行。`)
+    out.rows = out.rows.slice(0, MAX_TABLE_ROWS)
+  }
+  const width = out.rows[0]?.length ?? 0
+  if (width > MAX_TABLE_COLS) {
+    note(`表格“${out.caption.slice(0, 30)}”有 ${width} 列，只导入了前 ${MAX_TABLE_COLS} 列。`)
+    out.rows = out.rows.map((r) => r.slice(0, MAX_TABLE_COLS))
+    out.columnWidths = out.columnWidths.slice(0, MAX_TABLE_COLS)
+  }
+  out.merges = out.merges
+    .filter((m) => m.row < out.rows.length && m.col < MAX_TABLE_COLS)
+    .map((m) => ({ ...m, rowSpan: Math.min(m.rowSpan, out.rows.length - m.row), colSpan: Math.min(m.colSpan, MAX_TABLE_COLS - m.col) }))
+    .filter((m) => m.rowSpan * m.colSpan > 1)
+  out.headerRows = Math.min(out.headerRows, out.rows.length, 10)
+  let cut = false
+  out.rows = out.rows.map((r) =>
+    r.map((c) => {
+      const format = c.format && 'decimals' in c.format && c.format.decimals > 6 ? { ...c.format, decimals: 6 } : c.format
+      if (c.input.length <= MAX_CELL_INPUT) return format === c.format ? c : { ...c, format }
+      cut = true
+      return { ...c, input: clip(c.input, MAX_CELL_INPUT), format }
+    })
+  )
+  if (cut) note(`表格“${out.caption.slice(0, 30)}”中有单元格超过 ${MAX_CELL_INPUT} 字，超出部分没有导入。`)
+  return out
 }

@@ -4,6 +4,7 @@ import type { DocNode } from '@shared/model/doc'
 import type { ChapterKind } from '@shared/model/numbering'
 import type { ReportMeta } from '@shared/model/report'
 import type { ImportReport } from '@shared/contract/import'
+import type { IndicatorWithValues } from '@shared/model/indicator'
 
 /**
  * What an import produces, before anything is written: the report's
@@ -48,6 +49,8 @@ export interface ImportedReport {
   chapters: ImportedChapter[]
   tables: ImportedTable[]
   figures: FigureSpec[]
+  /** Figures printed under a year in the tables, as indicators with their values. */
+  indicators: IndicatorWithValues[]
   assets: ImportedAsset[]
   report: ImportReport
 }

@@ -17,6 +17,7 @@ import type { ImportedAsset, ImportedReport } from './model'
 import { checkCaptions, checkCases, checkHeadings, checkLists, type Numbers } from './recognise/consistency'
 import type { CaseItem, ChapterDraft, FigureItem, HeadingItem, Item, Structure, TableItem } from './recognise/structure'
 import { recogniseStructure } from './recognise/structure'
+import { linkYears } from './recognise/indicators'
 import { quote } from './recognise/text'
 import { DocxZip } from './zip'
 
@@ -97,6 +98,7 @@ export function analyseDocx(input: AnalyseInput): ImportedReport {
     const now = numbers.table(u.table)
     warnings.push({ code: 'TABLE_RELATION_UNSUPPORTED', place: u.table.place, message: `${now ? `表 ${now}` : '附表'}“${u.table.caption}”的“${u.label}”与表中数字对不上，保留原文数字，没有改为公式。` })
   }
+  for (const l of built.limits) warnings.push({ code: 'TABLE_TOO_LARGE', place: l.place, message: l.message })
   for (const m of built.missingImages) warnings.push({ code: 'IMAGE_MISSING', place: m.place, message: `${m.what}没有可导入的图片，导入后是空白的，请重新插入。` })
   for (const l of reader.issues.droppedLinks) {
     warnings.push({ code: 'LINK_DROPPED', place: `原文第 ${l.paragraph} 段`, message: `链接“${l.href.slice(0, 80)}”不是 https 或邮件地址，已去掉链接，保留文字。` })
@@ -107,6 +109,15 @@ export function analyseDocx(input: AnalyseInput): ImportedReport {
 
   const dropped = droppedItems(structure)
   const meta = metaOf(structure, built.tables.flatMap((t) => t.yearAxis?.positions.map((p) => p.year) ?? []), input.now)
+  const tableChapter = new Map(numbering.tables.map((t) => [t.id, t.chapterId]))
+  const linked = linkYears(built.tables, {
+    year: meta.year,
+    chapterOf: (id) => tableChapter.get(id) ?? null,
+    labelOf: (id) => {
+      const n = tables.get(id)?.number
+      return n ? `表 ${n}` : '附表'
+    }
+  })
 
   const used = new Set<string>()
   for (const c of built.chapters) for (const h of summarizeChapter(c.doc).assets) used.add(h)
@@ -124,8 +135,9 @@ export function analyseDocx(input: AnalyseInput): ImportedReport {
   return {
     meta,
     chapters: built.chapters.map((c) => ({ id: built.ids.get(c.draft)!, title: c.draft.title, kind: c.draft.kind, doc: c.doc })),
-    tables: built.tables,
+    tables: linked.tables,
     figures: built.figures,
+    indicators: linked.indicators,
     assets: keptAssets,
     report
   }

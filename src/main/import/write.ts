@@ -7,6 +7,7 @@ import { saveImportReport } from '../store/importReportStore'
 import { ReportStore } from '../store/reportStore'
 import { validateDoc } from '../services/handlers/chapter'
 import type { ImportedReport } from './model'
+import { writeImportedData } from './writeData'
 
 /**
  * Write an imported report as a new .nianbao. The file is built under a
@@ -17,7 +18,7 @@ export interface WriteOptions {
   nativeBinding?: string
   now?: () => Date
   kind?: 'import' | 'rollover'
-  /** Extra writes inside the same transaction (live data: tables, figures, indicators). */
+  /** Extra writes inside the same transaction. */
   extra?: (db: Database.Database, imported: ImportedReport) => void
 }
 
@@ -35,6 +36,7 @@ export function fillImported(db: Database.Database, imported: ImportedReport, op
     })
   )
   for (const a of imported.assets) store.putAsset({ hash: a.hash, mime: a.mime, width: a.width, height: a.height, bytes: Buffer.from(a.bytes) })
+  writeImportedData(db, imported)
   options.extra?.(db, imported)
   saveImportReport(db, options.kind ?? 'import', imported.report, at)
 }

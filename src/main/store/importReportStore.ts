@@ -3,7 +3,6 @@ import type { ImportReport } from '@shared/contract/import'
 
 /** The import reports kept in a report file (migration 003). */
 export function saveImportReport(db: Database.Database, kind: 'import' | 'rollover', report: ImportReport, at: string): void {
-  if (!hasImportReports(db)) return
   db.prepare('INSERT INTO import_report (kind, source_name, source_bytes, report, created_at) VALUES (?, ?, ?, ?, ?)').run(
     kind,
     report.source.fileName,

@@ -138,7 +138,8 @@ describe('tables, figures and photos', () => {
     const t = r.tables[0].spec
     expect(t.caption).toBe('学校数量')
     expect(t.note).toBe('数据来源：教育事业统计')
-    expect(t.rows[1][3].input).toBe('=C2-B2')
+    expect(t.rows[1][3].input).toBe('=ROUND(C2,0)-ROUND(B2,0)')
+    expect(t.rows[1][2].input).toBe('=指标("学校",本年)')
     expect(r.figures).toEqual([{ id: expect.any(String), caption: '学生规模对比', note: '数据来源：招生平台', kind: 'image', asset: r.assets[0].hash }])
     expect(r.chapters[0].doc.content!.map((n) => n.type)).toEqual(['reportTable', 'figure'])
   })

@@ -256,6 +256,16 @@ function bareLabel(s: string): string {
   return tidy(s).replace(/\s+/g, '').replace(/[（(][^）)]*[)）]\s*$/, '').replace(/[%％]$/, '')
 }
 
+/**
+ * A change is the difference of the two values as displayed (rounded to the
+ * change's decimals first), as published tables print it so a reader can
+ * check it by eye; a rate (增幅) is relative to the earlier value.
+ */
+function changeRelation(r: number, c: number, P: string, L: string, a: number, b: number, d: number, rate: boolean): Relation {
+  if (rate) return { r, c, formula: `=ROUND((${L}-${P})/${P}*100,${d})`, computed: a === 0 ? null : ((b - a) / a) * 100 }
+  return { r, c, formula: `=ROUND(${L},${d})-ROUND(${P},${d})`, computed: round(b, d) - round(a, d) }
+}
+
 interface Relation {
   r: number
   c: number
@@ -347,11 +357,7 @@ export function tableData(g: Grid): TableData {
         const d = rows[r][c].num!.decimals
         const P = a1(r, prev.index)
         const L = a1(r, last.index)
-        cand.push(
-          rate
-            ? { r, c, formula: `=ROUND((${L}-${P})/${P}*100,${d})`, computed: a === 0 ? null : ((b - a) / a) * 100 }
-            : { r, c, formula: `=${L}-${P}`, computed: b - a }
-        )
+        cand.push(changeRelation(r, c, P, L, a, b, d, rate))
       }
       consider(`${head}`, cand)
       cand.forEach((x) => mark(x.r, x.c))
@@ -372,11 +378,7 @@ export function tableData(g: Grid): TableData {
         const d = rows[r][c].num!.decimals
         const P = a1(prev.index, c)
         const L = a1(last.index, c)
-        cand.push(
-          rate
-            ? { r, c, formula: `=ROUND((${L}-${P})/${P}*100,${d})`, computed: a === 0 ? null : ((b - a) / a) * 100 }
-            : { r, c, formula: `=${L}-${P}`, computed: b - a }
-        )
+        cand.push(changeRelation(r, c, P, L, a, b, d, rate))
       }
       consider(head, cand)
       cand.forEach((x) => mark(x.r, x.c))

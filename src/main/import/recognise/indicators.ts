@@ -1,0 +1,183 @@
+import { indicatorCall, yearText, type YearSpec } from '@shared/model/formula'
+import { checkIndicatorName, type IndicatorWithValues } from '@shared/model/indicator'
+import type { CellFormat, ReportTableSpec } from '@shared/model/table'
+import { STANDARD_INDICATORS } from '../../data/template/indicators'
+import type { ImportedTable } from '../model'
+import { tidy, unwrap } from './text'
+
+/**
+ * Year columns become data. Each number printed under a year is an
+ * indicator's value for that year; the cell then reads the indicator for
+ * 本年/上年/前年 relative to the report's data year, the year header reads
+ * =上年&" 年", and years in the caption become {上年}/{本年}. Rolling the
+ * report over is then a matter of changing its data year: last year's
+ * figures move to the 上年 column and this year's column waits for input.
+ */
+export interface LinkedData {
+  tables: ImportedTable[]
+  indicators: IndicatorWithValues[]
+}
+
+interface Context {
+  year: number
+  chapterOf: (tableId: string) => string | null
+  labelOf: (tableId: string) => string
+}
+
+const YEAR_CELL = /^((?:19|20)\d{2})(\s*)(年|学年|年度)?$/
+const UNIT = /[（(]\s*([^（）()]{1,8})\s*[)）]\s*$/
+const CODE_COLUMN = /代码|编号|序号|编码/
+
+function relYear(year: number, dataYear: number): YearSpec {
+  const rel = dataYear - year
+  return rel >= 0 && rel <= 10 ? { rel } : { abs: year }
+}
+
+/** "教职工数（人）" → 教职工数, 人; "占比/%" → 占比, %. */
+function splitUnit(label: string): { name: string; unit: string } {
+  let t = unwrap(label).replace(/\s+/g, '')
+  let unit = ''
+  const m = UNIT.exec(t)
+  if (m) {
+    unit = m[1]
+    t = t.slice(0, m.index)
+  }
+  const pct = /[/／]?[%％]$/.exec(t)
+  if (pct) {
+    unit ||= '%'
+    t = t.slice(0, pct.index)
+  }
+  return { name: t.replace(/["“”\\]/g, ''), unit }
+}
+
+/** A name for the figure in a column under a two-level header: 硕士以上学历(人)·人数 → 硕士以上学历人数, 人. */
+function seriesName(label: string): { name: string; unit: string } {
+  const parts = label.split('·').map(splitUnit)
+  const unit = [...parts].reverse().find((p) => p.unit)?.unit ?? ''
+  const name = parts.map((p) => p.name).join('')
+  const implied = /人数$/.test(name) ? '人' : /(占比|比例|比重|率)$/.test(name) ? '%' : ''
+  return { name, unit: unit === '百分比' ? '%' : unit || implied }
+}
+
+function yearsInCaption(caption: string, dataYear: number): string {
+  return caption.replace(/(?<!\d)((?:19|20)\d{2})(?!\d)/g, (y) => {
+    const rel = dataYear - Number(y)
+    return rel === 0 ? '{本年}' : rel === 1 ? '{上年}' : rel === 2 ? '{前年}' : y
+  })
+}
+
+function parseLiteral(input: string): number | null {
+  if (!input || input.startsWith('=')) return null
+  const v = Number(input)
+  return Number.isFinite(v) ? v : null
+}
+
+export function linkYears(tables: ImportedTable[], ctx: Context): LinkedData {
+  const indicators: IndicatorWithValues[] = []
+  const byName = new Map<string, IndicatorWithValues>()
+  const standard = new Map(STANDARD_INDICATORS.map((d) => [d.name, d]))
+  let seq = 0
+
+  /** The indicator a series is: the same name and the same values elsewhere is the same figure. */
+  const indicatorFor = (raw: { name: string; unit: string }, values: Record<string, number>, format: CellFormat, table: ReportTableSpec): IndicatorWithValues | null => {
+    let name = raw.name
+    if (!name || checkIndicatorName(name)) return null
+    const same = byName.get(name)
+    if (same) {
+      const agrees = Object.entries(values).every(([y, v]) => same.values[y] === undefined || same.values[y] === v)
+      if (agrees) {
+        Object.assign(same.values, values)
+        return same
+      }
+      name = `${name}（${ctx.labelOf(table.id)}）`
+      if (byName.has(name) || checkIndicatorName(name)) return null
+    } else {
+      // A figure already read under another label (专任教师 / 专任教师总数): same unit, same values in at least two years.
+      const years = Object.keys(values)
+      const twin = years.length >= 2 && indicators.find((i) => i.unit === raw.unit && years.every((y) => i.values[y] === values[y]) && years.some((y) => Math.abs(values[y]) >= 10))
+      if (twin) return twin
+    }
+    const std = standard.get(name)
+    const id = std && !indicators.some((i) => i.id === std.key) ? std.key : `imported.${++seq}`
+    const ind: IndicatorWithValues = {
+      id,
+      name,
+      unit: raw.unit || std?.unit || '',
+      group: unwrap(table.caption).slice(0, 40) || '导入的数据',
+      chapterId: ctx.chapterOf(table.id),
+      source: table.note.replace(/^数据来源[:：]\s*/, '') || std?.source || '',
+      format,
+      position: indicators.length,
+      values: { ...values }
+    }
+    indicators.push(ind)
+    byName.set(name, ind)
+    return ind
+  }
+
+  const out = tables.map((t) => {
+    const spec: ReportTableSpec = structuredClone(t.spec)
+    const axis = t.yearAxis ?? singleYearAxis(spec, ctx.year)
+    if (!axis) return { ...t, spec }
+    const cell = (series: number, pos: number) => (axis.along === 'columns' ? spec.rows[series]?.[pos] : spec.rows[pos]?.[series])
+    let linked = 0
+    for (const s of axis.series) {
+      const values: Record<string, number> = {}
+      let format: CellFormat = { kind: 'general' }
+      for (const p of axis.positions) {
+        const c = cell(s.index, p.index)
+        const v = c ? parseLiteral(c.input) : null
+        if (v === null) continue
+        values[String(p.year)] = v
+        format = c!.format ?? format
+      }
+      if (Object.keys(values).length === 0) continue
+      const ind = indicatorFor(seriesName(s.label), values, format, spec)
+      if (!ind) continue
+      for (const p of axis.positions) {
+        const c = cell(s.index, p.index)
+        if (!c || parseLiteral(c.input) === null) continue
+        c.input = `=${indicatorCall(ind.name, relYear(p.year, ctx.year))}`
+        linked++
+      }
+    }
+    if (linked === 0) return { ...t, spec }
+    // Year labels follow the data year: "2020 年" → =上年&" 年".
+    for (const p of axis.positions) {
+      const y = relYear(p.year, ctx.year)
+      if ('abs' in y) continue
+      const labels = axis.along === 'columns' ? spec.rows.slice(0, spec.headerRows).map((r) => r[p.index]) : [spec.rows[p.index][0]]
+      for (const c of labels) {
+        const m = c ? YEAR_CELL.exec(c.input.trim()) : null
+        if (m && Number(m[1]) === p.year) c!.input = `=${yearText(y)}&"${m[2]}${m[3] ?? ''}"`
+      }
+    }
+    spec.caption = yearsInCaption(spec.caption, ctx.year)
+    return { ...t, spec }
+  })
+  return { tables: out, indicators }
+}
+
+/**
+ * A table with one year in its caption and no year columns ("2021 年…专业数量
+ * 分布"): its number columns are that year's values, one indicator per row.
+ */
+function singleYearAxis(spec: ReportTableSpec, dataYear: number): ImportedTable['yearAxis'] {
+  const years = [...new Set([...spec.caption.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => Number(m[1])))]
+  if (years.length !== 1 || Math.abs(dataYear - years[0]) > 10) return null
+  const width = spec.rows[0]?.length ?? 0
+  const header = (c: number) => spec.rows.slice(0, spec.headerRows).map((r) => r[c]?.input ?? '').filter(Boolean).join('·')
+  const dataCols = Array.from({ length: width }, (_, c) => c).filter(
+    (c) => c > 0 && !CODE_COLUMN.test(header(c)) && spec.rows.slice(spec.headerRows).some((r) => parseLiteral(r[c]?.input ?? '') !== null)
+  )
+  if (dataCols.length !== 1) return null
+  const c = dataCols[0]
+  // One column of numbers: each row is a figure of that year, named by its row label and the column.
+  const rows = spec.rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i >= spec.headerRows && parseLiteral(r[c]?.input ?? '') !== null && tidy(r[0]?.input ?? ''))
+  if (rows.length === 0) return null
+  return {
+    along: 'columns',
+    positions: [{ index: c, year: years[0] }],
+    series: rows.map(({ r, i }) => ({ index: i, label: `${r[0].input}·${header(c)}` }))
+  }
+}
