@@ -42,7 +42,7 @@ describe('chapter editor: write, structure, reload', () => {
     await page.click(`[aria-label="在“${ch1.title}”末尾添加一节"]`)
     await page.fill('[data-testid="text-prompt"] input', '专业建设')
     await page.click('[data-testid="text-prompt"] .btn-primary')
-    await page.waitForFunction(() => [...document.querySelectorAll('.chapter-doc h2')].some((h) => h.textContent === '专业建设'))
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.chapter-doc h2')).some((h) => h.textContent === '专业建设'))
     await page.keyboard.type('新增专业六个。')
     const numbers = await headingNumbers(page)
     expect(numbers).toContain('1.4 专业建设')

@@ -81,18 +81,22 @@ export function numberReport(chapters: NumberingInput[]): ReportNumbering {
 /**
  * Numbers of the section headings of one chapter, in order. A heading is at
  * most one level below the one before it (a skipped level is clamped), so
- * numbers are always well formed and never repeat.
+ * numbers are always well formed and never repeat. Headings stored at the
+ * same level under the same parent are siblings even when their level was
+ * clamped (level 2, 4, 4 reads 1.1, 1.1.1, 1.1.2).
  */
 export function numberSections(chapterNumber: string | null, headings: { level: number }[]): { level: number; depth: number; number: string | null }[] {
   // counters[d] is the running number at depth d (depth 2 = x.1, 3 = x.1.1, 4 = x.1.1.1).
   const counters = [0, 0, 0, 0, 0]
-  let prevDepth = 1
+  // The open parents: each heading's stored level and the depth it was given.
+  const open: { level: number; depth: number }[] = []
   return headings.map((h) => {
     const level = Math.min(4, Math.max(2, Math.round(h.level)))
-    const depth = Math.min(level, prevDepth + 1)
+    while (open.length && open[open.length - 1].level >= level) open.pop()
+    const depth = Math.min(level, (open.length ? open[open.length - 1].depth : 1) + 1)
+    open.push({ level, depth })
     counters[depth]++
     for (let d = depth + 1; d < counters.length; d++) counters[d] = 0
-    prevDepth = depth
     return { level, depth, number: chapterNumber ? [chapterNumber, ...counters.slice(2, depth + 1)].join('.') : null }
   })
 }
