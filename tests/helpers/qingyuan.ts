@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { DocNode } from '../../src/shared/model/doc'
 import { newId } from '../../src/shared/editor/ids'
 
-export const QINGYUAN_TXT = '/work/shared/fixtures/qingyuan-2021/report.txt'
+/** The text of the Qingyuan 2021 report (a copy kept with the benches). */
+export const QINGYUAN_TXT = join(__dirname, '..', '..', 'bench', 'fixtures', 'qingyuan-2021.txt')
 
 const text = (t: string): DocNode => ({ type: 'text', text: t })
 const para = (t: string): DocNode => ({ type: 'paragraph', content: t ? [text(t)] : undefined })
@@ -85,9 +87,10 @@ export function repeatChapter(doc: DocNode, times: number): DocNode {
  * Fill the report open in a running host (`nianbao serve`) with the text of
  * the Qingyuan 2021 report, through the same calls the editor makes: each
  * template chapter gets its chapter's text. `chapter3Times` repeats chapter 3
- * (for the long-chapter measurements).
+ * (for the long-chapter measurements); `longChapter` (a chapter number)
+ * gets chapter 3 five times over instead of its own text.
  */
-export async function fillWithQingyuan(origin: string, token: string, opts: { chapters?: number[]; chapter3Times?: number } = {}): Promise<void> {
+export async function fillWithQingyuan(origin: string, token: string, opts: { chapters?: number[]; chapter3Times?: number; longChapter?: number } = {}): Promise<void> {
   const call = async (name: string, input: unknown) => {
     const res = await fetch(`${origin}/api/${name}`, {
       method: 'POST',
@@ -106,4 +109,6 @@ export async function fillWithQingyuan(origin: string, token: string, opts: { ch
     if (n === 3 && opts.chapter3Times && opts.chapter3Times > 1) doc = repeatChapter(doc, opts.chapter3Times)
     await call('chapter.save', { id: ch.id, doc })
   }
+  // Optionally one more chapter holding chapter 3 five times over.
+  if (opts.longChapter) await call('chapter.save', { id: state.chapters[opts.longChapter - 1].id, doc: repeatChapter(qingyuanChapter(3), 5) })
 }
