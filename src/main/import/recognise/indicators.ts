@@ -22,6 +22,8 @@ interface Context {
   year: number
   chapterOf: (tableId: string) => string | null
   labelOf: (tableId: string) => string
+  /** Indicators the report has already (a rollover links the tables of a report that has some). */
+  existing?: IndicatorWithValues[]
 }
 
 const YEAR_CELL = /^((?:19|20)\d{2})(\s*)(年|学年|年度)?$/
@@ -75,6 +77,11 @@ function parseLiteral(input: string): number | null {
 export function linkYears(tables: ImportedTable[], ctx: Context): LinkedData {
   const indicators: IndicatorWithValues[] = []
   const byName = new Map<string, IndicatorWithValues>()
+  const taken = new Set<string>()
+  for (const e of ctx.existing ?? []) {
+    byName.set(e.name, structuredClone(e))
+    taken.add(e.id)
+  }
   const standard = new Map(STANDARD_INDICATORS.map((d) => [d.name, d]))
   let seq = 0
 
@@ -87,6 +94,7 @@ export function linkYears(tables: ImportedTable[], ctx: Context): LinkedData {
       const agrees = Object.entries(values).every(([y, v]) => same.values[y] === undefined || same.values[y] === v)
       if (agrees) {
         Object.assign(same.values, values)
+        if (!indicators.includes(same)) indicators.push(same)
         return same
       }
       name = `${name}（${ctx.labelOf(table.id)}）`
@@ -98,7 +106,9 @@ export function linkYears(tables: ImportedTable[], ctx: Context): LinkedData {
       if (twin) return twin
     }
     const std = standard.get(name)
-    const id = std && !indicators.some((i) => i.id === std.key) ? std.key : `imported.${++seq}`
+    let id = std && !taken.has(std.key) ? std.key : `imported.${++seq}`
+    while (taken.has(id)) id = `imported.${++seq}`
+    taken.add(id)
     const ind: IndicatorWithValues = {
       id,
       name,
@@ -107,7 +117,7 @@ export function linkYears(tables: ImportedTable[], ctx: Context): LinkedData {
       chapterId: ctx.chapterOf(table.id),
       source: table.note.replace(/^数据来源[:：]\s*/, '') || std?.source || '',
       format,
-      position: indicators.length,
+      position: (ctx.existing?.length ?? 0) + indicators.length,
       values: { ...values }
     }
     indicators.push(ind)
