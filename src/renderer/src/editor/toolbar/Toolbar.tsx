@@ -8,7 +8,6 @@ import type { EditorEnv } from '../contribution'
 import { findCase } from '../behaviour/caseStudy'
 import { insertImageFiles } from '../photos/upload'
 import { Menu } from './Menu'
-import { LiveDataMenu } from '../../data/toolbar/LiveDataMenu'
 
 interface Props {
   editor: Editor | null
@@ -136,9 +135,6 @@ export function Toolbar({ editor, env, onFind, onCaseSchool, onCaseMove }: Props
             { label: '删除表格', separatorBefore: true, disabled: !s?.table, onSelect: () => chain().deleteTable().run() }
           ]}
         />
-      </div>
-      <div className="tb-group">
-        <LiveDataMenu editor={editor} chapterId={env.chapterId} disabled={!!s?.table} />
       </div>
       <div className="tb-group">
         <Menu
