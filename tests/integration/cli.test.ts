@@ -1,8 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { nianbao, STACK_TRACE } from '../helpers/cli'
 import { damage, makeForeignSqlite, makeNewerReport, makeReport, sha256, tempDir } from '../helpers/reports'
 import { startHost } from '../helpers/host'
+import { databaseAt } from '../helpers/migrations'
+import { ReportStore } from '../../src/main/store/reportStore'
+import { templateChapters, templateMeta } from '../../src/main/templates/templates'
 
 /** The outline of a template file, numbered the way a reader numbers it (1, 1.1, 1.1.1; the annex unnumbered). */
 interface SectionDef {
@@ -127,9 +130,9 @@ describe('nianbao new and info', () => {
   })
 
   it('an unknown command or none at all shows the commands', () => {
-    const unknown = nianbao(['export'])
+    const unknown = nianbao(['no-such-command'])
     expect(unknown.code).toBe(1)
-    expect(unknown.stderr).toMatch(/未知的命令“export”[\s\S]*用法：nianbao <命令>[\s\S]*new[\s\S]*info[\s\S]*serve/)
+    expect(unknown.stderr).toMatch(/未知的命令“no-such-command”[\s\S]*用法：nianbao <命令>[\s\S]*new[\s\S]*info[\s\S]*serve/)
     expect(nianbao([]).code).toBe(1)
     const help = nianbao(['--help'])
     expect(help.code).toBe(0)
@@ -173,6 +176,27 @@ describe('nianbao info on files it cannot use', () => {
     const before = sha256(file)
     expectUserError(nianbao(['info', file]), /“新版\.nianbao”由更新版本的年报创建（文件格式 999，本程序支持到 \d+）。请升级年报后再打开/)
     expect(sha256(file)).toBe(before)
+  })
+
+  it('info reads a report from an older version without upgrading it on disk', () => {
+    const file = join(tempDir(), '旧版.nianbao')
+    const old = databaseAt(1, file)
+    ReportStore.insertMeta(old, templateMeta('city', { region: '清远市', year: 2020 }), '2021-01-01T00:00:00.000Z')
+    new ReportStore(old).insertChapters(templateChapters('city'))
+    old.close()
+    const before = sha256(file)
+    const r = nianbao(['info', file, '--json'])
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({ title: '2021年清远市中等职业教育质量年度报告', year: 2020, chapters: 10 })
+    expect(sha256(file)).toBe(before)
+  })
+
+  it('info leaves a report it reads byte for byte as it was', () => {
+    const file = makeReport(join(tempDir(), '清远市2021.nianbao'))
+    const before = sha256(file)
+    expect(nianbao(['info', file]).code).toBe(0)
+    expect(sha256(file)).toBe(before)
+    expect(readdirSync(join(file, '..'))).toEqual(['清远市2021.nianbao'])
   })
 
   it('a report another process has open is refused, naming the file; once closed it opens', async () => {

@@ -87,20 +87,27 @@ describe('read-only report', () => {
     return dir
   }
 
-  it('a read-only file is refused with a Chinese message and left exactly as it was', () => {
+  // `serve FILE` opens the report for editing, as 打开 does in the app; `info` only reads it.
+  it('a read-only file is refused for editing with a Chinese message and left exactly as it was; it can still be read', () => {
     const dir = setup()
     const file = makeReport(join(dir, '只读报告.nianbao'))
     chmodSync(file, 0o444)
     const before = sha256(file)
-    const r = run(['info', file], dir)
+    const r = run(['serve', file, '--dir', dir], dir)
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/“只读报告\.nianbao”是只读文件或没有写入权限.*文件未做任何改动/)
     expect(r.stderr).not.toMatch(STACK_TRACE)
     expect(sha256(file)).toBe(before)
     expect(readdirSync(dir)).toEqual(['只读报告.nianbao'])
+
+    const info = run(['info', file, '--json'], dir)
+    expect(info.code).toBe(0)
+    expect(JSON.parse(info.stdout)).toMatchObject({ title: '2022年清远市中等职业教育质量年度报告', chapters: 10 })
+    expect(sha256(file)).toBe(before)
+    expect(readdirSync(dir)).toEqual(['只读报告.nianbao'])
   })
 
-  it('a report in a folder that cannot be written is refused before anything is written', () => {
+  it('a report in a folder that cannot be written is refused for editing before anything is written', () => {
     const dir = setup()
     const folder = join(dir, '光盘')
     mkdirSync(folder)
@@ -108,10 +115,12 @@ describe('read-only report', () => {
     chmodSync(file, 0o666)
     chmodSync(folder, 0o555)
     const before = sha256(file)
-    const r = run(['info', file], dir)
+    const r = run(['serve', file], dir)
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/无法在文件夹“.*光盘”中写入/)
     expect(sha256(file)).toBe(before)
+    expect(readdirSync(folder)).toEqual(['报告.nianbao'])
+    expect(run(['info', file], dir).code).toBe(0)
     expect(readdirSync(folder)).toEqual(['报告.nianbao'])
 
     const created = run(['new', '--template', 'city', '--region', '清远市', '--year', '2021', '--out', join(folder, '新报告.nianbao')], dir)

@@ -72,6 +72,16 @@ export class ReportSession {
   }
 
   /** `seed` writes further rows (live data, imported content) in the same creation transaction. */
+  /** Open a report only to read it (nianbao info): the file is never written, not even migrated. */
+  openReadOnly(path: string): OpenReport {
+    const real = canonical(path)
+    if (openInProcess.has(real)) {
+      throw new UserError('FILE_LOCKED', `“${basename(path)}”已在另一个年报窗口中打开，请切换到那个窗口。`)
+    }
+    const db = openReportDatabase(real, { nativeBinding: this.options.nativeBinding, readOnly: true })
+    return this.adopt(real, db)
+  }
+
   create(path: string, meta: ReportMeta, chapters: NewChapter[], seed?: (db: Database.Database) => void): OpenReport {
     const at = this.options.now().toISOString()
     const db = createReportDatabase(

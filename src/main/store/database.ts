@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs'
+import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { UserError } from '@shared/errors'
@@ -12,6 +12,11 @@ const SQLITE_MAGIC = Buffer.from('SQLite format 3\u0000', 'latin1')
 export interface DatabaseOptions {
   /** Path of a better-sqlite3 binary built for Electron (see scripts/electron-native.mjs). */
   nativeBinding?: string
+  /**
+   * Only read the report (nianbao info): the file is never written, not even
+   * to migrate it; an older report is migrated in a copy in memory.
+   */
+  readOnly?: boolean
 }
 
 interface HeaderInfo {
@@ -34,7 +39,9 @@ function readHeader(path: string): HeaderInfo | null {
 /**
  * Open an existing report for editing. Every check that can refuse the file
  * runs before anything is written to it: not a report, damaged, from a newer
- * Nianbao, or held by another window or process.
+ * Nianbao, read-only, or held by another window or process.
+ * With `readOnly`, nothing is ever written: an older report is upgraded in
+ * memory, and a read-only file is read from its bytes.
  */
 export function openReportDatabase(path: string, options: DatabaseOptions = {}): Database.Database {
   const name = basename(path)
@@ -59,6 +66,9 @@ export function openReportDatabase(path: string, options: DatabaseOptions = {}):
   // SQLite would open a read-only file read-only and fail later with a lock
   // error; say what is wrong before touching it. (fs.access honours the
   // Windows read-only attribute and, on Linux, the caller's permissions.)
+  const canWrite = writable(path) && writable(dirname(path))
+  // Only reading, and nobody can be writing it: read its bytes into memory.
+  if (options.readOnly && !canWrite && !existsSync(`${path}-wal`)) return snapshot(path, name, options)
   if (!writable(path)) {
     throw new UserError(
       'READ_ONLY',
@@ -81,6 +91,15 @@ export function openReportDatabase(path: string, options: DatabaseOptions = {}):
     // The header on disk can lag behind a write-ahead log: ask SQLite itself before anything is written.
     const version = Number(db.pragma('user_version', { simple: true }))
     if (version > LATEST_VERSION) throw newerVersion(name, version)
+    if (options.readOnly) {
+      // Held (shared) while it is read; an older report is upgraded in a copy in memory, never on disk.
+      if (version === LATEST_VERSION) return db
+      const copy = inMemory(db.serialize(), options)
+      db.close()
+      db = copy
+      migrate(copy)
+      return copy
+    }
     db.exec('BEGIN EXCLUSIVE; COMMIT')
     configure(db)
     migrate(db)
@@ -93,6 +112,32 @@ export function openReportDatabase(path: string, options: DatabaseOptions = {}):
     }
     const mapped = mapStoreError(e, name)
     // SQLite's own words on the damage mean nothing to an editor; say what to do instead.
+    throw mapped instanceof UserError && mapped.code === 'DAMAGED' ? damaged(name) : mapped
+  }
+}
+
+/** A database held in memory; a file in WAL mode is marked as a rollback-journal file first, which memory requires. */
+function inMemory(bytes: Buffer, options: DatabaseOptions): Database.Database {
+  const copy = Buffer.from(bytes)
+  if (copy.length >= 100 && copy[18] === 2 && copy[19] === 2) copy[18] = copy[19] = 1
+  return new Database(copy, { nativeBinding: options.nativeBinding })
+}
+
+/** A report read whole into memory (a read-only file nobody can be writing), checked and brought up to date there. */
+function snapshot(path: string, name: string, options: DatabaseOptions): Database.Database {
+  let db: Database.Database | null = null
+  try {
+    db = inMemory(readFileSync(path), options)
+    if (db.pragma('quick_check', { simple: true }) !== 'ok') throw damaged(name)
+    const hasReport = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('report', 'chapter')").get() as { n: number }
+    if (hasReport.n < 2) throw damaged(name)
+    const version = Number(db.pragma('user_version', { simple: true }))
+    if (version > LATEST_VERSION) throw newerVersion(name, version)
+    migrate(db)
+    return db
+  } catch (e) {
+    db?.close()
+    const mapped = mapStoreError(e, name)
     throw mapped instanceof UserError && mapped.code === 'DAMAGED' ? damaged(name) : mapped
   }
 }
@@ -172,6 +217,10 @@ export function createReportDatabase(
 /** Flush the WAL into the main file and release the lock. */
 export function closeReportDatabase(db: Database.Database): void {
   if (!db.open) return
+  if (db.readonly || db.memory) {
+    db.close()
+    return
+  }
   try {
     db.pragma('wal_checkpoint(TRUNCATE)')
   } finally {

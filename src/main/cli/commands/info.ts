@@ -13,7 +13,8 @@ export const infoCommand: Command = async (argv, io) => {
   const session = new ReportSession({ now: () => new Date() })
   let state
   try {
-    state = buildReportState(session.open(file))
+    // Reading must never change the file (e.g. upgrade an old report an older Nianbao still needs).
+    state = buildReportState(session.openReadOnly(file))
   } finally {
     session.close()
   }
