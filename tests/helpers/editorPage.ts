@@ -80,3 +80,20 @@ export async function caretAtEnd(page: Page, selector: string, nth = 0): Promise
   // Let ProseMirror read the new selection.
   await page.waitForTimeout(50)
 }
+
+/**
+ * Drag one outline row onto another with the HTML5 drag events the outline
+ * listens to (dragstart, dragover, drop, dragend); `where` is the part of the
+ * target row the pointer is over.
+ */
+export async function dragRow(page: Page, source: string, target: string, where: 'top' | 'bottom' = 'bottom'): Promise<void> {
+  const dt = await page.evaluateHandle(() => new DataTransfer())
+  await page.locator(source).scrollIntoViewIfNeeded()
+  await page.dispatchEvent(source, 'dragstart', { dataTransfer: dt })
+  await page.locator(target).scrollIntoViewIfNeeded()
+  const box = (await page.locator(target).boundingBox())!
+  const at = { clientX: box.x + box.width / 2, clientY: where === 'top' ? box.y + 2 : box.y + box.height - 2, dataTransfer: dt }
+  await page.dispatchEvent(target, 'dragover', at)
+  await page.dispatchEvent(target, 'drop', at)
+  await page.dispatchEvent(source, 'dragend', { dataTransfer: dt }).catch(() => {})
+}

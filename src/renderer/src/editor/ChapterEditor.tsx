@@ -65,7 +65,9 @@ export const ChapterEditor = forwardRef<ChapterEditorHandle, Props>(function Cha
       },
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
-      enableContentCheck: false
+      enableContentCheck: false,
+      // Copied text is serialized from the copied slice (see paste/pastePlugin.ts), so heading numbers come along.
+      enableCoreExtensions: { clipboardTextSerializer: false }
     },
     [chapter.id]
   )

@@ -142,6 +142,11 @@ export const reportPaste = (env: EditorEnv) =>
             transformCopied(slice, view) {
               return dragging ? slice : addHeadingNumbers(slice, view)
             },
+            // The plain text of what was copied, numbers included (tiptap's own serializer, which reads the
+            // selection instead of the copied slice, is switched off in ChapterEditor).
+            clipboardTextSerializer(slice) {
+              return slice.content.textBetween(0, slice.content.size, '\n\n', (leaf) => (leaf.type.name === 'hardBreak' ? '\n' : ''))
+            },
             handleDOMEvents: {
               dragstart() {
                 dragging = true
