@@ -292,10 +292,11 @@ export class ReportData {
     return { id, delta: this.putTable(spec, input.chapterId) }
   }
 
-  duplicateTable(id: string, chapterId: string | null): { id: string; delta: DataDelta } {
+  duplicateTable(id: string, chapterId: string | null, to?: string): { id: string; delta: DataDelta } {
     const spec = this.engine.tableSpec(id)
     if (!spec) throw new UserError('NOT_FOUND', '找不到要复制的表格。')
-    const copy = { ...clone(spec), id: newId('tbl') }
+    if (to && this.engine.hasTable(to)) return { id: to, delta: this.delta(emptyChanges(), { tables: [to] }) }
+    const copy = { ...clone(spec), id: to ?? newId('tbl') }
     return { id: copy.id, delta: this.putTable(copy, chapterId) }
   }
 
@@ -332,7 +333,6 @@ export class ReportData {
     if (!current) throw new UserError('NOT_FOUND', '找不到这张表格，它可能已被删除。')
     const next = clone(current)
     const inputs: { row: number; col: number; input: string }[] = []
-    const touched = new Set<string>()
     for (const e of edits) {
       const cell = next.rows[e.row]?.[e.col]
       if (!cell) throw new UserError('BAD_INPUT', `单元格（第 ${e.row + 1} 行第 ${e.col + 1} 列）超出了表格范围。`)
@@ -345,16 +345,13 @@ export class ReportData {
         else cell.format = e.format
       }
       if (e.align !== undefined) cell.align = e.align
-      touched.add(`${e.row},${e.col}`)
     }
     this.data.transaction(() => this.data.putTable(next))
     // Formats and alignment live on the engine's copy of the spec too.
     next.rows.forEach((r, row) => r.forEach((cell, col) => (current.rows[row][col] = { ...cell, input: current.rows[row][col].input })))
     const changes = this.engine.setCells(id, inputs)
-    const cells = changes.cells.get(id) ?? new Set<string>()
-    for (const t of touched) cells.add(t)
-    changes.cells.set(id, cells)
-    return this.delta(changes, {})
+    // The table comes back whole: what was typed (its spec) changed, not only what it shows.
+    return this.delta(changes, { tables: [id] })
   }
 
   /**
@@ -425,10 +422,11 @@ export class ReportData {
     return { id, delta: this.putFigure({ id, caption: input.caption.trim(), note: input.note.trim(), kind: 'chart', chart: input.chart }, input.chapterId) }
   }
 
-  duplicateFigure(id: string, chapterId: string | null): { id: string; delta: DataDelta } {
+  duplicateFigure(id: string, chapterId: string | null, to?: string): { id: string; delta: DataDelta } {
     const spec = this.figureSpec(id)
     if (!spec) throw new UserError('NOT_FOUND', '找不到要复制的图。')
-    const copy = { ...spec, id: newId('fig') }
+    if (to && this.figures.has(to)) return { id: to, delta: this.delta(emptyChanges(), { figures: [to] }) }
+    const copy = { ...spec, id: to ?? newId('fig') }
     return { id: copy.id, delta: this.putFigure(copy, chapterId) }
   }
 

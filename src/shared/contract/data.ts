@@ -191,6 +191,8 @@ export const dataCalls = {
   table: call<TableView>()(z.object({ id: TableId }).strict()),
   figure: call<FigureView>()(z.object({ id: Id }).strict()),
   fields: call<ResolvedField[]>()(z.object({ refs: z.array(FieldRef).max(5000) }).strict()),
+  /** The numbers a chart spec would show (the chart dialog's preview). */
+  chartData: call<ChartData>()(z.object({ chart: ChartSpecSchema }).strict()),
 
   // indicators
   setValue: call<DataDelta>()(z.object({ indicator: IndicatorRef, year: Year, value: z.number().finite().nullable() }).strict()),
@@ -237,8 +239,8 @@ export const dataCalls = {
       })
       .strict()
   ),
-  /** A copy of a table (a pasted table node gets its own row). */
-  duplicateTable: call<{ id: string; delta: DataDelta }>()(z.object({ id: TableId, chapterId: Id.nullable().default(null) }).strict()),
+  /** A copy of a table under a new id (a pasted table node gets its own row); `to` is the id the pasted node already carries. */
+  duplicateTable: call<{ id: string; delta: DataDelta }>()(z.object({ id: TableId, to: TableId.optional(), chapterId: Id.nullable().default(null) }).strict()),
   updateTable: call<DataDelta>()(
     z
       .object({
@@ -286,7 +288,7 @@ export const dataCalls = {
   createFigure: call<{ id: string; delta: DataDelta }>()(
     z.object({ chapterId: Id.nullable().default(null), caption: Caption.default(''), note: Note.default(''), chart: ChartSpecSchema }).strict()
   ),
-  duplicateFigure: call<{ id: string; delta: DataDelta }>()(z.object({ id: Id, chapterId: Id.nullable().default(null) }).strict()),
+  duplicateFigure: call<{ id: string; delta: DataDelta }>()(z.object({ id: Id, to: Id.optional(), chapterId: Id.nullable().default(null) }).strict()),
   updateFigure: call<DataDelta>()(
     z.object({ id: Id, caption: Caption.optional(), note: Note.optional(), chart: ChartSpecSchema.optional() }).strict()
   )

@@ -30,6 +30,7 @@ export function dataHandlers(ctx: ServiceContext): Handlers['data'] {
     table: ({ id }) => read().tableView(id, numberOf()),
     figure: ({ id }) => read().figureView(id, numberOf()),
     fields: ({ refs }) => read().fields(refs),
+    chartData: ({ chart }) => read().chartData(chart),
 
     setValue: ({ indicator, year, value }) => write().setValue(indicator, year, value),
     setValues: ({ values }) => write().setValues(values),
@@ -38,7 +39,7 @@ export function dataHandlers(ctx: ServiceContext): Handlers['data'] {
     deleteIndicator: ({ id }) => write().deleteIndicator(id),
 
     createTable: (input) => write().createTable(input),
-    duplicateTable: ({ id, chapterId }) => write().duplicateTable(id, chapterId),
+    duplicateTable: ({ id, to, chapterId }) => write().duplicateTable(id, chapterId, to),
     updateTable: ({ id, ...patch }) => write().updateTable(id, patch),
     setCells: ({ id, cells }) => write().setCells(id, cells),
     insertRows: ({ id, at, count, openChapterId }) => write().reshape(id, { kind: 'insertRows', at, count }, openChapterId),
@@ -47,7 +48,7 @@ export function dataHandlers(ctx: ServiceContext): Handlers['data'] {
     removeCols: ({ id, at, count, openChapterId }) => write().reshape(id, { kind: 'removeCols', at, count }, openChapterId),
 
     createFigure: (input) => write().createFigure(input),
-    duplicateFigure: ({ id, chapterId }) => write().duplicateFigure(id, chapterId),
+    duplicateFigure: ({ id, to, chapterId }) => write().duplicateFigure(id, chapterId, to),
     updateFigure: ({ id, ...patch }) => write().updateFigure(id, patch)
   }
 }

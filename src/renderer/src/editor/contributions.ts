@@ -1,5 +1,6 @@
 import type { EditorContribution } from './contribution'
 import { coreEditing } from './coreEditing'
+import { liveDataEditor } from '../data/editorContribution'
 
 /**
  * Every feature that adds node views or behaviour to the chapter editor,
@@ -8,7 +9,7 @@ import { coreEditing } from './coreEditing'
  * and list it below; extensions.ts does the rest.
  */
 export const editorContributions: EditorContribution[] = [
-  coreEditing
-  // liveDataEditor (issue 4: reportTable, figure, dataField, crossRef)
+  coreEditing,
+  liveDataEditor
   // importEditor (issue 6)
 ]

@@ -1,6 +1,7 @@
 import type { PanelDef } from './types'
 import { casePanel } from './cases/CasePanel'
 import { historyPanel } from './history/HistoryPanel'
+import { dataPanel } from '../data/panel/DataPanel'
 
 /**
  * The side panels of the report screen, one line each, in tab order.
@@ -10,7 +11,7 @@ import { historyPanel } from './history/HistoryPanel'
  */
 export const sidePanels: PanelDef[] = [
   casePanel,
-  historyPanel
-  // dataPanel,
+  historyPanel,
+  dataPanel
   // importPanel
 ]

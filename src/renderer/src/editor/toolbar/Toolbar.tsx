@@ -8,6 +8,7 @@ import type { EditorEnv } from '../contribution'
 import { findCase } from '../behaviour/caseStudy'
 import { insertImageFiles } from '../photos/upload'
 import { Menu } from './Menu'
+import { toolbarItems } from './items'
 
 interface Props {
   editor: Editor | null
@@ -136,6 +137,11 @@ export function Toolbar({ editor, env, onFind, onCaseSchool, onCaseMove }: Props
           ]}
         />
       </div>
+      {toolbarItems.map(({ id, component: Item }) => (
+        <div className="tb-group" key={id}>
+          <Item editor={editor} chapterId={env.chapterId} disabled={!!s?.table || textOnly} />
+        </div>
+      ))}
       <div className="tb-group">
         <Menu
           label={s?.inCase ? <span className="tb-in-case">案例</span> : '案例'}

@@ -1,0 +1,318 @@
+import { useEffect, useMemo, useState } from 'react'
+import { fieldFormula, presetFormat, presetOf, type FieldPreset } from '@shared/model/fields'
+import { FORMAT_LABELS, formatToString, formatValue, parseFormat } from '@shared/model/format'
+import type { CellFormat } from '@shared/model/table'
+import type { ResolvedField } from '@shared/model/fields'
+import { tableLabel } from '@shared/model/numbering'
+import { Dialog } from '../../components/Dialog'
+import { api } from '../../api/client'
+import { liveData, useIndicators } from '../store'
+import { numberingNow } from '../numberingLink'
+import type { DataDialogRequest } from '../dialogs'
+
+type Kind = FieldPreset['kind'] | 'formula'
+
+const KIND_LABELS: Record<Kind, string> = {
+  value: '指标数值（如 专任教师 1649）',
+  change: '本年比上年的变化（如 增加 27）',
+  growth: '增幅（如 18.75%）',
+  share: '占比（如 86.43%）',
+  cell: '表格中的单元格',
+  formula: '自定义公式'
+}
+const YEARS = [
+  { label: '本年', rel: 0 },
+  { label: '上年', rel: 1 },
+  { label: '前年', rel: 2 }
+]
+
+/**
+ * Insert a figure quoted in the text, or change one: pick an indicator (by
+ * typing part of its name), what to show of it, and the format; the preview
+ * shows exactly what the text will read.
+ */
+export function FieldDialog({ request, onClose }: { request: Extract<DataDialogRequest, { kind: 'field' }>; onClose: () => void }) {
+  const indicators = useIndicators()
+  const initial = request.ref ? presetOf(request.ref) : null
+  const [kind, setKind] = useState<Kind>(initial?.kind ?? (request.ref ? 'formula' : 'value'))
+  const [query, setQuery] = useState(request.query ?? '')
+  const [indicator, setIndicator] = useState(initial && 'indicator' in initial ? initial.indicator : '')
+  const [of, setOf] = useState(initial?.kind === 'share' ? initial.of : '')
+  const [yearRel, setYearRel] = useState(initial?.kind === 'value' && initial.year && 'rel' in initial.year ? initial.year.rel : 0)
+  const [decimals, setDecimals] = useState(initial && 'decimals' in initial ? initial.decimals : 2)
+  const [tableId, setTableId] = useState(initial?.kind === 'cell' ? initial.tableId : '')
+  const [cell, setCell] = useState(initial?.kind === 'cell' ? initial.cell : '')
+  const [formula, setFormula] = useState(request.ref ?? '=')
+  const [format, setFormat] = useState<CellFormat>(parseFormat(request.format))
+  const [formatTouched, setFormatTouched] = useState(!!request.ref)
+  const [preview, setPreview] = useState<ResolvedField | null>(null)
+  const [tables, setTables] = useState<{ id: string; label: string }[]>([])
+
+  const matches = useMemo(() => {
+    const q = query.trim()
+    return indicators.filter((i) => !q || i.name.includes(q) || i.id.includes(q.toLowerCase()) || i.group.includes(q)).slice(0, 60)
+  }, [indicators, query])
+
+  useEffect(() => {
+    const n = numberingNow()
+    if (!n.tables.length) return
+    void api.data.views({ tables: n.tables.map((t) => t.id) }).then((v) => {
+      const caption = new Map(v.tables.map((t) => [t.id, t.resolved.caption]))
+      setTables(n.tables.map((t) => ({ id: t.id, label: `${tableLabel(t.number)} ${caption.get(t.id) ?? ''}` })))
+    })
+  }, [])
+
+  const preset: FieldPreset | null = useMemo(() => {
+    if (kind === 'formula') return null
+    if (kind === 'cell') return tableId && /^[A-Za-z]{1,2}\d{1,3}$/.test(cell) ? { kind: 'cell', tableId, cell: cell.toUpperCase() } : null
+    if (!indicator) return null
+    if (kind === 'value') return { kind, indicator, year: { rel: yearRel } }
+    if (kind === 'share') return of ? { kind, indicator, of, decimals } : null
+    return { kind, indicator, decimals }
+  }, [kind, indicator, of, yearRel, decimals, tableId, cell])
+
+  const ref = kind === 'formula' ? formula.trim() : preset ? fieldFormula(preset) : ''
+
+  // The format follows the kind until the editor picks one.
+  useEffect(() => {
+    if (formatTouched || !preset) return
+    setFormat(presetFormat(preset, liveData.indicator(preset.kind === 'cell' ? '' : preset.indicator)?.format))
+  }, [preset, formatTouched])
+
+  useEffect(() => {
+    if (!ref || ref.length < 2 || !ref.startsWith('=')) return setPreview(null)
+    let stale = false
+    const t = setTimeout(() => {
+      void api.data.fields({ refs: [ref] }).then(
+        (r) => !stale && setPreview(r[0] ?? null),
+        () => !stale && setPreview(null)
+      )
+    }, 150)
+    return () => {
+      stale = true
+      clearTimeout(t)
+    }
+  }, [ref])
+
+  const previewText = !preview ? '' : preview.error ? `〔数据错误〕${preview.error}` : preview.missing ? '〔待填〕还没有填写该年的数值' : formatValue(preview.value, format)
+
+  const submit = () => {
+    if (!ref || !ref.startsWith('=')) return
+    const { editor } = request
+    const attrs = { ref, format: formatToString(format) }
+    onClose()
+    if (typeof request.pos === 'number') {
+      const node = editor.state.doc.nodeAt(request.pos)
+      if (node?.type.name === 'dataField') editor.view.dispatch(editor.state.tr.setNodeMarkup(request.pos, undefined, attrs))
+    } else {
+      const range = request.replace ?? { from: editor.state.selection.from, to: editor.state.selection.to }
+      editor.chain().insertContentAt(range, { type: 'dataField', attrs }).run()
+    }
+    editor.view.focus()
+  }
+
+  const pick = (id: string) => {
+    setIndicator(id)
+    const ind = liveData.indicator(id)
+    if (ind && !formatTouched && kind === 'value') setFormat(ind.format)
+  }
+
+  return (
+    <Dialog
+      title={typeof request.pos === 'number' ? '修改数据字段' : '插入数据字段'}
+      onClose={onClose}
+      width={620}
+      testId="field-dialog"
+      footer={
+        <>
+          <span className="data-preview" data-testid="field-preview">
+            {previewText && (
+              <>
+                预览：<b>{previewText}</b>
+              </>
+            )}
+          </span>
+          <button type="button" className="btn" onClick={onClose}>
+            取消
+          </button>
+          <button type="button" className="btn btn-primary" disabled={!ref || ref.length < 2} onClick={submit} data-testid="field-ok">
+            {typeof request.pos === 'number' ? '确定' : '插入'}
+          </button>
+        </>
+      }
+    >
+      <form
+        className="form data-form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          submit()
+        }}
+      >
+        <label className="field">
+          <span>显示内容</span>
+          <select value={kind} onChange={(e) => setKind(e.target.value as Kind)} data-testid="field-kind">
+            {(Object.keys(KIND_LABELS) as Kind[]).map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+
+        {kind !== 'cell' && kind !== 'formula' && (
+          <>
+            <label className="field">
+              <span>指标</span>
+              <input
+                value={query}
+                placeholder="输入指标名称的一部分，如“专任”"
+                onChange={(e) => setQuery(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && matches[0]) {
+                    e.preventDefault()
+                    // Enter picks the first match; Enter again inserts it.
+                    if (matches[0].id === indicator) submit()
+                    else pick(matches[0].id)
+                  }
+                }}
+                data-testid="field-search"
+              />
+            </label>
+            <ul className="data-pick-list" role="listbox" aria-label="指标" data-testid="field-indicators">
+              {matches.map((i) => (
+                <li key={i.id}>
+                  <button type="button" role="option" aria-selected={i.id === indicator} className={i.id === indicator ? 'on' : ''} onClick={() => pick(i.id)}>
+                    <span className="nm">{i.name}</span>
+                    <span className="meta">
+                      {i.unit && `${i.unit} · `}
+                      {Object.entries(i.values)
+                        .slice(-2)
+                        .map(([y, v]) => `${y}：${v}`)
+                        .join('，') || '未填写'}
+                    </span>
+                  </button>
+                </li>
+              ))}
+              {matches.length === 0 && <li className="none">没有找到这个指标。可以在“数据”面板中新建。</li>}
+            </ul>
+          </>
+        )}
+
+        {kind === 'value' && (
+          <label className="field">
+            <span>年份</span>
+            <select value={yearRel} onChange={(e) => setYearRel(Number(e.target.value))}>
+              {YEARS.map((y) => (
+                <option key={y.rel} value={y.rel}>
+                  {y.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {kind === 'share' && (
+          <label className="field">
+            <span>占哪个指标的比例（分母）</span>
+            <select value={of} onChange={(e) => setOf(e.target.value)} data-testid="field-of">
+              <option value="">请选择…</option>
+              {indicators.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {(kind === 'change' || kind === 'growth' || kind === 'share') && (
+          <label className="field">
+            <span>计算保留的小数位数</span>
+            <input type="number" min={0} max={6} value={decimals} onChange={(e) => setDecimals(Math.max(0, Math.min(6, Number(e.target.value) || 0)))} />
+          </label>
+        )}
+        {kind === 'cell' && (
+          <>
+            <label className="field">
+              <span>表格</span>
+              <select value={tableId} onChange={(e) => setTableId(e.target.value)}>
+                <option value="">请选择…</option>
+                {tables.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>单元格（如 C6：第 C 列第 6 行）</span>
+              <input value={cell} onChange={(e) => setCell(e.target.value.trim())} maxLength={6} />
+            </label>
+          </>
+        )}
+        {kind === 'formula' && (
+          <label className="field">
+            <span>公式（如 =指标("就业人数",本年)/指标("毕业生数",本年)*100）</span>
+            <input value={formula} onChange={(e) => setFormula(e.target.value)} maxLength={2000} data-testid="field-formula" />
+          </label>
+        )}
+
+        <FormatPicker
+          value={format}
+          onChange={(f) => {
+            setFormat(f)
+            setFormatTouched(true)
+          }}
+        />
+      </form>
+    </Dialog>
+  )
+}
+
+export function FormatPicker({ value, onChange, label = '显示格式' }: { value: CellFormat; onChange: (f: CellFormat) => void; label?: string }) {
+  const decimals = value.kind === 'general' ? 2 : value.decimals
+  return (
+    <div className="field format-picker">
+      <span>{label}</span>
+      <div className="row">
+        <select
+          value={value.kind}
+          onChange={(e) => {
+            const kind = e.target.value as CellFormat['kind']
+            onChange(kind === 'general' ? { kind } : { kind, decimals })
+          }}
+          data-testid="format-kind"
+        >
+          {(Object.keys(FORMAT_LABELS) as CellFormat['kind'][]).map((k) => (
+            <option key={k} value={k}>
+              {FORMAT_LABELS[k]}
+            </option>
+          ))}
+        </select>
+        {value.kind !== 'general' && (
+          <label className="inline">
+            小数位
+            <input
+              type="number"
+              min={0}
+              max={6}
+              value={value.decimals}
+              onChange={(e) => onChange({ ...value, decimals: Math.max(0, Math.min(6, Number(e.target.value) || 0)) })}
+              data-testid="format-decimals"
+            />
+          </label>
+        )}
+        {value.kind === 'trend' && (
+          <>
+            <label className="inline">
+              增加时
+              <input value={value.up ?? '增加'} maxLength={8} onChange={(e) => onChange({ ...value, up: e.target.value || undefined })} />
+            </label>
+            <label className="inline">
+              减少时
+              <input value={value.down ?? '减少'} maxLength={8} onChange={(e) => onChange({ ...value, down: e.target.value || undefined })} />
+            </label>
+          </>
+        )}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,67 @@
+import type { TableMerge } from '@shared/model/table'
+
+/** Grid helpers for the report table view: addresses, selections and merged cells. */
+export interface CellPos {
+  r: number
+  c: number
+}
+
+export interface Selection {
+  anchor: CellPos
+  focus: CellPos
+}
+
+export interface Rect {
+  r0: number
+  c0: number
+  r1: number
+  c1: number
+}
+
+export function rectOf(s: Selection): Rect {
+  return { r0: Math.min(s.anchor.r, s.focus.r), r1: Math.max(s.anchor.r, s.focus.r), c0: Math.min(s.anchor.c, s.focus.c), c1: Math.max(s.anchor.c, s.focus.c) }
+}
+
+export function columnName(index: number): string {
+  let n = index + 1
+  let s = ''
+  while (n > 0) {
+    const m = (n - 1) % 26
+    s = String.fromCharCode(65 + m) + s
+    n = Math.floor((n - 1) / 26)
+  }
+  return s
+}
+
+export function address(p: CellPos): string {
+  return `${columnName(p.c)}${p.r + 1}`
+}
+
+export function rangeText(r: Rect): string {
+  return r.r0 === r.r1 && r.c0 === r.c1 ? address({ r: r.r0, c: r.c0 }) : `${address({ r: r.r0, c: r.c0 })}:${address({ r: r.r1, c: r.c1 })}`
+}
+
+/** For each cell: 'anchor' with its spans, 'covered' (inside a merge, not drawn), or absent (a plain cell). */
+export function mergeMap(merges: TableMerge[]): Map<string, { rowSpan: number; colSpan: number } | 'covered'> {
+  const m = new Map<string, { rowSpan: number; colSpan: number } | 'covered'>()
+  for (const g of merges) {
+    for (let r = g.row; r < g.row + g.rowSpan; r++) for (let c = g.col; c < g.col + g.colSpan; c++) m.set(`${r},${c}`, 'covered')
+    m.set(`${g.row},${g.col}`, { rowSpan: g.rowSpan, colSpan: g.colSpan })
+  }
+  return m
+}
+
+/** The merge a cell belongs to, if any. */
+export function mergeAt(merges: TableMerge[], p: CellPos): TableMerge | undefined {
+  return merges.find((g) => p.r >= g.row && p.r < g.row + g.rowSpan && p.c >= g.col && p.c < g.col + g.colSpan)
+}
+
+export function intersects(g: TableMerge, r: Rect): boolean {
+  return !(g.row + g.rowSpan - 1 < r.r0 || g.row > r.r1 || g.col + g.colSpan - 1 < r.c0 || g.col > r.c1)
+}
+
+/** Tab-separated text (Excel, WPS) as a grid of strings. */
+export function parseTsv(text: string): string[][] {
+  const lines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n')
+  return lines.map((l) => l.split('\t'))
+}
