@@ -158,7 +158,8 @@ describe('Electron main process', () => {
     const { fake, win } = await start()
     const sample = (await invoke(fake, win, 'report.state')).result.path as string
     const other = makeReport(join(tempDir(), '韶关市2022.nianbao'))
-    fake.app.emit('second-instance', {}, ['nianbao', other])
+    // Started as `nianbao 韶关市2022.nianbao` in the report's folder.
+    fake.app.emit('second-instance', {}, ['nianbao', '韶关市2022.nianbao'], join(other, '..'))
     expect(fake.windows).toHaveLength(2)
     expect((await invoke(fake, fake.windows[1], 'report.state')).result.path).toBe(other)
     // The report already open in the first window is not opened twice: the new window shows the start screen.

@@ -116,9 +116,10 @@ export function startElectronApp(outDir: string = join(__dirname, '..')): void {
     })
   }
 
-  app.on('second-instance', (_event, argv) => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     const file = argv.find((a) => a.toLowerCase().endsWith('.nianbao'))
-    if (file) openWindow(false, file)
+    // A relative path is relative to where the second start was made, not to this process.
+    if (file) openWindow(false, resolve(workingDirectory || process.cwd(), file))
     else {
       const first = windows.values().next().value as WindowEntry | undefined
       if (first) {
