@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/core'
 import { Menu } from '../../editor/toolbar/Menu'
+import type { ToolbarItem } from '../../editor/toolbar/items'
 import { openDataDialog } from '../dialogs'
 import { LiveDataBridge } from '../bridge'
 
@@ -44,3 +45,5 @@ export function LiveDataMenu({ editor, chapterId, disabled }: { editor: Editor |
     </>
   )
 }
+
+export const liveDataToolbar: ToolbarItem = { id: 'live-data', component: LiveDataMenu }
