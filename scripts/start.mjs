@@ -11,9 +11,6 @@ import { ensureElectronNative } from './electron-native.mjs'
 const root = join(fileURLToPath(import.meta.url), '..', '..')
 const require = createRequire(join(root, 'package.json'))
 
-const built = spawnSync(process.execPath, [join(root, 'scripts', 'build-if-stale.mjs')], { cwd: root, stdio: 'inherit' })
-if (built.status !== 0) process.exit(built.status ?? 1)
-
 let electronPath = null
 try {
   const p = require('electron')
@@ -21,6 +18,12 @@ try {
 } catch {
   electronPath = null
 }
+
+// Electron starts package.json's "main" (out/main/index.js): build there. The
+// browser host runs the build in NIANBAO_OUT (default out/).
+const buildArgs = electronPath ? ['--out', 'out'] : []
+const built = spawnSync(process.execPath, [join(root, 'scripts', 'build-if-stale.mjs'), ...buildArgs], { cwd: root, stdio: 'inherit' })
+if (built.status !== 0) process.exit(built.status ?? 1)
 
 const args = process.argv.slice(2)
 if (electronPath) {
