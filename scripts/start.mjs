@@ -30,15 +30,19 @@ if (electronPath) {
   try {
     await ensureElectronNative({ quiet: true })
   } catch (e) {
-    process.stderr.write(`无法为 Electron 编译 better-sqlite3：${e?.message ?? e}\n改用浏览器模式。\n`)
+    process.stderr.write(`无法为 Electron 准备 better-sqlite3：${e?.message ?? e}\n`)
     electronPath = null
   }
 }
 const child = electronPath
   ? spawn(electronPath, [root, ...args], { stdio: 'inherit' })
   : (process.stderr.write(
-      '本机没有可用的 Electron 程序（安装时无法下载，例如没有互联网连接）。\n年报改为在浏览器中运行：打开下面的地址即可使用，按 Ctrl+C 退出。\n'
+      `${buildArgs.length ? '' : '本机没有可用的 Electron 程序（安装时无法下载，例如没有互联网连接）。\n'}年报改为在浏览器中运行：打开下面的地址即可使用，按 Ctrl+C 退出。\n`
     ),
-    spawn(process.execPath, [join(root, 'bin', 'nianbao.js'), 'serve', ...args], { stdio: 'inherit' }))
+    // The browser host runs the build just made (out/ when it was made for Electron).
+    spawn(process.execPath, [join(root, 'bin', 'nianbao.js'), 'serve', ...args], {
+      stdio: 'inherit',
+      env: buildArgs.length ? { ...process.env, NIANBAO_OUT: 'out' } : process.env
+    }))
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig))
 child.on('exit', (code) => process.exit(code ?? 0))
