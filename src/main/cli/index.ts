@@ -8,9 +8,6 @@ import { serveCommand } from './commands/serve'
 import { tablesCommand } from './commands/tables'
 import { setCommand } from './commands/set'
 import { dataCommand } from './commands/data'
-import { tablesCommand } from './commands/tables'
-import { setCommand } from './commands/set'
-import { dataCommand } from './commands/data'
 import { importCommand } from './commands/import'
 import '@shared/zodLocale'
 
@@ -23,9 +20,6 @@ export const commands: Record<string, { run: Command; help: string }> = {
   new: { run: newCommand, help: '用模板新建报告' },
   info: { run: infoCommand, help: '显示报告的标题、模板、大纲和统计' },
   serve: { run: serveCommand, help: '在浏览器中打开年报（仅本机）' },
-  tables: { run: tablesCommand, help: '列出报告中的全部表格（编号、标题、显示的数值）' },
-  set: { run: setCommand, help: '设置一个指标某一年的数值（按中文名称或标识）' },
-  data: { run: dataCommand, help: '列出全部数据指标及各年数值' },
   tables: { run: tablesCommand, help: '列出报告中的全部表格（编号、标题、显示的数值）' },
   set: { run: setCommand, help: '设置一个指标某一年的数值（按中文名称或标识）' },
   data: { run: dataCommand, help: '列出全部数据指标及各年数值' },
