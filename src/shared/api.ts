@@ -17,6 +17,7 @@ import { revisionCalls } from './contract/revision'
 import { dataCalls } from './contract/data'
 import { editorCalls } from './contract/editor'
 import { searchCalls } from './contract/search'
+import { exportCalls } from './contract/export'
 
 export const api = {
   app: appCalls,
@@ -26,7 +27,8 @@ export const api = {
   revision: revisionCalls,
   data: dataCalls,
   editor: editorCalls,
-  search: searchCalls
+  search: searchCalls,
+  export: exportCalls
 } as const
 
 export type { AppInfo, StartState } from './contract/app'

@@ -15,6 +15,9 @@ import type { ReportMeta } from '@shared/model/report'
 import type { CellAlign, ResolvedCell, ResolvedTable, TableMerge } from '@shared/model/table'
 import { stripHeadingNumber } from '@shared/model/numbering'
 import type { ExportAsset, ExportChapter, ExportData, ExportSource } from '../../src/main/export/source'
+import { summarizeChapter } from '@shared/model/summary'
+import { ReportSession } from '../../src/main/services/reportSession'
+import { reportData } from '../../src/main/data'
 
 export const QINGYUAN_TXT = '/work/shared/fixtures/qingyuan-2021/report.txt'
 
@@ -281,15 +284,20 @@ function addLiveReferences(r: FixtureReport): void {
     }
     return false
   }
-  r.fields.set('=指标("中职学校数",0)', '14')
-  r.fields.set('=指标("专任教师",0)', '1649')
-  swap(first, '现有中等职业学校 14 所', () => ({ type: 'dataField', attrs: { ref: '=指标("中职学校数",0)', format: null } }))
-  swap(first, '专任教师数 1649 人', () => ({ type: 'dataField', attrs: { ref: '=指标("专任教师",0)', format: null } }))
+  // Formulas the data layer computes: a constant, and 专任教师 2021 from 表 1-2 (cell C3).
+  const schools = '=14'
+  const teachers = `='${tableIds[1]}'!C3`
+  r.fields.set(schools, '14')
+  r.fields.set(teachers, '1649')
+  swap(first, '现有中等职业学校 14 所', () => ({ type: 'dataField', attrs: { ref: schools, format: null } }))
+  swap(first, '专任教师数 1649 人', () => ({ type: 'dataField', attrs: { ref: teachers, format: null } }))
   swap(first, '（见表 1-1）', () => ({ type: 'crossRef', attrs: { target: 'table', id: tableIds[0] } }))
   // The swapped texts lose their surroundings' words; put them back around the fields.
-  fixAround(first, '=指标("中职学校数",0)', '现有中等职业学校 ', ' 所')
-  fixAround(first, '=指标("专任教师",0)', '专任教师数 ', ' 人')
+  fixAround(first, schools, '现有中等职业学校 ', ' 所')
+  fixAround(first, teachers, '专任教师数 ', ' 人')
   fixCrossRef(first)
+  // Charts drawn from 表 1-2 (the first columns of its first rows), as an editor binds them.
+  for (const f of r.figures.values()) f.chart = { type: 'groupedBar', source: { kind: 'table', tableId: tableIds[1], range: 'A1:C5', seriesIn: 'columns' }, unit: '人', showLabels: true }
 }
 
 function fixAround(doc: DocNode, ref: string, before: string, after: string): void {
@@ -348,4 +356,40 @@ export function repeatedReport(r: FixtureReport, times: number): FixtureReport {
   }
   out.chapters.push(...appendix)
   return out
+}
+
+/**
+ * Write the fixture as a real report file: chapters, photos, and the live
+ * data (tables with their cells as typed, charts bound to 表 1-2) through the
+ * data layer, so the CLI and the app export it as they would a user's report.
+ */
+export function writeFixtureReport(path: string, r: FixtureReport = qingyuanReport()): void {
+  const session = new ReportSession({ now: () => new Date() })
+  try {
+    const open = session.create(
+      path,
+      r.meta,
+      r.chapters.map((c) => ({ id: c.id, title: c.title, kind: c.kind, doc: c.doc, summary: summarizeChapter(c.doc) }))
+    )
+    for (const [hash, a] of r.assets) open.store.putAsset({ hash, mime: a.mime, width: a.width, height: a.height, bytes: Buffer.from(a.bytes) })
+    const data = reportData(open)
+    const chapterOf = (id: string, type: string) => r.chapters.find((c) => JSON.stringify(c.doc).includes(`"type":"${type}","attrs":{"id":"${id}"`))?.id ?? null
+    for (const t of r.tables.values()) {
+      data.putTable(
+        {
+          id: t.id,
+          caption: t.caption,
+          note: t.note,
+          headerRows: t.headerRows,
+          columnWidths: t.columnWidths,
+          rows: t.rows.map((row) => row.map((c) => ({ input: c.text, align: c.align }))),
+          merges: t.merges
+        },
+        chapterOf(t.id, 'reportTable')
+      )
+    }
+    for (const f of r.figures.values()) data.putFigure({ id: f.id, caption: f.caption, note: f.note, kind: 'chart', chart: f.chart }, chapterOf(f.id, 'figure'))
+  } finally {
+    session.close()
+  }
 }

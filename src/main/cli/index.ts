@@ -9,6 +9,7 @@ import { tablesCommand } from './commands/tables'
 import { setCommand } from './commands/set'
 import { dataCommand } from './commands/data'
 import { importCommand } from './commands/import'
+import { exportCommand } from './commands/export'
 import '@shared/zodLocale'
 
 /**
@@ -23,7 +24,8 @@ export const commands: Record<string, { run: Command; help: string }> = {
   tables: { run: tablesCommand, help: '列出报告中的全部表格（编号、标题、显示的数值）' },
   set: { run: setCommand, help: '设置一个指标某一年的数值（按中文名称或标识）' },
   data: { run: dataCommand, help: '列出全部数据指标及各年数值' },
-  import: { run: importCommand, help: '导入上一年的 Word 报告（.docx），生成新报告' }
+  import: { run: importCommand, help: '导入上一年的 Word 报告（.docx），生成新报告' },
+  export: { run: exportCommand, help: '导出 Word 文档（公文版式，含目录、案例目录、图表目录）' }
 }
 
 function usage(): string {

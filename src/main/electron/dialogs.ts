@@ -14,6 +14,10 @@ export function electronDialogs(win: BrowserWindow, defaultDir: string): Dialogs
     async saveReport(suggestedName) {
       const r = await dialog.showSaveDialog(win, { title: '保存报告', defaultPath: join(defaultDir, suggestedName), filters: FILTERS })
       return r.canceled || !r.filePath ? null : r.filePath
+    },
+    async saveDocx(suggestedName) {
+      const r = await dialog.showSaveDialog(win, { title: '导出 Word', defaultPath: join(defaultDir, suggestedName), filters: [{ name: 'Word 文档', extensions: ['docx'] }] })
+      return r.canceled || !r.filePath ? null : r.filePath
     }
   }
 }

@@ -263,6 +263,8 @@ class LayoutBuilder {
             this.warn(`正文中引用的数据“${ref.slice(0, 40)}”无法计算，导出时留空。`)
             break
           }
+          if (text === '（待填）') this.warn('正文中引用的数据有的尚未填写，导出为“（待填）”，请在“数据”面板中填写后重新导出。')
+          if (text === '（数据错误）') this.warn('正文中引用的数据有的计算出错，导出为“（数据错误）”，请检查相应的公式。')
           out.push({ kind: 'text', text })
           break
         }
@@ -315,7 +317,9 @@ class LayoutBuilder {
     out.push(this.resolvedTable(table, width))
     const note = noteText(table.note)
     if (note) out.push({ kind: 'paragraph', role: 'note', inlines: [{ kind: 'text', text: note }] })
-    for (const row of table.rows) for (const cell of row) if (cell.error) this.warn(`${label ? `${label.prefix}${label.value}` : '附表'}中有单元格计算出错：${cell.error}`)
+    const name = label ? `${label.prefix}${label.value}` : '附表'
+    for (const row of table.rows) for (const cell of row) if (cell.error) this.warn(`${name}中有单元格计算出错：${cell.error}`)
+    if (table.rows.some((row) => row.some((cell) => cell.missing))) this.warn(`${name}中有单元格的数据尚未填写，导出时为空。`)
   }
 
   private resolvedTable(table: ResolvedTable, width: number): TableBlock {

@@ -7,6 +7,8 @@ export interface Dialogs {
   openReport(): Promise<string | null>
   /** Ask where to save a report; null when cancelled. */
   saveReport(suggestedName: string): Promise<string | null>
+  /** Ask where to save the Word export; null when cancelled. */
+  saveDocx?(suggestedName: string): Promise<string | null>
 }
 
 export interface HostPorts {

@@ -13,6 +13,7 @@ import { revisionHandlers } from './handlers/revision'
 import { dataHandlers } from './handlers/data'
 import { editorHandlers } from './handlers/editor'
 import { searchHandlers } from './handlers/search'
+import { exportHandlers } from './handlers/export'
 
 export interface ServiceDeps {
   ports: HostPorts
@@ -46,7 +47,8 @@ export function createService(deps: ServiceDeps): Service {
     revision: revisionHandlers(ctx),
     data: dataHandlers(ctx),
     editor: editorHandlers(ctx),
-    search: searchHandlers(ctx)
+    search: searchHandlers(ctx),
+    export: exportHandlers(ctx)
   }
 
   return {

@@ -1,0 +1,67 @@
+import { existsSync, statSync } from 'node:fs'
+import { basename, dirname, extname, join, resolve } from 'node:path'
+import { UserError } from '@shared/errors'
+import type { ExportProgress, ExportSummary } from '@shared/contract/export'
+import { exportReport } from '../../export'
+import { storeExportSource } from '../../export/storeSource'
+import { ReportSession } from '../../services/reportSession'
+import { type Command, type CliIO, parse, requireValue } from '../io'
+
+const USAGE = 'nianbao export 文件.nianbao [--out 输出.docx] [--json] [--quiet]'
+
+/** Where the .docx goes: --out (".docx" added when missing), or beside the report. */
+export function docxPath(report: string, out: string | undefined): string {
+  if (!out) return join(dirname(report), `${basename(report, extname(report))}.docx`)
+  const p = resolve(out)
+  return p.toLowerCase().endsWith('.docx') ? p : `${p}.docx`
+}
+
+/** Progress lines on stderr: each stage once, counters at most every half second. */
+function progressPrinter(io: CliIO): (p: ExportProgress) => void {
+  let lastStage = ''
+  let lastAt = 0
+  return (p) => {
+    const now = Date.now()
+    if (p.stage === lastStage && now - lastAt < 500) return
+    lastStage = p.stage
+    lastAt = now
+    io.err(`[${String(Math.round(p.fraction * 100)).padStart(3)}%] ${p.label}`)
+  }
+}
+
+export function summaryLine(s: ExportSummary): string {
+  const seconds = (s.ms / 1000).toFixed(1)
+  const parts = [`${s.chapters} 章`, `${s.headings} 个小节`, `${s.cases} 个案例`, `${s.tables} 张表`, `${s.figures} 幅图`, `${s.images} 张图片`]
+  if (s.appendices) parts.splice(1, 0, `${s.appendices} 个附件`)
+  return `约 ${s.pages} 页（正文 ${s.bodyPages} 页）：${parts.join('，')}；用时 ${seconds} 秒`
+}
+
+/** Export a report to Word in the official layout. */
+export const exportCommand: Command = async (argv, io) => {
+  const { values, positionals } = parse(argv, { out: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' } }, USAGE)
+  const file = resolve(requireValue(positionals[0], '报告文件', USAGE))
+  if (positionals.length > 1) throw new UserError('BAD_INPUT', `多余的参数“${positionals[1]}”。\n用法：${USAGE}`)
+  const out = docxPath(file, values.out)
+  if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) {
+    throw new UserError('FILE_NOT_FOUND', `找不到输出文件夹“${dirname(out)}”。`)
+  }
+  if (existsSync(out) && statSync(out).isDirectory()) throw new UserError('BAD_INPUT', `“${out}”是一个文件夹，请给出 .docx 文件名。`)
+
+  const session = new ReportSession({ now: () => new Date() })
+  let summary: ExportSummary
+  try {
+    const open = session.open(file)
+    const source = storeExportSource(open)
+    summary = await exportReport(source, out, { onProgress: values.quiet ? undefined : progressPrinter(io) })
+  } finally {
+    session.close()
+  }
+  if (values.json) {
+    io.out(JSON.stringify(summary, null, 2))
+  } else {
+    io.out(summary.path)
+    if (!values.quiet) io.err(`已导出：${summary.path}\n${summaryLine(summary)}`)
+  }
+  if (!values.quiet) for (const w of summary.warnings) io.err(`注意：${w}`)
+  return 0
+}
