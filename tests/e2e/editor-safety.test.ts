@@ -86,11 +86,24 @@ describe('chapter editor: nothing typed is lost, nothing hostile gets in', () =>
       await page.waitForTimeout(800)
       await page.hover(`${editorSel} a >> nth=0`).catch(() => {})
       expect(await page.evaluate(() => (window as unknown as { __pwned: number[] }).__pwned)).toEqual([])
-      const html = await page.$eval(editorSel, (el) => el.innerHTML)
-      expect(html).toContain('安全的文字')
-      expect(html).not.toMatch(/<script|<iframe|onerror|onclick|onmouseover|javascript:|file:|<form|<input/i)
-      // ProseMirror draws its own separator images next to inline fields; no other image came in.
-      expect(await page.$$eval(`${editorSel} img:not(.ProseMirror-separator)`, (imgs) => imgs.length)).toBe(0)
+      // Nothing of it is in the page: no scripts, frames or forms, no event handler attributes, only https/mailto links.
+      const found = await page.$eval(editorSel, (root) => {
+        // The text as ProseMirror draws it (node views' own controls, inside contenteditable=false, are the app's).
+        const text = (e: Element) => !e.closest('[contenteditable="false"]')
+        const all = Array.from(root.querySelectorAll('*')).filter(text)
+        return {
+          elements: Array.from(root.querySelectorAll('script, iframe, form, input, svg script, math, style')).filter(text).map((e) => e.nodeName),
+          handlers: all.flatMap((e) => e.getAttributeNames().filter((a) => a.startsWith('on'))),
+          hrefs: Array.from(root.querySelectorAll('[href], [src]')).map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''),
+          pasted: Array.from(root.querySelectorAll('p')).find((p) => p.textContent?.includes('安全的文字'))?.innerHTML ?? ''
+        }
+      })
+      expect(found.elements).toEqual([])
+      expect(found.handlers).toEqual([])
+      expect(found.hrefs.filter((h) => !/^(https:|mailto:|\/asset\/|blob:)/.test(h))).toEqual([])
+      expect(found.pasted).toContain('安全的文字')
+      expect(found.pasted).not.toMatch(/<img(?! class="ProseMirror-separator")|javascript|file:|onerror|onclick/i)
+      expect(found.pasted).toContain('href="https://www.moe.gov.cn/"')
 
       await page.keyboard.press('Control+s')
       await waitSaved(page)
@@ -121,7 +134,10 @@ describe('chapter editor: nothing typed is lost, nothing hostile gets in', () =>
       expect(h.some((t) => t?.startsWith('3.2.1'))).toBe(false)
       expect(await page.$eval(`${editorSel} strong`, (el) => el.textContent)).toBe('诊断与改进')
       expect(await page.$$eval(`${editorSel} ol li`, (lis) => lis.map((l) => l.textContent))).toEqual(['完善制度', '加强督导'])
-      expect(await page.$$eval(`${editorSel} table td, ${editorSel} table th`, (cells) => cells.map((c) => c.textContent))).toEqual(['年份', '获奖', '2021 年', '57'])
+      const pastedTable = await page.$$eval(`${editorSel} table`, (tables) =>
+        tables.map((t) => Array.from(t.querySelectorAll('td, th')).map((c) => c.textContent)).find((cells) => cells[0] === '年份')
+      )
+      expect(pastedTable).toEqual(['年份', '获奖', '2021 年', '57'])
       const html = await page.$eval(editorSel, (el) => el.innerHTML)
       expect(html).not.toMatch(/Mso|mso-|font-family|text-indent/)
       await screenshot(page, 'editor-paste-word')
@@ -150,6 +166,28 @@ describe('chapter editor: nothing typed is lost, nothing hostile gets in', () =>
       await page.waitForSelector('.notice-error')
       expect(await page.textContent('.notice-error')).toContain('无法识别这张图片')
       expect(await page.$$eval(`${editorSel} figure.photo`, (f) => f.length)).toBe(1)
+    })
+
+    it('shows a big photo from a display-size copy while the original is stored, and refuses a huge file with a clear message', async () => {
+      const { makePng } = await import('../helpers/png')
+      await caretAtEnd(page, '.chapter-doc h2 + p', 1)
+      await page.setInputFiles('[data-testid="photo-input"]', { name: '全景.png', mimeType: 'image/png', buffer: makePng(2400, 1600, 3) })
+      await page.waitForSelector(`${editorSel} figure.photo canvas.photo-display`)
+      await expect.poll(() => page.$eval(`${editorSel} figure.photo canvas.photo-display`, (c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height])).toEqual([1600, 1067])
+      // Scaled to the page on screen.
+      const shown = await page.$eval(`${editorSel} figure.photo canvas.photo-display`, (c) => c.getBoundingClientRect().width)
+      expect(shown).toBeLessThanOrEqual(720)
+      await page.keyboard.press('Control+s')
+      await waitSaved(page)
+      const stored = JSON.parse(await storedDoc(host, chapterId)) as { content: { type: string; attrs?: { asset?: string; width?: number } }[] }
+      const photo = JSON.stringify(stored).match(/"asset":"([a-f0-9]{64})","width":2400/)
+      expect(photo).not.toBeNull()
+      const { hostCall } = await import('../helpers/editorPage')
+      expect(await hostCall(host, 'asset.info', { hash: photo![1] })).toMatchObject({ width: 2400, height: 1600, mime: 'image/png' })
+
+      await page.setInputFiles('[data-testid="photo-input"]', { name: '扫描件.png', mimeType: 'image/png', buffer: Buffer.alloc(31 * 1024 * 1024) })
+      await page.waitForSelector('.notice-error:has-text("太大")')
+      expect(await page.textContent('.notice-error:has-text("太大")')).toContain('“扫描件.png”太大（31.0 MB），单张图片不能超过 30 MB')
     })
   })
 })
