@@ -1,7 +1,6 @@
 import type { DocMark, DocNode } from '@shared/model/doc'
 import type { FigureSpec } from '@shared/model/figure'
 import type { ReportTableSpec } from '@shared/model/table'
-import { MAX_CELL_INPUT, MAX_TABLE_COLS, MAX_TABLE_ROWS } from '@shared/contract/data'
 import { newId } from '@shared/editor/ids'
 import type { ImageRun, Inline, TextRun } from './docx/blocks'
 import type { ImportedAsset, ImportedTable } from './model'
@@ -280,8 +279,14 @@ function schoolOf(runs: Inline[]): string {
   return m ? m[1] : ''
 }
 
-const MAX_CAPTION = 200
-const MAX_NOTE = 1000
+// The limits of a report table (src/shared/contract/data.ts), repeated here so the worker does not load zod
+// (a unit test keeps them equal).
+export const TABLE_LIMITS = { rows: 500, cols: 40, cellInput: 2000, caption: 200, note: 1000 }
+const MAX_TABLE_ROWS = TABLE_LIMITS.rows
+const MAX_TABLE_COLS = TABLE_LIMITS.cols
+const MAX_CELL_INPUT = TABLE_LIMITS.cellInput
+const MAX_CAPTION = TABLE_LIMITS.caption
+const MAX_NOTE = TABLE_LIMITS.note
 
 function clip(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s

@@ -18,6 +18,8 @@ import type { WorkerReply, WorkerRequest } from './worker'
 export interface RunOptions {
   limits?: Partial<ImportLimits>
   now?: Date
+  /** A built importWorker.js to use instead of finding one (the bench times the built worker). */
+  workerFile?: string
 }
 
 function findUp(start: string, rel: string): string | null {
@@ -36,9 +38,9 @@ function here(): string {
   return typeof __dirname === 'string' ? __dirname : process.cwd()
 }
 
-function createWorker(limits: ImportLimits): Worker {
+function createWorker(limits: ImportLimits, workerFile?: string): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: Math.max(16, Math.round(limits.workerHeapMb / 8)), stackSizeMb: 4 }
-  const built = findUp(here(), 'importWorker.js')
+  const built = workerFile ?? findUp(here(), 'importWorker.js')
   if (built) return new Worker(built, { resourceLimits })
   const source = join(here(), 'worker.ts')
   const fromSource = existsSync(source) ? source : findUp(process.cwd(), 'src/main/import/worker.ts')
@@ -59,7 +61,7 @@ export function runImport(bytes: Uint8Array, fileName: string, options: RunOptio
     let settled = false
     let worker: Worker
     try {
-      worker = createWorker(limits)
+      worker = createWorker(limits, options.workerFile)
     } catch (e) {
       reject(e)
       return

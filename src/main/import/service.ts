@@ -20,6 +20,7 @@ export interface ImportSource {
 
 export interface ImportOptions extends WriteOptions {
   limits?: Partial<ImportLimits>
+  workerFile?: string
 }
 
 export function asUserError(e: unknown): unknown {
@@ -49,7 +50,7 @@ export function readDocxFile(path: string, limits: Partial<ImportLimits> = {}): 
 /** Analyse a .docx in the worker; failures become UserErrors. */
 export async function analyse(src: ImportSource, options: ImportOptions = {}): Promise<ImportedReport> {
   try {
-    return await runImport(src.bytes, src.fileName, { limits: options.limits, now: options.now?.() })
+    return await runImport(src.bytes, src.fileName, { limits: options.limits, now: options.now?.(), workerFile: options.workerFile })
   } catch (e) {
     throw asUserError(e)
   }
