@@ -176,7 +176,7 @@ export function Toolbar({ editor, env, onFind, onCaseSchool, onCaseMove }: Props
         />
       </div>
       <span className="spacer" />
-      <div className="tb-group">{btn('查找替换', '查找（Ctrl+F）和替换（Ctrl+H），范围是整个报告', undefined, () => onFind(true), false, 'tb-find')}</div>
+      <div className="tb-group">{btn('查找', '查找和替换（Ctrl+F / Ctrl+H），范围是整个报告', undefined, () => onFind(true), false, 'tb-find')}</div>
       {linkPrompt !== null && (
         <TextPrompt
           title="链接"

@@ -20,13 +20,29 @@ export function PropertiesDialog({ report, onSaved, onClose }: Props) {
   const [issueDate, setIssueDate] = useState(m.issueDate)
   const [error, setError] = useState<string | null>(null)
 
+  const [saving, setSaving] = useState(false)
+
+  /** The plain-language problem with what was typed, before asking main (which checks again). */
+  const problem = (): string | null => {
+    if (!title.trim()) return '报告标题不能为空。'
+    if (!region.trim()) return m.level === 'school' ? '学校名称不能为空。' : '地区不能为空。'
+    if (!/^\d{4}$/.test(year.trim()) || Number(year) < 2000 || Number(year) > 2100) return '数据年度应为 2000 至 2100 之间的四位年份，例如 2021。'
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(issueDate) || Number.isNaN(Date.parse(issueDate))) return '请选择发布日期。'
+    return null
+  }
+
   const save = async () => {
-    setError(null)
+    const p = problem()
+    setError(p)
+    if (p || saving) return
+    setSaving(true)
     try {
-      onSaved(await api.report.updateMeta({ title, region, year: Number(year), issuer, issueDate }))
+      onSaved(await api.report.updateMeta({ title: title.trim(), region: region.trim(), year: Number(year), issuer: issuer.trim(), issueDate }))
       onClose()
     } catch (e) {
       setError(errorMessage(e))
+    } finally {
+      setSaving(false)
     }
   }
 
@@ -41,7 +57,7 @@ export function PropertiesDialog({ report, onSaved, onClose }: Props) {
           <button type="button" className="btn" onClick={onClose}>
             取消
           </button>
-          <button type="button" className="btn btn-primary" onClick={save}>
+          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={saving}>
             保存
           </button>
         </>
