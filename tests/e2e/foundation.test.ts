@@ -85,7 +85,12 @@ describe('foundation end to end (Chromium, browser host)', () => {
 
   it('first start shows the sample report with its numbered outline', async () => {
     await expect.poll(() => page.getByTestId('report-title').textContent()).toBe('2022年清远市中等职业教育质量年度报告')
-    expect(await outline(page)).toEqual(numberedOutline('city'))
+    // The sample is the real Qingyuan 2021 report: the city outline plus its fourth-level sections, all numbered from their order.
+    const shown = await outline(page)
+    const city = numberedOutline('city')
+    expect(shown.filter((entry) => city.includes(entry))).toEqual(city)
+    for (const entry of shown) expect(entry).toMatch(/^(\d+(\.\d+){0,3}|附) \S/)
+    expect(shown.filter((entry) => /^\d+\.\d+\.\d+\.\d+ /.test(entry)).length).toBeGreaterThan(0)
     expect(page.url()).not.toContain('token=')
     await screenshot(page, 'foundation-sample-report')
   })
@@ -98,7 +103,12 @@ describe('foundation end to end (Chromium, browser host)', () => {
     await toStartScreen(page)
     await page.getByTestId('start-new').click()
     const dialog = page.getByTestId('new-report-dialog')
-    await dialog.locator('label.template-card', { hasText: name }).first().click()
+    const card = dialog.locator('label.template-card', { hasText: name }).first()
+    const t = JSON.parse(readFileSync(join(__dirname, '..', '..', 'resources', 'templates', `${template}.json`), 'utf8')) as { chapters: SectionDef[] }
+    const numbered = t.chapters.filter((c) => c.kind !== 'appendix').length
+    const sections = numberedOutline(template).length - t.chapters.length
+    expect(await card.textContent()).toContain(`${numbered} 章 + 附件 · ${sections} 个小节`)
+    await card.click()
     await dialog.locator('input[name=region]').fill(region)
     await dialog.locator('input[name=year]').fill(year)
     if (issuer) await dialog.locator('input[name=issuer]').fill(issuer)

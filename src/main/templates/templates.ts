@@ -60,7 +60,8 @@ export function templateInfo(id: TemplateId): TemplateInfo {
     name: t.name,
     level: t.level,
     description: t.description,
-    chapters: t.chapters.length,
+    chapters: t.chapters.filter((c) => c.kind !== 'appendix').length,
+    appendices: t.chapters.filter((c) => c.kind === 'appendix').length,
     headings: t.chapters.reduce((n, c) => n + countSections(c.sections), 0)
   }
 }

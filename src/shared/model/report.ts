@@ -53,7 +53,10 @@ export interface TemplateInfo {
   name: string
   level: ReportLevel
   description: string
+  /** Numbered chapters (the annex not counted). */
   chapters: number
+  /** Annex chapters (附件), unnumbered. */
+  appendices: number
   headings: number
 }
 

@@ -72,7 +72,7 @@ export function NewReportDialog({ info, onCreated, onClose }: Props) {
               <span className="template-name">{t.name}</span>
               <span className="template-desc">{t.description}</span>
               <span className="template-count">
-                {t.chapters} 章 · {t.headings} 个小节
+                {t.chapters} 章{t.appendices ? ' + 附件' : ''} · {t.headings} 个小节
               </span>
             </label>
           ))}
