@@ -22,6 +22,7 @@ import { addSection, deleteSection, renameSection } from '../../editor/commands/
 import { CaseMoveDialog } from '../../panels/cases/CaseMoveDialog'
 import { PropertiesDialog } from './PropertiesDialog'
 import { StatusBar } from './StatusBar'
+import { ExportButton } from '../../export/ExportButton'
 
 interface Props {
   info: AppInfo
@@ -38,6 +39,7 @@ type Modal =
   | { kind: 'save-as' }
   | { kind: 'case-school'; school: string }
   | { kind: 'case-move'; caseId: string }
+  | { kind: 'case-delete'; title: string }
   | OutlineModal
   | null
 
@@ -311,6 +313,7 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
           <button type="button" className="btn" onClick={() => setModal({ kind: 'save-as' })}>
             另存为
           </button>
+          <ExportButton flush={flush} />
           <button type="button" className="btn" onClick={() => void close()}>
             关闭报告
           </button>
@@ -326,6 +329,11 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
                 const e = editorRef.current?.editor()
                 const found = e && findCase(e.state)
                 if (found) setModal({ kind: 'case-school', school: String(found.node.attrs.school ?? '') })
+              }}
+              onCaseDelete={() => {
+                const e = editorRef.current?.editor()
+                const found = e && findCase(e.state)
+                if (found) setModal({ kind: 'case-delete', title: found.node.firstChild?.textContent ?? '' })
               }}
               onCaseMove={() => {
                 const e = editorRef.current?.editor()
@@ -479,6 +487,19 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
             onSubmit={(school) => {
               setModal(null)
               editorRef.current?.editor()?.chain().focus().setCaseSchool(school).run()
+            }}
+          />
+        )}
+        {modal?.kind === 'case-delete' && (
+          <ConfirmDialog
+            title="删除案例"
+            danger
+            message={`删除案例“${modal.title || '（未填写标题）'}”及其正文和图片？删除后可以用“撤销”（Ctrl+Z）恢复。`}
+            confirmLabel="删除"
+            onCancel={() => setModal(null)}
+            onConfirm={() => {
+              setModal(null)
+              editorRef.current?.editor()?.chain().focus().deleteCaseStudy().run()
             }}
           />
         )}

@@ -1,0 +1,150 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ExportJob } from '@shared/contract/export'
+import { api, errorMessage } from '../api/client'
+import { Dialog } from '../components/Dialog'
+import './export.css'
+
+interface Props {
+  /** Save pending edits first; false when they could not be saved. */
+  flush: () => Promise<boolean>
+}
+
+const POLL_MS = 250
+
+type State = { kind: 'idle' } | { kind: 'running'; job: ExportJob } | { kind: 'done'; job: ExportJob } | { kind: 'failed'; message: string }
+
+/**
+ * 导出 Word: saves pending edits, starts the export in main (Electron asks
+ * where to save it; the browser host writes into the workspace folder), and
+ * shows its progress, then where the file went and what to check.
+ */
+export function ExportButton({ flush }: Props) {
+  const [state, setState] = useState<State>({ kind: 'idle' })
+  const timer = useRef<number | null>(null)
+
+  const stopPolling = () => {
+    if (timer.current !== null) window.clearTimeout(timer.current)
+    timer.current = null
+  }
+  useEffect(() => stopPolling, [])
+
+  const poll = useCallback((id: string) => {
+    timer.current = window.setTimeout(async () => {
+      try {
+        const job = await api.export.progress({ id })
+        if (job.state === 'running') {
+          setState({ kind: 'running', job })
+          poll(id)
+        } else if (job.state === 'done') setState({ kind: 'done', job })
+        else setState({ kind: 'failed', message: job.error?.message ?? '导出 Word 时出错。' })
+      } catch (e) {
+        setState({ kind: 'failed', message: errorMessage(e) })
+      }
+    }, POLL_MS)
+  }, [])
+
+  const start = async () => {
+    if (state.kind === 'running') return
+    if (!(await flush())) {
+      setState({ kind: 'failed', message: '有内容未能保存，请先解决状态栏中提示的问题后再导出。' })
+      return
+    }
+    try {
+      const job = await api.export.start({})
+      if (!job) return setState({ kind: 'idle' })
+      setState({ kind: 'running', job })
+      poll(job.id)
+    } catch (e) {
+      setState({ kind: 'failed', message: errorMessage(e) })
+    }
+  }
+
+  const close = () => {
+    if (state.kind === 'running') return
+    stopPolling()
+    setState({ kind: 'idle' })
+  }
+
+  return (
+    <>
+      <button type="button" className="btn" onClick={() => void start()} disabled={state.kind === 'running'} data-testid="export-word">
+        导出 Word
+      </button>
+      {state.kind !== 'idle' && (
+        <Dialog
+          title="导出 Word"
+          onClose={close}
+          testId="export-dialog"
+          width={520}
+          footer={
+            <button type="button" className="btn btn-primary" onClick={close} disabled={state.kind === 'running'}>
+              {state.kind === 'running' ? '正在导出…' : '关闭'}
+            </button>
+          }
+        >
+          {state.kind === 'running' && <ExportProgressView job={state.job} />}
+          {state.kind === 'done' && state.job.result && <ExportDone job={state.job} />}
+          {state.kind === 'failed' && (
+            <p className="export-error" role="alert" data-testid="export-error">
+              {state.message}
+            </p>
+          )}
+        </Dialog>
+      )}
+    </>
+  )
+}
+
+function ExportProgressView({ job }: { job: ExportJob }) {
+  const percent = Math.round(job.progress.fraction * 100)
+  return (
+    <div className="export-progress" data-testid="export-progress">
+      <div className="export-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label="导出进度">
+        <div className="export-bar-fill" style={{ width: `${percent}%` }} />
+      </div>
+      <p className="export-stage">
+        {job.progress.label}…<span className="export-percent">{percent}%</span>
+      </p>
+    </div>
+  )
+}
+
+function ExportDone({ job }: { job: ExportJob }) {
+  const r = job.result!
+  const [copied, setCopied] = useState(false)
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(r.path)
+      setCopied(true)
+    } catch {
+      setCopied(false)
+    }
+  }
+  return (
+    <div className="export-done" data-testid="export-done">
+      <p>已导出 Word 文档：</p>
+      <p className="export-path" data-testid="export-path">
+        <code>{r.path}</code>
+        <button type="button" className="btn btn-small" onClick={() => void copy()}>
+          {copied ? '已复制' : '复制路径'}
+        </button>
+      </p>
+      <p className="export-summary" data-testid="export-summary">
+        约 {r.pages} 页（正文 {r.bodyPages} 页）：{r.chapters} 章{r.appendices ? `，${r.appendices} 个附件` : ''}，{r.headings} 个小节，{r.cases} 个案例，{r.tables} 张表，{r.figures} 幅图，
+        {r.images} 张图片；用时 {(r.ms / 1000).toFixed(1)} 秒。
+      </p>
+      <p className="export-hint">用 Word 打开时，如提示“是否更新域”，请选择“是”，目录页码会按 Word 的排版更新。</p>
+      {r.drafts > 0 && <p className="export-warning">有 {r.drafts} 段文字仍是去年报告中的原文，尚未修改。</p>}
+      {r.warnings.length > 0 && (
+        <div className="export-warnings" data-testid="export-warnings">
+          <p>请检查：</p>
+          <ul>
+            {r.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  )
+}
