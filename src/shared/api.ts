@@ -18,6 +18,7 @@ import { dataCalls } from './contract/data'
 import { editorCalls } from './contract/editor'
 import { searchCalls } from './contract/search'
 import { exportCalls } from './contract/export'
+import { importCalls } from './contract/import'
 
 export const api = {
   app: appCalls,
@@ -28,7 +29,8 @@ export const api = {
   data: dataCalls,
   editor: editorCalls,
   search: searchCalls,
-  export: exportCalls
+  export: exportCalls,
+  import: importCalls
 } as const
 
 export type { AppInfo, StartState } from './contract/app'

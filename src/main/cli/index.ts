@@ -10,6 +10,7 @@ import { setCommand } from './commands/set'
 import { dataCommand } from './commands/data'
 import { importCommand } from './commands/import'
 import { exportCommand } from './commands/export'
+import { rolloverCommand } from './commands/rollover'
 import '@shared/zodLocale'
 
 /**
@@ -25,7 +26,8 @@ export const commands: Record<string, { run: Command; help: string }> = {
   set: { run: setCommand, help: '设置一个指标某一年的数值（按中文名称或标识）' },
   data: { run: dataCommand, help: '列出全部数据指标及各年数值' },
   import: { run: importCommand, help: '导入上一年的 Word 报告（.docx），生成新报告' },
-  export: { run: exportCommand, help: '导出 Word 文档（公文版式，含目录、案例目录、图表目录）' }
+  export: { run: exportCommand, help: '导出 Word 文档（公文版式，含目录、案例目录、图表目录）' },
+  rollover: { run: rolloverCommand, help: '从上一年的报告（.nianbao 或 .docx）新建本年度报告' }
 }
 
 function usage(): string {

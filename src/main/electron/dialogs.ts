@@ -18,6 +18,19 @@ export function electronDialogs(win: BrowserWindow, defaultDir: string): Dialogs
     async saveDocx(suggestedName) {
       const r = await dialog.showSaveDialog(win, { title: '导出 Word', defaultPath: join(defaultDir, suggestedName), filters: [{ name: 'Word 文档', extensions: ['docx'] }] })
       return r.canceled || !r.filePath ? null : r.filePath
+    },
+    async openDocx() {
+      const r = await dialog.showOpenDialog(win, { title: '导入上一年报告', defaultPath: defaultDir, filters: [{ name: 'Word 文档', extensions: ['docx'] }], properties: ['openFile'] })
+      return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0]
+    },
+    async openLastYear() {
+      const r = await dialog.showOpenDialog(win, {
+        title: '选择上一年的报告',
+        defaultPath: defaultDir,
+        filters: [{ name: '年报报告或 Word 文档', extensions: ['nianbao', 'docx'] }],
+        properties: ['openFile']
+      })
+      return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0]
     }
   }
 }

@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url'
 import type { Handlers, MainEvent } from '@shared/api'
 import { AppState } from '../services/appState'
 import { createService, type Service } from '../services/service'
-import { ensureSample } from '../services/sample'
+import { ensureSample, prepareSample } from '../services/sample'
+import { gateHandlers } from '../services/gate'
 import { contentSecurityPolicy } from '../security'
 import { bindIpc, EVENT_CHANNEL } from './ipc'
 import { electronDialogs } from './dialogs'
@@ -97,8 +98,12 @@ export function startElectronApp(outDir: string = join(__dirname, '..')): void {
       if (file) {
         entry.service.session.open(resolve(file))
         entry.service.context.opened()
-      } else if (first && !entry.service.reopenLast() && ensureSample(entry.service.session, appState, workspaceDir)) {
-        entry.service.context.opened()
+      } else if (first && !entry.service.reopenLast()) {
+        // The sample is imported from the Qingyuan .docx in the import worker; the page's first calls wait for it.
+        const ready = prepareSample(appState, workspaceDir).then(() => {
+          if (ensureSample(entry.service.session, appState, workspaceDir)) entry.service.context.opened()
+        })
+        entry.service.handlers = gateHandlers(entry.service.handlers, ready)
       }
     } catch {
       // The start screen shows; the file stays in 最近使用的文件 with its problem explained on open.

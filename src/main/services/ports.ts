@@ -9,6 +9,10 @@ export interface Dialogs {
   saveReport(suggestedName: string): Promise<string | null>
   /** Ask where to save the Word export; null when cancelled. */
   saveDocx?(suggestedName: string): Promise<string | null>
+  /** Ask for last year's Word report to import; null when cancelled. */
+  openDocx?(): Promise<string | null>
+  /** Ask for last year's report (.nianbao or .docx) to start this year's from; null when cancelled. */
+  openLastYear?(): Promise<string | null>
 }
 
 export interface HostPorts {

@@ -14,6 +14,7 @@ import { dataHandlers } from './handlers/data'
 import { editorHandlers } from './handlers/editor'
 import { searchHandlers } from './handlers/search'
 import { exportHandlers } from './handlers/export'
+import { importHandlers } from './handlers/import'
 
 export interface ServiceDeps {
   ports: HostPorts
@@ -48,7 +49,8 @@ export function createService(deps: ServiceDeps): Service {
     data: dataHandlers(ctx),
     editor: editorHandlers(ctx),
     search: searchHandlers(ctx),
-    export: exportHandlers(ctx)
+    export: exportHandlers(ctx),
+    import: importHandlers(ctx)
   }
 
   return {

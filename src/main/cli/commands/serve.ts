@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path'
 import { UserError } from '@shared/errors'
 import { AppState, defaultWorkspaceDir } from '../../services/appState'
 import { createService } from '../../services/service'
-import { ensureSample } from '../../services/sample'
+import { ensureSample, prepareSample } from '../../services/sample'
 import { startHost } from '../../host/server'
 import { rendererDir } from '../../paths'
 import { type Command, parse } from '../io'
@@ -31,6 +31,7 @@ export const serveCommand: Command = async (argv, io) => {
     service.handlers.app.startState(undefined)
     appState.noteOpened(file, service.session.require().store.meta().title, new Date())
   } else if (!service.reopenLast()) {
+    await prepareSample(appState, workspaceDir)
     const sample = ensureSample(service.session, appState, workspaceDir)
     if (sample) appState.noteOpened(sample, service.session.require().store.meta().title, new Date())
   }

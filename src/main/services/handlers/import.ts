@@ -1,0 +1,95 @@
+import { basename } from 'node:path'
+import type { Handlers } from '@shared/api'
+import { UserError } from '@shared/errors'
+import { analyse, checkTarget, readDocxFile, type ImportSource } from '../../import/service'
+import { defaultReportName, writeImportedReport } from '../../import/write'
+import { rolloverDocx, rolloverReport } from '../../rollover/rollover'
+import { latestImportReport } from '../../store/importReportStore'
+import { decodeBase64 } from '../assets'
+import type { ServiceContext } from '../context'
+import { allowedReportPath, chooseSavePath, REPORT_EXT, withExt } from '../files'
+
+/**
+ * 导入上一年报告 and 从上一年报告新建. A .docx comes from the native dialog
+ * (Electron) or as an upload (browser host, drag and drop); the new report is
+ * saved where the user says (Electron) or in the workspace (browser) and
+ * opened, and the import report is returned to be shown at once.
+ */
+function uploaded(upload: { name: string; data: string }): ImportSource {
+  if (!/\.docx$/i.test(upload.name)) {
+    throw new UserError('IMPORT_FAILED', `“${upload.name}”不是 Word 文档（.docx）。旧版 .doc 文件请先在 Word 或 WPS 中另存为 .docx。`)
+  }
+  return { bytes: decodeBase64(upload.data), fileName: upload.name }
+}
+
+export function importHandlers(ctx: ServiceContext): Handlers['import'] {
+  const { ports, session, appState } = ctx
+  const write = { nativeBinding: ports.nativeBinding, now: ctx.now }
+
+  const openCreated = (path: string) => {
+    session.open(path)
+    return ctx.opened()
+  }
+
+  return {
+    docx: async ({ upload, fileName }) => {
+      let src: ImportSource
+      if (upload) src = uploaded(upload)
+      else {
+        if (!ports.dialogs?.openDocx) throw new UserError('UNSUPPORTED', '浏览器模式下请选择要上传的 Word 文档（.docx）。')
+        const chosen = await ports.dialogs.openDocx()
+        if (!chosen) return null
+        src = readDocxFile(chosen)
+      }
+      const imported = await analyse(src, { now: ctx.now })
+      const suggested = withExt(fileName || defaultReportName(imported, src.fileName))
+      const path = await chooseSavePath(ports, suggested, REPORT_EXT, Boolean(fileName))
+      if (!path) return null
+      checkTarget(path)
+      writeImportedReport(path, imported, write)
+      return { state: openCreated(path), report: imported.report }
+    },
+
+    rollover: async ({ year, source, path, upload, fileName }) => {
+      const suggestedFor = (region: string) => withExt(fileName || `${region}${year}年度质量报告`)
+      const target = async (region: string) => {
+        const p = await chooseSavePath(ports, suggestedFor(region), REPORT_EXT, Boolean(fileName))
+        if (p) checkTarget(p)
+        return p
+      }
+      let result
+      if (source === 'current') {
+        const r = session.require()
+        const out = await target(r.store.meta().region)
+        if (!out) return null
+        result = await rolloverReport({ path: r.path, copy: (to) => r.store.backupTo(to) }, out, { year, ...write })
+      } else if (source === 'path') {
+        if (!path) throw new UserError('BAD_INPUT', '请选择上一年的报告。')
+        const from = allowedReportPath(path, ports, appState)
+        const open = session.report
+        const out = await target(basename(from, REPORT_EXT).replace(/\d{4}.*$/, '') || '新')
+        if (!out) return null
+        const copy = open && open.path === from ? (to: string) => open.store.backupTo(to) : undefined
+        result = await rolloverReport({ path: from, copy }, out, { year, ...write })
+      } else if (source === 'upload') {
+        if (!upload) throw new UserError('BAD_INPUT', '请选择要上传的上一年报告（.docx）。')
+        const out = await target('')
+        if (!out) return null
+        result = await rolloverDocx(uploaded(upload), out, { year, ...write })
+      } else {
+        if (!ports.dialogs?.openLastYear) throw new UserError('UNSUPPORTED', '浏览器模式下请从工作文件夹中选择上一年的报告，或上传 Word 文档。')
+        const chosen = await ports.dialogs.openLastYear()
+        if (!chosen) return null
+        const out = await target(basename(chosen).replace(/\d{4}.*$/, '').replace(/\.(nianbao|docx)$/i, ''))
+        if (!out) return null
+        result = /\.docx$/i.test(chosen) ? await rolloverDocx(readDocxFile(chosen), out, { year, ...write }) : await rolloverReport({ path: chosen }, out, { year, ...write })
+      }
+      return { state: openCreated(result.path), report: result.report }
+    },
+
+    report: () => {
+      const r = session.report
+      return r ? latestImportReport(r.store.db) : null
+    }
+  }
+}
