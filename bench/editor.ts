@@ -156,42 +156,51 @@ interface Measured {
   chinese: number[]
 }
 
-async function measureApp(browser: Browser, url: string, chapterTitle: string): Promise<Measured> {
+/** The app with one chapter open, ready for typing. */
+async function openApp(browser: Browser, url: string, chapterTitle: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-  try {
-    await page.goto(url)
-    await page.waitForSelector('.chapter-doc[contenteditable="true"]')
-    await page.click(`.outline-item.level-1:has-text("${chapterTitle}")`)
-    await page.waitForFunction((t) => document.querySelector('[data-testid="chapter-title"]')?.textContent?.includes(t), chapterTitle)
-    await page.waitForTimeout(500)
-    const cdp = await page.context().newCDPSession(page)
-    await instrument(page)
-    await placeCaret(page)
-    const latin = await typeKeys(page, cdp, false, KEYS)
-    await placeCaret(page)
-    const chinese = await typeKeys(page, cdp, true, KEYS)
-    return { latin, chinese }
-  } finally {
-    await page.close()
-  }
+  await page.goto(url)
+  await page.waitForSelector('.chapter-doc[contenteditable="true"]')
+  await page.click(`.outline-item.level-1:has-text("${chapterTitle}")`)
+  await page.waitForFunction((t) => document.querySelector('[data-testid="chapter-title"]')?.textContent?.includes(t), chapterTitle)
+  await page.waitForTimeout(500)
+  await instrument(page)
+  return page
 }
 
-async function measureBare(browser: Browser, url: string): Promise<Measured> {
+async function openBare(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-  try {
-    await page.goto(url)
-    await page.waitForSelector('.chapter-doc[contenteditable="true"]')
-    await page.waitForTimeout(300)
-    const cdp = await page.context().newCDPSession(page)
-    await instrument(page)
-    await placeCaret(page)
-    const latin = await typeKeys(page, cdp, false, KEYS)
-    await placeCaret(page)
-    const chinese = await typeKeys(page, cdp, true, KEYS)
-    return { latin, chinese }
-  } finally {
-    await page.close()
+  await page.goto(url)
+  await page.waitForSelector('.chapter-doc[contenteditable="true"]')
+  await page.waitForTimeout(300)
+  await instrument(page)
+  return page
+}
+
+/**
+ * Type into the app and the bare editor in alternating rounds, so that load
+ * from other programs on the machine falls on both alike.
+ */
+async function measurePair(app: Page, bare: Page): Promise<{ ours: Measured; floor: Measured }> {
+  const ours: Measured = { latin: [], chinese: [] }
+  const floor: Measured = { latin: [], chinese: [] }
+  const cdpApp = await app.context().newCDPSession(app)
+  const cdpBare = await bare.context().newCDPSession(bare)
+  const ROUNDS = 4
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const chinese of [false, true]) {
+      const kind = chinese ? 'chinese' : 'latin'
+      for (const [page, cdp, out] of [
+        [app, cdpApp, ours],
+        [bare, cdpBare, floor]
+      ] as const) {
+        await page.bringToFront()
+        await placeCaret(page)
+        out[kind].push(...(await typeKeys(page, cdp, chinese, Math.ceil(KEYS / ROUNDS) + 5)))
+      }
+    }
   }
+  return { ours, floor }
 }
 
 /** Click chapter 3 in the outline (coming from chapter 2) and wait for the first frame in which it is editable. */
@@ -286,8 +295,11 @@ export async function run(): Promise<BenchRow[]> {
     ]
     for (const [name, doc, title] of cases) {
       bare.setDoc(bareDoc(doc))
-      const ours = await measureApp(browser, host.url, title)
-      const floor = await measureBare(browser, bare.url)
+      const appPage = await openApp(browser, host.url, title)
+      const barePage = await openBare(browser, bare.url)
+      const { ours, floor } = await measurePair(appPage, barePage)
+      await appPage.close()
+      await barePage.close()
       for (const kind of ['latin', 'chinese'] as const) {
         const o = summarize(ours[kind])
         const b = summarize(floor[kind])

@@ -6,7 +6,7 @@ import type { ChapterRecord } from '@shared/model/report'
 import type { EditorEnv } from './contribution'
 import { buildEditorExtensions } from './extensions'
 import { numberingKey, type NumberingContext } from './numbering/plugin'
-import { liveSummary } from './numbering/structure'
+import { liveSummary, structureOf } from './numbering/structure'
 import type { NumberingStore } from './numbering/store'
 import { ChapterSaver } from './save/ChapterSaver'
 import type { SaveQueue } from './save/SaveQueue'
@@ -110,11 +110,10 @@ export const ChapterEditor = forwardRef<ChapterEditorHandle, Props>(function Cha
     const push = () => {
       timer = null
       if (editor.isDestroyed) return
-      const ns = numberingKey.getState(editor.state)
-      store.setLive(chapter.id, liveSummary(editor.state.doc, ns?.structure))
+      store.setLive(chapter.id, liveSummary(editor.state.doc, structureOf(editor.state.doc)))
     }
     const onUpdate = () => {
-      const sig = numberingKey.getState(editor.state)?.structure.signature ?? ''
+      const sig = numberingKey.getState(editor.state)?.signature ?? ''
       if (sig !== lastSignature) {
         lastSignature = sig
         if (timer) clearTimeout(timer)
@@ -124,7 +123,7 @@ export const ChapterEditor = forwardRef<ChapterEditorHandle, Props>(function Cha
         timer = setTimeout(push, LIVE_DELAY_MS)
       }
     }
-    lastSignature = numberingKey.getState(editor.state)?.structure.signature ?? ''
+    lastSignature = numberingKey.getState(editor.state)?.signature ?? ''
     push()
     editor.on('update', onUpdate)
     return () => {

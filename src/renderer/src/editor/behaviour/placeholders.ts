@@ -1,7 +1,7 @@
 import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
-import { numberingKey } from '../numbering/plugin'
+import { isTextOnly, structureOf } from '../numbering/structure'
 
 /**
  * Grey hints in empty places a user must fill: a case's title, a photo's
@@ -11,7 +11,7 @@ import { numberingKey } from '../numbering/plugin'
 function build(state: EditorState): DecorationSet {
   const decos: Decoration[] = []
   const hint = (pos: number, size: number, text: string) => decos.push(Decoration.node(pos, pos + size, { class: 'is-empty', 'data-placeholder': text }))
-  const structure = numberingKey.getState(state)?.structure
+  const structure = structureOf(state.doc)
   for (const { node, pos } of structure?.cases ?? []) {
     const title = node.firstChild
     if (title && title.type.name === 'caseTitle' && title.content.size === 0) hint(pos + 1, title.nodeSize, '请输入案例标题')
@@ -35,7 +35,15 @@ export const Placeholders = Extension.create({
         key,
         state: {
           init: (_, state) => build(state),
-          apply: (tr, old, _o, state) => (tr.docChanged ? build(state) : old)
+          apply: (tr, old, _o, state) => {
+            if (!tr.docChanged) return old
+            // Typing in ordinary text cannot empty or fill a case title or a caption.
+            let hinted = state.doc.childCount <= 1
+            if (!hinted && isTextOnly(tr, (b) => (hinted ||= b.type.name === 'caseTitle' || b.type.name === 'photo'))) {
+              if (!hinted) return old.map(tr.mapping, tr.doc)
+            }
+            return build(state)
+          }
         },
         props: {
           decorations: (state) => key.getState(state)

@@ -4,6 +4,7 @@ import { Mapping } from '@tiptap/pm/transform'
 import { newId } from '@shared/editor/ids'
 import { ID_PREFIX } from '@shared/editor/normalize'
 import { numberingKey } from '../numbering/plugin'
+import { structureOf } from '../numbering/structure'
 
 /**
  * Meta of the transaction that gave copies fresh ids: a list of
@@ -34,9 +35,11 @@ export const uniqueIds = (foreignIds: () => ReadonlySet<string>) =>
           key: new PluginKey('uniqueIds'),
           appendTransaction(trs, oldState, newState) {
             if (!trs.some((t) => t.docChanged)) return null
-            const before = numberingKey.getState(oldState)?.structure
-            const after = numberingKey.getState(newState)?.structure
-            if (!after || (before && before.signature === after.signature && !after.signature.includes(':null'))) return null
+            const sigBefore = numberingKey.getState(oldState)?.signature
+            const sigAfter = numberingKey.getState(newState)?.signature
+            if (sigAfter === undefined || (sigBefore === sigAfter && !sigAfter.includes(':null'))) return null
+            const before = structureOf(oldState.doc)
+            const after = structureOf(newState.doc)
             // Where each id sat before this change, mapped into the new document.
             const mapping = new Mapping()
             for (const t of trs) mapping.appendMapping(t.mapping)

@@ -2,7 +2,7 @@ import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { caseLabel, numberSections } from '@shared/model/numbering'
-import { scanStructure, type ChapterStructure } from './structure'
+import { isTextOnly, structureOf, type ChapterStructure } from './structure'
 
 export interface NumberingContext {
   /** "3" for the third chapter, null for an appendix. */
@@ -13,7 +13,8 @@ export interface NumberingContext {
 
 export interface NumberingState {
   decorations: DecorationSet
-  structure: ChapterStructure
+  /** Changes only when numbering can change; the structure itself: structureOf(state.doc). */
+  signature: string
   /** Heading id → its number as drawn ("3.2.1"), for copying a heading with its number. */
   headingNumbers: Map<string, string>
   context: NumberingContext
@@ -42,7 +43,7 @@ function compute(structure: ChapterStructure, state: EditorState, ctx: Numbering
       decos.push(Decoration.node(pos + 1, pos + 1 + title.nodeSize, { 'data-label': `${caseLabel(ctx.caseOffset + i + 1)}：` }))
     }
   })
-  return { decorations: DecorationSet.create(state.doc, decos), structure, headingNumbers, context: ctx }
+  return { decorations: DecorationSet.create(state.doc, decos), signature: structure.signature, headingNumbers, context: ctx }
 }
 
 /**
@@ -63,15 +64,16 @@ export const Numbering = Extension.create<{ context: () => NumberingContext; onS
       new Plugin<NumberingState>({
         key: numberingKey,
         state: {
-          init: (_, state) => compute(scanStructure(state.doc), state, context()),
+          init: (_, state) => compute(structureOf(state.doc), state, context()),
           apply: (tr, old, _oldState, newState) => {
             const ctx = context()
             const contextChanged = tr.getMeta(RENUMBER) || ctx.chapterNumber !== old.context.chapterNumber || ctx.caseOffset !== old.context.caseOffset
             if (!tr.docChanged && !contextChanged) return old
-            const structure = tr.docChanged ? scanStructure(newState.doc) : old.structure
-            if (!contextChanged && structure.signature === old.structure.signature) {
-              // Same numbers: only positions moved.
-              return { ...old, structure, decorations: old.decorations.map(tr.mapping, tr.doc) }
+            // Typing: the same numbered nodes, only shifted (the common case, kept cheap).
+            if (!contextChanged && isTextOnly(tr)) return { ...old, decorations: old.decorations.map(tr.mapping, tr.doc) }
+            const structure = structureOf(newState.doc)
+            if (!contextChanged && structure.signature === old.signature) {
+              return { ...old, decorations: old.decorations.map(tr.mapping, tr.doc) }
             }
             return compute(structure, newState, ctx)
           }
@@ -81,9 +83,9 @@ export const Numbering = Extension.create<{ context: () => NumberingContext; onS
           return {
             update: (view) => {
               const s = numberingKey.getState(view.state)
-              if (s && onStructure && s.structure.signature !== last) {
-                last = s.structure.signature
-                onStructure(s.structure)
+              if (s && onStructure && s.signature !== last) {
+                last = s.signature
+                onStructure(structureOf(view.state.doc))
               }
             }
           }

@@ -1,4 +1,6 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
+import type { Transaction } from '@tiptap/pm/state'
+import { AddMarkStep, RemoveMarkStep, ReplaceStep } from '@tiptap/pm/transform'
 import type { ChapterSummary } from '@shared/model/summary'
 import { countWords } from '@shared/model/wordCount'
 
@@ -58,8 +60,44 @@ export function scanStructure(doc: PMNode): ChapterStructure {
   return s
 }
 
+const cache = new WeakMap<PMNode, ChapterStructure>()
+
+/** The structure of a document, computed once per document version. */
+export function structureOf(doc: PMNode): ChapterStructure {
+  let s = cache.get(doc)
+  if (!s) {
+    s = scanStructure(doc)
+    cache.set(doc, s)
+  }
+  return s
+}
+
+/**
+ * True when a transaction only changes text inside single text blocks
+ * (typing, deleting characters, marks): no block was added, removed, moved or
+ * changed, so the numbered structure is the same, only shifted. The textblocks
+ * touched are reported to `touched`.
+ */
+export function isTextOnly(tr: Transaction, touched?: (block: PMNode) => void): boolean {
+  for (let i = 0; i < tr.steps.length; i++) {
+    const step = tr.steps[i]
+    if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) continue
+    if (!(step instanceof ReplaceStep)) return false
+    const { slice } = step
+    if (slice.openStart !== 0 || slice.openEnd !== 0) return false
+    for (let c = 0; c < slice.content.childCount; c++) if (!slice.content.child(c).isInline) return false
+    const before = tr.docs[i]
+    const from = (step as unknown as { from: number }).from
+    const to = (step as unknown as { to: number }).to
+    const $from = before.resolve(from)
+    if (!$from.parent.isTextblock || to > $from.end()) return false
+    touched?.($from.parent)
+  }
+  return true
+}
+
 /** The chapter's summary as the outline and the case list need it, read from the live document. */
-export function liveSummary(doc: PMNode, structure: ChapterStructure = scanStructure(doc), words?: number): ChapterSummary {
+export function liveSummary(doc: PMNode, structure: ChapterStructure = structureOf(doc), words?: number): ChapterSummary {
   const assets: string[] = []
   doc.descendants((n) => {
     if (n.type.name === 'photo' && typeof n.attrs.asset === 'string') assets.push(n.attrs.asset)

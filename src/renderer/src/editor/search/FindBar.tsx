@@ -60,10 +60,20 @@ export function FindBar({ editor, chapterId, replace, focusKey, onClose, openCha
     input.current?.select()
   }, [focusKey])
 
+  /** Set when a chapter was opened from the result list: its first match gets selected. */
+  const jumped = useRef(false)
+
   // Highlight in the open chapter (again when another chapter opens).
   useEffect(() => {
     if (!editor || editor.isDestroyed) return
-    const t = setTimeout(() => editor.view.dispatch(setFind(editor.state, query, matchCase)), 120)
+    const t = setTimeout(() => {
+      editor.view.dispatch(setFind(editor.state, query, matchCase))
+      if (jumped.current) {
+        jumped.current = false
+        const tr = gotoMatch(editor.state, 1)
+        if (tr) editor.view.dispatch(tr)
+      }
+    }, 120)
     return () => clearTimeout(t)
   }, [editor, query, matchCase])
 
@@ -100,6 +110,7 @@ export function FindBar({ editor, chapterId, replace, focusKey, onClose, openCha
   }
 
   const jumpTo = async (id: string) => {
+    jumped.current = true
     await openChapter(id)
   }
 

@@ -16,6 +16,7 @@ interface Props {
   onFind: (replace: boolean) => void
   onCaseSchool: () => void
   onCaseMove: () => void
+  onCaseDelete: () => void
 }
 
 const STYLES = [
@@ -52,7 +53,7 @@ function snapshot(editor: Editor | null) {
 }
 
 /** The editing toolbar above the chapter: styles, marks, lists, links, tables, cases, photos, find. */
-export function Toolbar({ editor, env, onFind, onCaseSchool, onCaseMove }: Props) {
+export function Toolbar({ editor, env, onFind, onCaseSchool, onCaseMove, onCaseDelete }: Props) {
   const s = useEditorState({ editor, selector: ({ editor: e }) => snapshot(e) })
   const [linkPrompt, setLinkPrompt] = useState<string | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
@@ -151,7 +152,7 @@ export function Toolbar({ editor, env, onFind, onCaseSchool, onCaseMove }: Props
             { label: '插入案例', hint: '案例 N：标题', disabled: off || !!s?.table, onSelect: () => chain().insertCaseStudy().run() },
             { label: '设置所属学校…', separatorBefore: true, disabled: !s?.inCase, onSelect: onCaseSchool },
             { label: '移到其他章或节…', disabled: !s?.inCase, onSelect: onCaseMove },
-            { label: '删除案例', disabled: !s?.inCase, onSelect: () => chain().deleteCaseStudy().run() }
+            { label: '删除案例…', disabled: !s?.inCase, onSelect: onCaseDelete }
           ]}
         />
         {btn('图片', '插入图片（也可以直接粘贴或拖入正文）', undefined, () => fileInput.current?.click(), textOnly || !!s?.table, 'tb-photo')}
