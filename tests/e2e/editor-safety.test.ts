@@ -50,6 +50,24 @@ describe('chapter editor: nothing typed is lost, nothing hostile gets in', () =>
     }
   })
 
+  it('keeps text typed just before the page is reloaded (sent while the page goes away)', async () => {
+    const host = await startHost([], isolatedEnv())
+    try {
+      const page = await openApp(browser, host)
+      const [ch1] = await chapters(host)
+      await caretAtEnd(page, '.chapter-doc h2 + p', 0)
+      await page.keyboard.type('刷新前刚写的字')
+      // No pause for the autosave: the page goes away at once.
+      await page.reload()
+      await page.waitForSelector(editorSel)
+      await expect.poll(() => storedText(host, ch1.id), { timeout: 10_000 }).toContain('刷新前刚写的字')
+      expect(await page.textContent(editorSel)).toContain('刷新前刚写的字')
+      await page.close()
+    } finally {
+      await host.stop()
+    }
+  })
+
   describe('pasting', () => {
     let host: HostProcess
     let page: Page
