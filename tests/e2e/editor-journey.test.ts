@@ -57,6 +57,11 @@ describe('chapter editor: write, structure, reload', () => {
     await page.waitForSelector('.chapter-doc figure.photo img[src]')
     await page.click('.chapter-doc figure.photo figcaption')
     await page.keyboard.type('学生在实训基地实习')
+    // Enter under a caption goes on with a paragraph below the photo, still inside the case.
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('实习岗位一百二十个。')
+    expect(await page.$eval('.chapter-doc figure.photo + p', (p) => p.textContent)).toBe('实习岗位一百二十个。')
+    expect(await page.$eval('.chapter-doc figure.photo + p', (p) => !!p.closest('section[data-type="case-study"]'))).toBe(true)
     const caseLabel = await page.$eval('.chapter-doc [data-type="case-title"]', (el) => el.getAttribute('data-label'))
     expect(caseLabel).toBe('案例 1：')
     await expect.poll(() => page.$eval('.chapter-doc figure.photo img', (img) => (img as HTMLImageElement).naturalWidth)).toBe(64)

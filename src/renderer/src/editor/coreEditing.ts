@@ -5,6 +5,7 @@ import { Numbering } from './numbering/plugin'
 import { reportPaste } from './paste/pastePlugin'
 import { photoView } from './photos/PhotoView'
 import { uploadPlaceholderPlugin } from './photos/upload'
+import { PhotoKeys } from './photos/keys'
 import { uniqueIds } from './behaviour/uniqueIds'
 import { CaseStudyEditing } from './behaviour/caseStudy'
 import { Placeholders } from './behaviour/placeholders'
@@ -43,6 +44,7 @@ export const coreEditing: EditorContribution = (env) => ({
     reportPaste(env),
     PhotoUploads,
     CaseStudyEditing,
+    PhotoKeys,
     Placeholders,
     FindHighlight,
     KeepTab
