@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import * as echarts from 'echarts'
 import { Resvg } from '@resvg/resvg-js'
+import { fontSubset } from './fontSubset'
 import { UserError } from '@shared/errors'
 import type { ChartData, ChartSpec } from '@shared/model/chart'
 import { buildChartOption } from '@shared/charts/option'
@@ -82,12 +83,28 @@ export function renderChartPng(spec: ChartSpec, data: ChartData, size: ChartImag
   }
   const svg = renderChartSvg(spec, data, size, font)
   const scale = Math.max(1, Math.min(4, size.scale ?? 2))
+  // Only the characters the chart shows: resvg rereads the font file for every run of text.
+  const subset = fontSubset(font.path, font.family, svgText(svg))
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
-    font: { fontFiles: [font.path], loadSystemFonts: false, defaultFontFamily: font.family, sansSerifFamily: font.family }
+    font: { fontFiles: [subset ?? font.path], loadSystemFonts: false, defaultFontFamily: font.family, sansSerifFamily: font.family }
   })
   return resvg.render().asPng()
+}
+
+/** The characters an SVG shows (its text elements, entities decoded). */
+function svgText(svg: string): string {
+  let out = ''
+  for (const m of svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)) out += m[1]
+  return out
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
 }
 
 /** The PNG of a stored figure's chart (Word export). */

@@ -1,4 +1,4 @@
-import { DetailedCellError, HyperFormula, type CellValue, type ExportedChange, type RawCellContent, type SimpleCellAddress } from 'hyperformula'
+import { DetailedCellError, HyperFormula, type CellValue, type ExportedChange, type RawCellContent } from 'hyperformula'
 import type { ChartData, ChartSpec } from '@shared/model/chart'
 import { resolveChartYear } from '@shared/model/chart'
 import type { ResolvedField } from '@shared/model/fields'
@@ -60,15 +60,19 @@ const HF_CONFIG = {
   // Excel's behaviour for the things reports do: 0.1+0.2 = 0.3, empty = 0 in arithmetic.
   smartRounding: true,
   useArrayArithmetic: false,
+  // The report keeps its own history; HyperFormula's undo stack would make every operation scan it.
+  undoLimit: 0,
   maxRows: 100_000,
   maxColumns: 400
 }
 
 export class DataEngine {
-  readonly hf: HyperFormula
+  hf: HyperFormula
   private dataYear: number
-  private readonly indSheet: number
-  private readonly fieldSheet: number
+  private indSheet: number
+  private fieldSheet: number
+  /** While loading: the indicator sheet and names collected for one buildFromSheets (far faster than cell by cell). */
+  private staging: { ind: RawCellContent[][]; names: { name: string; expression: string }[] } | null = null
   private readonly tables = new Map<string, TableState>()
   private readonly sheetTable = new Map<number, string>()
   private readonly indicators = new Map<string, { ind: Indicator; row: number }>()
@@ -81,6 +85,8 @@ export class DataEngine {
   /** Cells (and fields) whose formula names an indicator, by indicator id; and those naming one that does not exist, by the name used. */
   private readonly usedBy = new Map<string, Set<CellKey>>()
   private readonly unresolvedBy = new Map<string, Set<CellKey>>()
+  /** The other way round: what each cell names (so forgetting a cell touches only its own entries). */
+  private readonly cellRefs = new Map<CellKey, { ids: string[]; names: string[] }>()
   /** A Chinese explanation for cells whose formula could not be compiled. */
   private readonly compileErrors = new Map<CellKey, string>()
   private readonly fieldRows = new Map<string, number>()
@@ -99,23 +105,41 @@ export class DataEngine {
 
   // ---- loading ------------------------------------------------------------------
 
-  /** Fill the engine with a report's data in one evaluation. */
+  /** Fill the engine with a report's data: everything is compiled first, then the workbook is built in one go. */
   load(input: { indicators: Indicator[]; values: { indicator: string; year: number; value: number }[]; tables: ReportTableSpec[] }): void {
-    this.hf.batch(() => {
+    const stage: { ind: RawCellContent[][]; names: { name: string; expression: string }[] } = { ind: [], names: [] }
+    this.staging = stage
+    try {
       for (const ind of input.indicators) this.registerIndicator(ind)
       for (const v of input.values) {
-        if (!this.indicators.has(v.indicator)) continue
+        const entry = this.indicators.get(v.indicator)
+        if (!entry) continue
         this.valueMap(v.indicator).set(v.year, v.value)
+        ;(stage.ind[entry.row] ??= [])[v.year - FIRST_YEAR] = v.value
       }
-      const cells: { address: SimpleCellAddress; content: RawCellContent }[] = []
-      for (const [id, m] of this.values) {
-        const row = this.indicators.get(id)!.row
-        for (const [year, value] of m) cells.push({ address: { sheet: this.indSheet, row, col: year - FIRST_YEAR }, content: value })
+      const sheets: Record<string, RawCellContent[][]> = {}
+      for (const t of input.tables) {
+        sheets[t.id] = t.rows.map((r, row) =>
+          r.map((cell, col) => {
+            const compiled = this.compile(cell.input)
+            this.track(key(t.id, row, col), compiled)
+            return compiled.content
+          })
+        )
       }
-      for (const c of cells) this.hf.setCellContents(c.address, c.content)
-      for (const t of input.tables) this.addTableSheet(t)
-      for (const t of input.tables) this.writeTableContents(t)
-    })
+      const ind = Array.from({ length: stage.ind.length }, (_, i) => stage.ind[i] ?? [])
+      this.hf.destroy()
+      this.hf = HyperFormula.buildFromSheets({ [INDICATOR_SHEET]: ind, [FIELD_SHEET]: [], ...sheets }, HF_CONFIG, stage.names)
+      this.indSheet = this.hf.getSheetId(INDICATOR_SHEET)!
+      this.fieldSheet = this.hf.getSheetId(FIELD_SHEET)!
+      for (const t of input.tables) {
+        const sheet = this.hf.getSheetId(t.id)!
+        this.tables.set(t.id, { spec: t, sheet })
+        this.sheetTable.set(sheet, t.id)
+      }
+    } finally {
+      this.staging = null
+    }
   }
 
   // ---- indicators ---------------------------------------------------------------------
@@ -225,16 +249,23 @@ export class DataEngine {
   private indicatorCellFormula(row: number, year: YearSpec): string {
     const y = resolveYear(year, this.dataYear)
     const col = y - FIRST_YEAR
-    const address = { sheet: this.indSheet, row, col }
     // The cell must say "missing" rather than be empty (which would read as 0).
-    if (this.hf.isCellEmpty(address)) this.hf.setCellContents(address, '=NA()')
+    if (this.staging) {
+      const r = (this.staging.ind[row] ??= [])
+      if (r[col] === undefined) r[col] = '=NA()'
+    } else {
+      const address = { sheet: this.indSheet, row, col }
+      if (this.hf.isCellEmpty(address)) this.hf.setCellContents(address, '=NA()')
+    }
     return `='${INDICATOR_SHEET}'!$${columnName(col)}$${row + 1}`
   }
 
   private indicatorName(row: number, year: YearSpec): string {
     const name = `NBI_${row}_${'rel' in year ? `R${year.rel}` : `A${year.abs}`}`
     if (!this.names.has(name)) {
-      this.hf.addNamedExpression(name, this.indicatorCellFormula(row, year))
+      const expression = this.indicatorCellFormula(row, year)
+      if (this.staging) this.staging.names.push({ name, expression })
+      else this.hf.addNamedExpression(name, expression)
       this.names.set(name, { row, year })
     }
     return name
@@ -243,7 +274,9 @@ export class DataEngine {
   private yearName(rel: number): string {
     const name = `NB_Y${rel}`
     if (!this.names.has(name)) {
-      this.hf.addNamedExpression(name, `=${this.dataYear - rel}`)
+      const expression = `=${this.dataYear - rel}`
+      if (this.staging) this.staging.names.push({ name, expression })
+      else this.hf.addNamedExpression(name, expression)
       this.names.set(name, { yearRel: rel })
     }
     return name
@@ -303,14 +336,19 @@ export class DataEngine {
   private track(k: CellKey, compiled: CompiledCell): void {
     this.untrack(k)
     if (compiled.error) this.compileErrors.set(k, compiled.error)
+    if (!compiled.indicators.length && !compiled.unresolved.length) return
     for (const id of compiled.indicators) setOf(this.usedBy, id).add(k)
     for (const name of compiled.unresolved) setOf(this.unresolvedBy, name).add(k)
+    this.cellRefs.set(k, { ids: compiled.indicators, names: compiled.unresolved })
   }
 
   private untrack(k: CellKey): void {
     this.compileErrors.delete(k)
-    for (const s of this.usedBy.values()) s.delete(k)
-    for (const s of this.unresolvedBy.values()) s.delete(k)
+    const refs = this.cellRefs.get(k)
+    if (!refs) return
+    this.cellRefs.delete(k)
+    for (const id of refs.ids) this.usedBy.get(id)?.delete(k)
+    for (const name of refs.names) this.unresolvedBy.get(name)?.delete(k)
   }
 
   private recompile(keys: CellKey[]): void {
@@ -529,7 +567,7 @@ export class DataEngine {
   registerFields(refs: string[]): void {
     const fresh = refs.filter((r) => !this.fieldRows.has(r))
     if (!fresh.length) return
-    this.hf.batch(() => {
+    this.evaluateAfter(() => {
       for (const ref of fresh) {
         if (this.fieldRows.has(ref)) continue
         const row = this.rowField.length
@@ -613,8 +651,23 @@ export class DataEngine {
 
   /** Run engine operations as one evaluation and sort out what changed. */
   private collect(fn: () => void): EngineChanges {
-    const changes = this.hf.batch(fn) as ExportedChange[]
-    return this.sortChanges(changes)
+    return this.sortChanges(this.evaluateAfter(fn))
+  }
+
+  /**
+   * Run engine operations with evaluation suspended, then evaluate once.
+   * (Not hf.batch(): its undo bookkeeping rescans the whole batch on every
+   * operation, which made opening a 500-table report take seconds.)
+   */
+  private evaluateAfter(fn: () => void): ExportedChange[] {
+    this.hf.suspendEvaluation()
+    try {
+      fn()
+    } catch (e) {
+      this.hf.resumeEvaluation()
+      throw e
+    }
+    return this.hf.resumeEvaluation()
   }
 
   private sortChanges(changes: ExportedChange[]): EngineChanges {
