@@ -109,6 +109,8 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
     const id = editorRef.current?.chapterId ?? chapter?.id
     if (!id) return
     const run = switching.current.then(async () => {
+      // The editor being replaced hands over first, so the fresh one starts from what is stored.
+      await editorRef.current?.detach()
       try {
         const next = await api.chapter.get({ id })
         setChapter(next)
