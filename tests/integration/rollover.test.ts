@@ -103,6 +103,9 @@ describe('rolling the imported Qingyuan 2021 report over into 2022', () => {
       expect(r[2].text).toBe('')
       expect(r[2].missing).toBe(true)
     }
+    // Printed 34.1 and 35.07 last year: 35.07 keeps its two decimals in the 上年 column.
+    const t11 = table(o, '1-1')
+    expect(t11.rows.find((r) => r[0].text.startsWith('生均纸质图书'))![1].text).toBe('35.07')
     // A table of one year (表 3-1) is this year's table now, empty until filled in.
     const t31 = table(o, '3-1')
     expect(t31.caption).toBe('2022 年清远市中职学校专业数量分布')

@@ -2,7 +2,7 @@ import type { DocNode } from '@shared/model/doc'
 import { walk, textOf } from '@shared/model/doc'
 import type { ChartSpec, ChartYear } from '@shared/model/chart'
 import type { FigureSpec } from '@shared/model/figure'
-import { scanFormula, indicatorCall } from '@shared/model/formula'
+import { directBinding, scanFormula, indicatorCall } from '@shared/model/formula'
 import type { ReportMeta } from '@shared/model/report'
 import type { ReportTableSpec } from '@shared/model/table'
 
@@ -79,6 +79,7 @@ const YEAR_LABEL = /^((?:19|20)\d{2})(\s*(?:年|学年|年度)?)$/
 export function rollTable(spec: ReportTableSpec, from: number, by: number): ReportTableSpec {
   const out = structuredClone(spec)
   out.caption = shiftYearsInText(out.caption, from, by)
+  sameDecimalsPerIndicator(out)
   out.rows = out.rows.map((row) =>
     row.map((c) => {
       const label = YEAR_LABEL.exec(c.input.trim())
@@ -88,6 +89,24 @@ export function rollTable(spec: ReportTableSpec, from: number, by: number): Repo
     })
   )
   return out
+}
+
+/**
+ * An indicator read in several year columns shows one number of decimals:
+ * last year printed 34.1 and 35.07, and once 35.07 moves to the 上年 column
+ * it must not read 35.1.
+ */
+function sameDecimalsPerIndicator(spec: ReportTableSpec): void {
+  const most = new Map<string, number>()
+  const cells: { ref: string; cell: ReportTableSpec['rows'][number][number] }[] = []
+  for (const row of spec.rows)
+    for (const cell of row) {
+      const b = directBinding(cell.input)
+      if (!b || !cell.format || !('decimals' in cell.format)) continue
+      cells.push({ ref: b.ref, cell })
+      most.set(b.ref, Math.max(most.get(b.ref) ?? 0, cell.format.decimals))
+    }
+  for (const { ref, cell } of cells) if (cell.format && 'decimals' in cell.format) cell.format = { ...cell.format, decimals: most.get(ref)! }
 }
 
 function rollChartYear(y: ChartYear, from: number, by: number): ChartYear {

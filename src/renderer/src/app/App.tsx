@@ -5,6 +5,7 @@ import { api, errorMessage } from '../api/client'
 import { NoticeProvider } from '../components/Notice'
 import { StartScreen } from '../screens/start/StartScreen'
 import { ReportScreen } from '../screens/report/ReportScreen'
+import { ImportHost } from '../import/ImportHost'
 
 /** The two screens: the start screen (新建/打开/最近) and the open report. */
 export function App() {
@@ -41,6 +42,7 @@ export function App() {
     <NoticeProvider>
       {report ? (
         <ReportScreen
+          key={report.path}
           info={info}
           report={report}
           onReportChange={setReport}
@@ -52,6 +54,7 @@ export function App() {
       ) : (
         <StartScreen info={info} start={start} onOpened={setReport} onRefresh={loadStart} />
       )}
+      <ImportHost info={info} start={start} onOpened={setReport} />
     </NoticeProvider>
   )
 }

@@ -1,6 +1,7 @@
 import type { EditorContribution } from './contribution'
 import { coreEditing } from './coreEditing'
 import { liveDataEditor } from '../data/editorContribution'
+import { importEditor } from '../import/editorContribution'
 
 /**
  * Every feature that adds node views or behaviour to the chapter editor,
@@ -10,6 +11,6 @@ import { liveDataEditor } from '../data/editorContribution'
  */
 export const editorContributions: EditorContribution[] = [
   coreEditing,
-  liveDataEditor
-  // importEditor (issue 6)
+  liveDataEditor,
+  importEditor
 ]

@@ -2,6 +2,7 @@ import type { PanelDef } from './types'
 import { casePanel } from './cases/CasePanel'
 import { historyPanel } from './history/HistoryPanel'
 import { dataPanel } from '../data/panel/DataPanel'
+import { importPanel } from '../import/ImportPanel'
 
 /**
  * The side panels of the report screen, one line each, in tab order.
@@ -12,6 +13,6 @@ import { dataPanel } from '../data/panel/DataPanel'
 export const sidePanels: PanelDef[] = [
   casePanel,
   historyPanel,
-  dataPanel
-  // importPanel
+  dataPanel,
+  importPanel
 ]

@@ -23,6 +23,7 @@ import { CaseMoveDialog } from '../../panels/cases/CaseMoveDialog'
 import { PropertiesDialog } from './PropertiesDialog'
 import { StatusBar } from './StatusBar'
 import { ExportButton } from '../../export/ExportButton'
+import { ImportMenu } from '../../import/ImportActions'
 
 interface Props {
   info: AppInfo
@@ -315,6 +316,7 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
           <button type="button" className="btn" onClick={() => setModal({ kind: 'save-as' })}>
             另存为
           </button>
+          <ImportMenu report={report} flush={flush} />
           <ExportButton flush={flush} />
           <button type="button" className="btn" onClick={() => void close()}>
             关闭报告

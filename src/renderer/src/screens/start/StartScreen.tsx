@@ -4,6 +4,7 @@ import type { RecentFile, ReportState } from '@shared/model/report'
 import { api, errorMessage } from '../../api/client'
 import { useNotify } from '../../components/Notice'
 import { NewReportDialog } from './NewReportDialog'
+import { ImportCards } from '../../import/ImportActions'
 
 interface Props {
   info: AppInfo
@@ -93,6 +94,7 @@ export function StartScreen({ info, start, onOpened, onRefresh }: Props) {
           <span className="action-title">打开</span>
           <span className="action-desc">{info.nativeDialogs ? '打开电脑上的 .nianbao 报告文件' : '从工作文件夹中选择报告'}</span>
         </button>
+        <ImportCards />
       </div>
 
       {browsing && !info.nativeDialogs && (

@@ -1,0 +1,76 @@
+import { useState } from 'react'
+import type { ImportIssue, ImportReport } from '@shared/contract/import'
+
+/**
+ * 导入报告: what was found (counts), every inconsistency of the old document
+ * with its place, what was changed or could not be carried over, and what
+ * was recognised but not imported as content.
+ */
+function Section({ title, items, tone, open: initiallyOpen, testId }: { title: string; items: ImportIssue[]; tone: 'warn' | 'info' | 'muted'; open: boolean; testId: string }) {
+  const [open, setOpen] = useState(initiallyOpen)
+  if (items.length === 0) return null
+  return (
+    <section className={`import-section import-${tone}`} data-testid={testId}>
+      <button type="button" className="import-section-head" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        <span className="import-caret" aria-hidden="true">
+          {open ? '▾' : '▸'}
+        </span>
+        {title}
+        <span className="import-count">{items.length}</span>
+      </button>
+      {open && (
+        <ol className="import-issues">
+          {items.map((i, k) => (
+            <li key={k} data-code={i.code}>
+              <div className="import-place">{i.place}</div>
+              <div className="import-message">{i.message}</div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}
+
+export function ImportReportView({ report, compact = false }: { report: ImportReport; compact?: boolean }) {
+  const c = report.counts
+  const cells: [string, number][] = [
+    ['章', c.chapters],
+    ['小节标题', c.headings],
+    ['案例', c.cases],
+    ['表', c.tables],
+    ['图', c.figures],
+    ['图片', c.images]
+  ]
+  const when = new Date(report.importedAt)
+  return (
+    <div className={`import-report${compact ? ' compact' : ''}`} data-testid="import-report">
+      <p className="import-source">
+        {report.rollover ? (
+          <>
+            由 {report.rollover.fromYear} 年度报告“{report.source.fileName}”新建为 {report.rollover.toYear} 年度报告
+          </>
+        ) : (
+          <>导入自“{report.source.fileName}”</>
+        )}
+        {!Number.isNaN(when.getTime()) && <span className="import-when"> · {when.toLocaleString('zh-CN', { hour12: false })}</span>}
+      </p>
+      <dl className="import-counts" data-testid="import-counts">
+        {cells.map(([label, n]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{n}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="import-extra">
+        {c.appendices > 0 && <>另有附件 {c.appendices} 个{c.appendixTables ? `（附表 ${c.appendixTables} 张）` : ''}；</>}
+        交叉引用 {c.crossRefs} 处，表中公式 {c.formulas} 个，照片 {c.photos} 张。
+      </p>
+      {report.inconsistencies.length === 0 && report.warnings.length === 0 && <p className="import-ok">原文的编号和目录没有发现不一致。</p>}
+      <Section title="原文中的不一致" items={report.inconsistencies} tone="warn" open testId="import-inconsistencies" />
+      <Section title="需要注意" items={report.warnings} tone="info" open={!compact || report.inconsistencies.length === 0} testId="import-warnings" />
+      <Section title="未作为正文导入" items={report.dropped} tone="muted" open={false} testId="import-dropped" />
+    </div>
+  )
+}

@@ -1,0 +1,119 @@
+import { useState } from 'react'
+import type { RecentFile } from '@shared/model/report'
+import { Dialog } from '../components/Dialog'
+import { importController } from './controller'
+import { checkDocx, pickFile } from './files'
+
+interface Props {
+  /** Reports the browser host can start from (its workspace and recent files). */
+  files: RecentFile[]
+  busy: boolean
+}
+
+type Source = 'current' | 'dialog' | 'path' | 'upload'
+
+/**
+ * 从上一年报告新建: which report last year's is (the open one, a file, or an
+ * uploaded .docx) and which year the new one is for.
+ */
+export function RolloverDialog({ files, busy }: Props) {
+  const current = importController.current
+  const native = importController.nativeDialogs
+  const [source, setSource] = useState<Source>(current ? 'current' : native ? 'dialog' : files.length ? 'path' : 'upload')
+  const [path, setPath] = useState(files[0]?.path ?? '')
+  const [file, setFile] = useState<File | null>(null)
+  const [year, setYear] = useState(String(current ? current.meta.year + 1 : new Date().getFullYear() - 1))
+  const [error, setError] = useState<string | null>(null)
+
+  const submit = async () => {
+    const y = Number(year)
+    if (!Number.isInteger(y) || y < 2000 || y > 2100) return setError('年度应是 2000 至 2100 之间的整数。')
+    if (source === 'current' && current && y <= current.meta.year) return setError(`新报告的年度应晚于当前报告的数据年度（${current.meta.year}）。`)
+    if (source === 'path' && !path) return setError('请选择上一年的报告。')
+    if (source === 'upload' && !file) return setError('请选择上一年的 Word 文档（.docx）。')
+    setError(null)
+    if (source === 'current') await importController.rollover({ source, year: y })
+    else if (source === 'dialog') await importController.rollover({ source, year: y })
+    else if (source === 'path') await importController.rollover({ source, path, year: y })
+    else if (file) await importController.rollover({ source, file, year: y })
+  }
+
+  const choose = async () => {
+    const f = await pickFile('.docx')
+    if (!f) return
+    try {
+      checkDocx(f)
+      setFile(f)
+      setError(null)
+    } catch (e) {
+      setError((e as Error).message)
+    }
+  }
+
+  return (
+    <Dialog
+      title="从上一年报告新建"
+      onClose={() => !busy && importController.closeRollover()}
+      testId="rollover-dialog"
+      width={540}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={() => importController.closeRollover()} disabled={busy}>
+            取消
+          </button>
+          <button type="button" className="btn btn-primary" onClick={() => void submit()} disabled={busy} data-testid="rollover-submit">
+            新建
+          </button>
+        </>
+      }
+    >
+      <p className="dialog-message">保留上一年的大纲和文字（作为草稿，浅色显示，修改后即成为本年的正文）；表格中上一年的数字移到“上年”一列，本年的一列空出待填；标题和日期改为新的年度。上一年的文件不会被改动。</p>
+      <fieldset className="rollover-sources">
+        <legend>上一年的报告</legend>
+        {current && (
+          <label>
+            <input type="radio" name="rollover-source" checked={source === 'current'} onChange={() => setSource('current')} />
+            当前打开的报告：{current.meta.title}（{current.meta.year} 年度）
+          </label>
+        )}
+        {native && (
+          <label>
+            <input type="radio" name="rollover-source" checked={source === 'dialog'} onChange={() => setSource('dialog')} />
+            选择电脑上的报告文件（.nianbao 或 Word 文档 .docx）…
+          </label>
+        )}
+        {!native && files.length > 0 && (
+          <label>
+            <input type="radio" name="rollover-source" checked={source === 'path'} onChange={() => setSource('path')} />
+            工作文件夹中的报告：
+            <select value={path} onChange={(e) => (setPath(e.target.value), setSource('path'))} data-testid="rollover-file">
+              {files.map((f) => (
+                <option key={f.path} value={f.path}>
+                  {f.title}（{f.fileName}）
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {!native && (
+          <label>
+            <input type="radio" name="rollover-source" checked={source === 'upload'} onChange={() => setSource('upload')} />
+            上传上一年的 Word 文档（.docx）：
+            <button type="button" className="btn btn-small" onClick={() => (setSource('upload'), void choose())}>
+              {file ? file.name : '选择文件…'}
+            </button>
+          </label>
+        )}
+      </fieldset>
+      <label className="field rollover-year">
+        <span>新报告的数据年度</span>
+        <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(e.target.value)} data-testid="rollover-year" />
+      </label>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </Dialog>
+  )
+}

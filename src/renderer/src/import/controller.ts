@@ -1,0 +1,145 @@
+import type { AppInfo } from '@shared/api'
+import type { ImportReport, ImportResult } from '@shared/contract/import'
+import type { ReportState } from '@shared/model/report'
+import { api, errorMessage } from '../api/client'
+import { checkDocx, FileProblem, pickFile, readBase64 } from './files'
+
+/**
+ * The import flows of the whole window (导入上一年报告, 从上一年报告新建, a
+ * .docx dropped on the window), outside any one screen: the start screen
+ * goes away when the new report opens, but the import report must stay on
+ * screen. ImportHost (mounted once in App) draws what this holds; the
+ * screens' buttons call it.
+ */
+export interface ImportUiState {
+  busy: string | null
+  result: ImportReport | null
+  rolloverOpen: boolean
+  dragging: boolean
+}
+
+export type RolloverRequest =
+  | { source: 'current'; year: number }
+  | { source: 'path'; path: string; year: number }
+  | { source: 'upload'; file: File; year: number }
+  | { source: 'dialog'; year: number }
+
+type Listener = () => void
+
+class ImportController {
+  private state: ImportUiState = { busy: null, result: null, rolloverOpen: false, dragging: false }
+  private readonly listeners = new Set<Listener>()
+  private info: AppInfo | null = null
+  private onOpened: (r: ReportState) => void = () => {}
+  private notify: (kind: 'error' | 'info' | 'success', text: string) => void = () => {}
+  /** The open report's "save what is pending"; null on the start screen. */
+  private flush: (() => Promise<boolean>) | null = null
+  current: ReportState | null = null
+
+  subscribe = (l: Listener) => {
+    this.listeners.add(l)
+    return () => this.listeners.delete(l)
+  }
+
+  snapshot = () => this.state
+
+  private set(patch: Partial<ImportUiState>) {
+    this.state = { ...this.state, ...patch }
+    for (const l of this.listeners) l()
+  }
+
+  configure(o: { info: AppInfo; onOpened: (r: ReportState) => void; notify: ImportController['notify'] }) {
+    this.info = o.info
+    this.onOpened = o.onOpened
+    this.notify = o.notify
+  }
+
+  /** The report screen registers its flush while it is shown. */
+  attach(current: ReportState | null, flush: (() => Promise<boolean>) | null) {
+    this.current = current
+    this.flush = flush
+  }
+
+  get nativeDialogs(): boolean {
+    return Boolean(this.info?.nativeDialogs)
+  }
+
+  setDragging(dragging: boolean) {
+    if (dragging !== this.state.dragging) this.set({ dragging })
+  }
+
+  dismissResult() {
+    this.set({ result: null })
+  }
+
+  openRollover() {
+    this.set({ rolloverOpen: true })
+  }
+
+  closeRollover() {
+    this.set({ rolloverOpen: false })
+  }
+
+  private async saveFirst(): Promise<boolean> {
+    if (!this.flush) return true
+    if (await this.flush()) return true
+    this.notify('error', '当前报告有内容未能保存，请先解决状态栏中提示的问题，再导入或新建。')
+    return false
+  }
+
+  private async run(busy: string, call: () => Promise<ImportResult | null>): Promise<boolean> {
+    if (this.state.busy) return false
+    if (!(await this.saveFirst())) return false
+    this.set({ busy })
+    try {
+      const r = await call()
+      if (!r) return false
+      this.onOpened(r.state)
+      this.set({ result: r.report })
+      return true
+    } catch (e) {
+      this.notify('error', e instanceof FileProblem ? e.message : errorMessage(e))
+      return false
+    } finally {
+      this.set({ busy: null })
+    }
+  }
+
+  private async upload(file: File) {
+    checkDocx(file)
+    return { name: file.name, data: await readBase64(file) }
+  }
+
+  /** 导入上一年报告: the given file (a drop), the native dialog (Electron) or the browser's file picker. */
+  async importDocx(file?: File): Promise<boolean> {
+    if (!file && this.nativeDialogs) return this.run('正在导入上一年的报告…', () => api.import.docx({}))
+    const chosen = file ?? (await pickFile('.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document'))
+    if (!chosen) return false
+    try {
+      checkDocx(chosen)
+    } catch (e) {
+      this.notify('error', (e as Error).message)
+      return false
+    }
+    return this.run(`正在导入“${chosen.name}”…`, async () => api.import.docx({ upload: await this.upload(chosen) }))
+  }
+
+  async rollover(req: RolloverRequest): Promise<boolean> {
+    const ok = await this.run(`正在新建 ${req.year} 年度报告…`, async () => {
+      switch (req.source) {
+        case 'current':
+          return api.import.rollover({ source: 'current', year: req.year })
+        case 'path':
+          return api.import.rollover({ source: 'path', path: req.path, year: req.year })
+        case 'upload':
+          return api.import.rollover({ source: 'upload', upload: await this.upload(req.file), year: req.year })
+        case 'dialog':
+          return api.import.rollover({ source: 'dialog', year: req.year })
+      }
+    })
+    if (ok) this.closeRollover()
+    return ok
+  }
+}
+
+export const importController = new ImportController()

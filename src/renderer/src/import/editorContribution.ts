@@ -1,0 +1,59 @@
+import { Extension } from '@tiptap/core'
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
+import { ReplaceAroundStep, ReplaceStep } from '@tiptap/pm/transform'
+import type { EditorContribution } from '../editor/contribution'
+
+/**
+ * Last year's text carried over by 从上一年报告新建 is marked draft (shown
+ * tinted). The first edit inside a paragraph makes it this year's text: the
+ * flag is cleared on every paragraph an edit touches, in the same undo step.
+ */
+export const draftKey = new PluginKey('draftParagraphs')
+
+function touchedRanges(trs: readonly Transaction[]): [number, number][] {
+  let ranges: [number, number][] = []
+  for (const tr of trs) {
+    // Ranges found so far move with this transaction's changes.
+    ranges = ranges.map(([a, b]) => [tr.mapping.map(a, -1), tr.mapping.map(b, 1)])
+    if (!tr.docChanged || tr.getMeta(draftKey) || tr.getMeta('addToHistory') === false) continue
+    tr.steps.forEach((step, i) => {
+      if (!(step instanceof ReplaceStep || step instanceof ReplaceAroundStep)) return
+      // Where the step's change lands once the rest of this transaction is applied.
+      const rest = tr.mapping.slice(i + 1)
+      step.getMap().forEach((_oldStart, _oldEnd, newStart, newEnd) => ranges.push([rest.map(newStart, -1), rest.map(newEnd, 1)]))
+    })
+  }
+  return ranges
+}
+
+export const DraftParagraphs = Extension.create({
+  name: 'draftParagraphs',
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        key: draftKey,
+        appendTransaction(trs, _old, state) {
+          const ranges = touchedRanges(trs)
+          if (ranges.length === 0) return null
+          let tr: Transaction | null = null
+          const size = state.doc.content.size
+          for (const [a, b] of ranges) {
+            const from = Math.max(0, Math.min(a, size))
+            const to = Math.max(from, Math.min(b, size))
+            state.doc.nodesBetween(from, to, (node, pos) => {
+              if (node.type.name === 'paragraph' && node.attrs.draft) {
+                tr ??= state.tr
+                tr.setNodeMarkup(pos, undefined, { ...node.attrs, draft: false })
+              }
+              return true
+            })
+          }
+          if (tr) (tr as Transaction).setMeta(draftKey, true)
+          return tr
+        }
+      })
+    ]
+  }
+})
+
+export const importEditor: EditorContribution = { name: 'import-drafts', extensions: [DraftParagraphs] }
