@@ -3,6 +3,7 @@
  * paged I, II… on their own), body (paged from 1 on its first page), and the
  * settings that ask Word to refresh every field when it opens the file.
  */
+import { strToU8, zipSync, type Zippable } from 'fflate'
 import { Document, Footer, NumberFormat, Packer, Paragraph, SectionType, TextRun, type ISectionOptions } from 'docx'
 import { LINE, PAGE } from '../geometry'
 import { field } from './fields'
@@ -53,6 +54,27 @@ export function buildDocument(layout: ReportLayout): Document {
   })
 }
 
+type Compiled = Map<string, string | Uint8Array>
+const compiler = (Packer as unknown as { compiler?: { compile(file: Document, prettify: undefined, overrides: []): Compiled } }).compiler
+
+/** JPEG and GIF are compressed already; PNG written by fast encoders (resvg's charts) still shrinks. */
+const STORED = /\.(jpe?g|gif)$/i
+const PNG = /\.png$/i
+
+/**
+ * The .docx bytes. The docx library compiles the parts; they are zipped
+ * here with fast compression for the XML and none for the pictures (the
+ * library deflates everything at the default level, which doubles the time
+ * of a large report). Falls back to the library's own packer if its
+ * compiler is not reachable.
+ */
 export async function packDocument(doc: Document): Promise<Buffer> {
-  return Packer.toBuffer(doc)
+  if (!compiler?.compile) return Packer.toBuffer(doc)
+  const files = compiler.compile(doc, undefined, [])
+  const entries: Zippable = {}
+  for (const [path, data] of files) {
+    const bytes = typeof data === 'string' ? strToU8(data) : data
+    entries[path] = [bytes, { level: STORED.test(path) ? 0 : PNG.test(path) ? 1 : 3 }]
+  }
+  return Buffer.from(zipSync(entries))
 }
