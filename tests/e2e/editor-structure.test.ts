@@ -132,6 +132,7 @@ describe('chapter editor: report-wide operations', () => {
       )
     })
     expect(copied.text).toBe('3.1 专业布局')
+    await waitSaved(page)
     const storedBefore = count(await storedDoc(host, ch3.id), '专业布局')
     // Pasting it back as a new heading: the typed number goes, the computed one is drawn.
     await caretAtEnd(page, `${editorSel} > p`, 0)
@@ -147,8 +148,9 @@ describe('chapter editor: report-wide operations', () => {
     const ids = await page.$$eval(`${editorSel} h2, ${editorSel} h3, ${editorSel} h4`, (hs) => hs.map((h) => h.getAttribute('data-id')))
     expect(new Set(ids).size).toBe(ids.length)
     await page.keyboard.press('Control+z')
+    await expect.poll(() => headingNumbers(page).then((n) => n.filter((x) => x.endsWith(' 专业布局')))).toEqual(['3.1 专业布局'])
     await waitSaved(page)
-    expect(count(await storedDoc(host, ch3.id), '专业布局')).toBe(storedBefore)
+    await expect.poll(async () => count(await storedDoc(host, ch3.id), '专业布局'), { timeout: 10_000 }).toBe(storedBefore)
   })
 
   it('says in plain Chinese when the file has been moved away, keeps the text, and saves it once the file is back', async () => {
