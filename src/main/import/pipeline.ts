@@ -99,12 +99,22 @@ export function analyseDocx(input: AnalyseInput): ImportedReport {
     warnings.push({ code: 'TABLE_RELATION_UNSUPPORTED', place: u.table.place, message: `${now ? `表 ${now}` : '附表'}“${u.table.caption}”的“${u.label}”与表中数字对不上，保留原文数字，没有改为公式。` })
   }
   for (const l of built.limits) warnings.push({ code: 'TABLE_TOO_LARGE', place: l.place, message: l.message })
-  for (const m of built.missingImages) warnings.push({ code: 'IMAGE_MISSING', place: m.place, message: `${m.what}没有可导入的图片，导入后是空白的，请重新插入。` })
+  // Figures one by one; photos without a picture together (a document that lost its pictures has many).
+  const missingPhotos = built.missingImages.filter((m) => m.what === '图片')
+  for (const m of built.missingImages) if (m.what !== '图片') warnings.push({ code: 'IMAGE_MISSING', place: m.place, message: `${m.what}没有可导入的图片，导入后是空白的，请重新插入。` })
+  if (missingPhotos.length) {
+    warnings.push({
+      code: 'IMAGE_MISSING',
+      place: missingPhotos[0].place,
+      message: `${missingPhotos.length} 张照片没有可导入的图片（第一张在“${missingPhotos[0].place}”），导入后只保留了图片说明，请重新插入照片。`
+    })
+  }
   for (const l of reader.issues.droppedLinks) {
     warnings.push({ code: 'LINK_DROPPED', place: `原文第 ${l.paragraph} 段`, message: `链接“${l.href.slice(0, 80)}”不是 https 或邮件地址，已去掉链接，保留文字。` })
   }
   if (reader.issues.footnotes) warnings.push({ code: 'FOOTNOTES_DROPPED', place: '全文', message: `原文有 ${reader.issues.footnotes} 处脚注或尾注，报告不使用脚注，脚注内容没有导入。` })
   if (reader.issues.comments) warnings.push({ code: 'COMMENTS_DROPPED', place: '全文', message: `原文有 ${reader.issues.comments} 处批注，批注没有导入。` })
+  if (reader.issues.brokenImages) warnings.push({ code: 'IMAGE_BROKEN', place: '全文', message: `原文有 ${reader.issues.brokenImages} 张图片在文档中找不到图片文件（文档可能不完整），这些位置导入后是空白的，请重新插入图片。` })
   if (reader.issues.textBoxes) warnings.push({ code: 'TEXT_BOXES', place: '全文', message: `原文有 ${reader.issues.textBoxes} 个文本框，其中的文字已按顺序放入正文，请核对位置。` })
 
   const dropped = droppedItems(structure)

@@ -240,3 +240,37 @@ describe('inconsistencies of typed numbers', () => {
     expect(textOf(r.chapters[0].doc)).not.toContain('……')
   })
 })
+
+describe('what Word and other writers do', () => {
+  it('a field that begins, takes its instruction and shows its result within one run (SEQ captions)', () => {
+    const seq = (n: number) =>
+      `<w:r><w:fldChar w:fldCharType="begin"/><w:instrText xml:space="preserve"> SEQ 表 \\* ARABIC </w:instrText><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>${n}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`
+    const caption = (n: number, title: string) => `<w:p><w:r><w:t xml:space="preserve">表 1-</w:t></w:r>${seq(n)}<w:r><w:t xml:space="preserve"> ${title}</w:t></w:r></w:p>`
+    const r = imp(para('1 基本情况', { bold: true }) + caption(1, '学校数量') + table([['a'], ['b']]) + caption(2, '教师数量') + table([['c'], ['d']]))
+    expect(r.tables.map((t) => [t.typed, t.spec.caption])).toEqual([
+      ['1-1', '学校数量'],
+      ['1-2', '教师数量']
+    ])
+    expect(r.report.inconsistencies).toEqual([])
+  })
+
+  it('a picture whose file is missing from the package keeps its place and is reported', () => {
+    const r = imp(para('1 基本情况', { bold: true }) + picture('rIdGone') + para('活动现场'))
+    const photos = nodesOf(r, 'photo')
+    expect(photos.map((p) => [textOf(p), p.attrs?.asset])).toEqual([['活动现场', null]])
+    expect(r.report.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['IMAGE_BROKEN', 'IMAGE_MISSING']))
+  })
+
+  it('"附件" on its own line followed by the appendix heading is one appendix', () => {
+    const r = imp({
+      styles: style('Heading1', 'heading 1'),
+      body: para('1 基本情况', { style: 'Heading1' }) + para('正文。') + para('附件') + para('附件', { style: 'Heading1' }) + para('汇总表') + table([['序号', '学校'], ['1', '清远市职业技术学校']])
+    })
+    expect(r.chapters.map((c) => [c.kind, c.title])).toEqual([
+      ['chapter', '基本情况'],
+      ['appendix', '附件']
+    ])
+    expect(r.tables[0].spec.caption).toBe('汇总表')
+  })
+})
+

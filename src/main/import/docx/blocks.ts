@@ -75,6 +75,8 @@ export interface BlockIssues {
   /** Text-box contents pulled into the flow. */
   textBoxes: number
   externalImages: string[]
+  /** Pictures that point at a relationship the document does not have. */
+  brokenImages: number
 }
 
 interface FieldState {
@@ -92,7 +94,7 @@ export class BlockReader {
   private tableNo = 0
   private tocDepth = 0
   private readonly fields: FieldState[] = []
-  readonly issues: BlockIssues = { droppedLinks: [], footnotes: 0, comments: 0, textBoxes: 0, externalImages: [] }
+  readonly issues: BlockIssues = { droppedLinks: [], footnotes: 0, comments: 0, textBoxes: 0, externalImages: [], brokenImages: 0 }
   readonly imageParts = new Set<string>()
 
   constructor(
@@ -272,17 +274,20 @@ export class BlockReader {
       sup: va === 'superscript',
       sub: va === 'subscript'
     }
-    const field = this.fields[this.fields.length - 1]
-    const linkHref = field?.phase === 'result' && field.href ? field.href : href
+    // Fields may begin, take their instruction and switch to their result inside one run: look the field up at each child.
+    const current = () => this.fields[this.fields.length - 1]
     const push = (text: string) => {
       if (!text) return
+      const field = current()
       if (field?.phase === 'instr') return
+      const linkHref = field?.phase === 'result' && field.href ? field.href : href
       const last = block.runs[block.runs.length - 1]
       if (last?.kind === 'text' && sameFormat(last, fmt) && last.href === linkHref) last.text += text
       else block.runs.push({ kind: 'text', text, ...fmt, href: linkHref })
     }
     for (const c of r.children) {
       if (!isEl(c)) continue
+      const field = current()
       switch (c.name) {
         case 'w:t':
           push(textOf(c))
@@ -362,8 +367,12 @@ export class BlockReader {
           else if (rel) {
             this.imageParts.add(rel.target)
             block.runs.push({ kind: 'image', part: rel.target, widthEmu: cx, heightEmu: cy, descr })
-            found = true
+          } else {
+            // A picture whose file the document does not contain: its place is kept and reported.
+            this.issues.brokenImages++
+            block.runs.push({ kind: 'image', part: '', widthEmu: cx, heightEmu: cy, descr })
           }
+          found = true
         }
         return false
       }

@@ -287,6 +287,14 @@ export class StructureReader {
   private startChapter(kind: ChapterDraft['kind'], title: string, typed: string | null, parts: number[] | null, para: number): void {
     this.closeCase()
     this.headingLabel = ''
+    // "附件" on a line of its own followed by the appendix's own title heading: one appendix, not two.
+    const prev = this.cur
+    if (prev && prev.kind === 'appendix' && prev.items.length === 0 && /^附\s*(件|录)\s*[0-9一二三四五六七八九十]{0,3}$/.test(prev.title)) {
+      prev.kind = kind === 'chapter' && !APPENDIX.test(title) ? 'appendix' : kind
+      if (!APPENDIX.test(title)) prev.title = `${prev.title} ${title}`
+      prev.place = this.place(para)
+      return
+    }
     this.cur = { kind, title, typed, parts, items: [], para, place: '' }
     this.cur.place = this.place(para)
     this.chapters.push(this.cur)
