@@ -110,7 +110,23 @@ describe('chapter editor: main screens', () => {
     expect(cases.find((c) => c.title.startsWith('一专一企一特色'))?.school).toBe('清远市职业技术学校')
   })
 
+  it('moves a case from the case list, from a chapter that is not open', async () => {
+    await openChapterByTitle(page, list[0].title)
+    await page.hover('[data-testid="case-list"] li:has-text("学生管理强服务")')
+    await page.click('[data-testid="case-list"] li:has-text("学生管理强服务") .case-move')
+    await page.selectOption('[data-testid="case-move-chapter"]', list[3].id)
+    await page.click('[data-testid="case-move-dialog"] .btn-primary')
+    await page.waitForFunction((t) => document.querySelector('[data-testid="chapter-title"]')?.textContent?.includes(t), list[3].title)
+    const item = await page.$eval('[data-testid="case-list"] li:has-text("学生管理强服务") .case-item', (e) => e.textContent ?? '')
+    expect(item).toContain(`第 4 章 ${list[3].title}`)
+    expect(await storedText(host, list[1].id)).not.toContain('学生管理强服务')
+    expect(await storedText(host, list[3].id)).toContain('学生管理强服务')
+    // Seven cases left in chapter 2, six in chapter 3, chapter 4's own case: it comes last, as 15.
+    expect(item).toMatch(/^案例 15/)
+  })
+
   it('asks before deleting a section with content, saying what goes with it; undo brings it back', async () => {
+    await openChapterByTitle(page, list[2].title)
     await page.hover('.heading-row:has-text("技能竞赛")')
     await page.click('[aria-label="删除 3.2.3 技能竞赛"]')
     await page.waitForSelector('[data-testid="confirm-dialog"]')
