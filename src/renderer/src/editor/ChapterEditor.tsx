@@ -29,12 +29,14 @@ interface Props {
   store: NumberingStore
   env: Omit<EditorEnv, 'chapterId' | 'numbering'>
   onReady?: (editor: Editor) => void
+  /** The section the cursor is in (its heading id), for the outline; null before the first heading. */
+  onCurrentHeading?: (headingId: string | null) => void
 }
 
 const LIVE_DELAY_MS = 400
 
 /** One tiptap editor for one chapter: numbers are drawn, text is saved continuously. */
-export const ChapterEditor = forwardRef<ChapterEditorHandle, Props>(function ChapterEditor({ chapter, numbering, queue, store, env, onReady }, ref) {
+export const ChapterEditor = forwardRef<ChapterEditorHandle, Props>(function ChapterEditor({ chapter, numbering, queue, store, env, onReady, onCurrentHeading }, ref) {
   const ctx = useRef(numbering)
   ctx.current = numbering
   const envRef = useRef(env)
@@ -132,6 +134,39 @@ export const ChapterEditor = forwardRef<ChapterEditorHandle, Props>(function Cha
       store.clearLive(chapter.id)
     }
   }, [editor, store, chapter.id])
+
+  // The section holding the cursor, shortly after the cursor stops moving.
+  const onHeadingRef = useRef(onCurrentHeading)
+  onHeadingRef.current = onCurrentHeading
+  useEffect(() => {
+    if (!editor) return
+    let timer: ReturnType<typeof setTimeout> | null = null
+    let last: string | null | undefined
+    const check = () => {
+      timer = null
+      if (editor.isDestroyed) return
+      const at = editor.state.selection.from
+      let id: string | null = null
+      for (const h of structureOf(editor.state.doc).headings) {
+        if (h.pos > at) break
+        id = (h.node.attrs.id as string | null) ?? null
+      }
+      if (id !== last) {
+        last = id
+        onHeadingRef.current?.(id)
+      }
+    }
+    const onSelection = () => {
+      if (timer) clearTimeout(timer)
+      timer = setTimeout(check, 200)
+    }
+    check()
+    editor.on('selectionUpdate', onSelection)
+    return () => {
+      if (timer) clearTimeout(timer)
+      editor.off('selectionUpdate', onSelection)
+    }
+  }, [editor])
 
   useEffect(() => {
     if (editor) onReady?.(editor)

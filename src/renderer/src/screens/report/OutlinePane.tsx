@@ -22,6 +22,8 @@ export interface OutlineActions {
 
 interface Props {
   activeChapterId: string | null
+  /** The section the cursor is in. */
+  currentHeadingId?: string | null
   actions: OutlineActions
 }
 
@@ -52,7 +54,7 @@ function siblingsOf(headings: NumberedHeading[], h: NumberedHeading): { prev: bo
 }
 
 /** 大纲: chapters and their sections with computed numbers; click to go there, buttons or drag and drop to rearrange. */
-export function OutlinePane({ activeChapterId, actions }: Props) {
+export function OutlinePane({ activeChapterId, currentHeadingId, actions }: Props) {
   const numbering = useReportNumbering()
   const [collapsed, setCollapsed] = useState<Record<string, boolean>>({})
   const [dragged, setDragged] = useState<Dragged | null>(null)
@@ -183,7 +185,7 @@ export function OutlinePane({ activeChapterId, actions }: Props) {
                     return (
                       <li key={h.id}>
                         <div
-                          className={`outline-row heading-row${mark(h.id)}`}
+                          className={`outline-row heading-row${mark(h.id)}${h.id === currentHeadingId && c.id === activeChapterId ? ' current' : ''}`}
                           draggable
                           onDragStart={(e) => {
                             e.stopPropagation()

@@ -57,6 +57,7 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
   const [panel, setPanel] = useState<string | null>(() => localStorage.getItem(PANEL_KEY))
   const [editor, setEditor] = useState<Editor | null>(null)
   const [find, setFind] = useState<{ replace: boolean; key: number } | null>(null)
+  const [currentHeading, setCurrentHeading] = useState<string | null>(null)
   const pendingNode = useRef<string | null>(null)
   const switching = useRef<Promise<void>>(Promise.resolve())
   const reportRef = useRef(report)
@@ -323,7 +324,7 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
           </button>
         </header>
         <div className="workspace">
-          <OutlinePane activeChapterId={chapter?.id ?? null} actions={outline} />
+          <OutlinePane activeChapterId={chapter?.id ?? null} currentHeadingId={currentHeading} actions={outline} />
           <main className="editor-column">
             <Toolbar
               editor={editor}
@@ -377,6 +378,7 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
                   store={numbering}
                   env={editorEnv}
                   onReady={onEditorReady}
+                  onCurrentHeading={setCurrentHeading}
                 />
               </div>
             ) : (
