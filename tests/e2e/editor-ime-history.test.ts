@@ -85,6 +85,25 @@ describe('chapter editor: Chinese input and history', () => {
     expect(count((await page.textContent(editorSel)) ?? '', '标记乙未完。')).toBe(1)
   })
 
+  it('composes into an empty case title and the empty first line of its body without losing or doubling anything', async () => {
+    await caretAtEnd(page, '.chapter-doc h2 + p', 0)
+    await page.click('[data-testid="tb-case"]')
+    await page.click('.tb-menu-item:has-text("插入案例")')
+    await compose(['chan', 'chan jiao', 'chan jiao rong he'], '产教融合')
+    await page.keyboard.press('Enter')
+    await compose(['xiao', 'xiao qi'], '校企')
+    await compose(['he zuo'], '合作')
+    const title = await page.$eval('.chapter-doc [data-type="case-title"]', (e) => `${e.getAttribute('data-label')}${e.textContent}`)
+    expect(title).toMatch(/^案例 \d+：产教融合$/)
+    const body = await page.$eval('.chapter-doc section[data-type="case-study"] > p', (e) => e.textContent)
+    expect(body).toBe('校企合作')
+    await waitSaved(page)
+    const stored = await storedText(host, ch1.id)
+    expect(count(stored, '产教融合')).toBe(1)
+    expect(count(stored, '校企合作')).toBe(1)
+    expect(stored).not.toMatch(/chan|xiao|he zuo/)
+  })
+
   it('takes a snapshot, restores it, and restores back (the restore is itself a version)', async () => {
     await openChapterByTitle(page, ch2.title)
     await caretAtEnd(page, '.chapter-doc h2 + p', 0)
