@@ -38,7 +38,10 @@ describe('live data: indicators, tables, fields and charts follow each other', (
 
   /** The text of a cell of the n-th report table of the open chapter. */
   const cell = (table: number, address: string) =>
-    page.evaluate(([t, a]) => document.querySelectorAll('.chapter-doc .report-table')[t as number]?.querySelector(`td[data-cell="${a}"]`)?.textContent ?? null, [table, address] as const)
+    page.evaluate(
+      ([t, a]) => document.querySelectorAll('.chapter-doc .report-table')[t as number]?.querySelector(`td[data-cell="${a}"]`)?.textContent?.replace(/\u00a0/g, '') ?? null,
+      [table, address] as const
+    )
   /** The quoted figures of the paragraph that contains `text`. */
   const fieldsOf = (text: string) =>
     page.evaluate((t) => {
@@ -166,6 +169,26 @@ describe('live data: indicators, tables, fields and charts follow each other', (
     await waitSaved(page)
     await openChapterByTitle(page, '校企合作')
     await expect.poll(para).toBe('全市校企合作企业309家（见表 1-3）。')
+  })
+
+  it('a new 数据年度 in 报告属性 moves every year column at once: last year’s 本年 becomes 上年, 本年 waits for input', async () => {
+    await openChapterByTitle(page, '基本情况')
+    await page.waitForSelector('.chapter-doc .report-table td[data-cell="C3"]')
+    const n = (await page.$$eval('.chapter-doc .report-table .rt-label', (l) => l.map((x) => x.textContent))).indexOf('表 1-3')
+    await page.click('button:has-text("报告属性")')
+    await page.fill('input[name="year"]', '2022')
+    await page.click('[role="dialog"] .btn-primary')
+    await expect.poll(() => cell(n, 'B1')).toBe('2021 年')
+    expect(await cell(n, 'C1')).toBe('2022 年')
+    expect(await cell(n, 'B3')).toBe('1700')
+    expect(await cell(n, 'C3')).toBe('')
+    expect(await page.evaluate((i) => document.querySelectorAll('.chapter-doc .report-table')[i]?.querySelector('td[data-cell="C3"]')?.classList.contains('missing'), n)).toBe(true)
+    await expect.poll(() => page.textContent(`.chapter-doc .report-table >> nth=${n} >> [data-testid="table-caption"]`)).toContain('2021 和 2022 年')
+    // Back to 2021: the figures are all there again.
+    await page.click('button:has-text("报告属性")')
+    await page.fill('input[name="year"]', '2021')
+    await page.click('[role="dialog"] .btn-primary')
+    await expect.poll(() => cell(n, 'C3')).toBe('1700')
   })
 
   it('screenshots of a chapter with its tables and a chart, as the published report shows them', async () => {

@@ -8,6 +8,7 @@ import { liveData, useIndicators } from '../store'
 import { numberingNow } from '../numberingLink'
 import type { DataDialogRequest } from '../dialogs'
 import { ChartCanvas } from './ChartCanvas'
+import { blockInsertPos } from '../insertPos'
 
 const YEAR_CHOICES: { value: ChartYear; label: string }[] = [
   { value: 'beforePrevious', label: '前年' },
@@ -97,7 +98,7 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
     if (!r) return
     const editor = request.editor
     if (editor && !editor.isDestroyed) {
-      const at = request.at ?? editor.state.selection.$from.after(1)
+      const at = request.at ?? blockInsertPos(editor)
       editor.chain().focus().insertContentAt(Math.min(at, editor.state.doc.content.size), { type: 'figure', attrs: { id: r.id } }).run()
     }
     onClose()

@@ -23,6 +23,13 @@ export function FigureNodeView({ node, selected, editor }: NodeViewProps) {
         {!missing && !view && <div className="rf-loading">正在载入图表…</div>}
         {view && spec?.kind === 'chart' && spec.chart && view.data && <ChartCanvas spec={spec.chart} data={view.data} />}
         {view && spec?.kind === 'image' && spec.asset && <img className="rf-image" src={bridge.assetUrl(spec.asset)} alt={view.resolved.caption} draggable={false} />}
+        {view && spec?.kind === 'image' && (
+          <div className="rf-actions">
+            <button type="button" className="btn btn-small" onMouseDown={(e) => e.preventDefault()} onClick={() => openDataDialog({ kind: 'chart', editor, chapterId, figureId: id })}>
+              图题…
+            </button>
+          </div>
+        )}
         {view && spec?.kind === 'chart' && (
           <div className="rf-actions">
             <button

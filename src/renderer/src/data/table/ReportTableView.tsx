@@ -28,7 +28,7 @@ type UndoStep = { kind: 'cells'; cells: { row: number; col: number; input: strin
  * one year takes a typed number as that indicator's value. Errors show in
  * their cell with a Chinese explanation.
  */
-export function ReportTableNodeView({ node, selected, editor }: NodeViewProps) {
+export function ReportTableNodeView({ node, selected, editor, getPos }: NodeViewProps) {
   const id = String(node.attrs.id ?? '')
   const { view, missing } = useTableView(id)
   const number = useTableNumber(id)
@@ -48,13 +48,23 @@ export function ReportTableNodeView({ node, selected, editor }: NodeViewProps) {
           正在载入表格…
         </div>
       ) : (
-        <TableEditor view={view} number={number} chapterId={chapterId} onDone={() => editor.commands.focus()} />
+        <TableEditor
+          view={view}
+          number={number}
+          chapterId={chapterId}
+          onDone={() => editor.commands.focus()}
+          onChart={(range) => {
+            // The chart goes right after the table.
+            const pos = typeof getPos === 'function' ? getPos() : undefined
+            openDataDialog({ kind: 'chart', editor, chapterId, tableId: id, range, at: typeof pos === 'number' ? pos + node.nodeSize : undefined })
+          }}
+        />
       )}
     </NodeViewWrapper>
   )
 }
 
-function TableEditor({ view, number, chapterId, onDone }: { view: TableView; number: string | null; chapterId: string | null; onDone: () => void }) {
+function TableEditor({ view, number, chapterId, onDone, onChart }: { view: TableView; number: string | null; chapterId: string | null; onDone: () => void; onChart: (range: string) => void }) {
   const { spec, resolved } = view
   const id = view.id
   const [sel, setSel] = useState<Selection | null>(null)
@@ -388,7 +398,7 @@ function TableEditor({ view, number, chapterId, onDone }: { view: TableView; num
         </button>
         <button
           type="button"
-          onClick={() => openDataDialog({ kind: 'chart', chapterId, tableId: id, range: rect && (rect.r0 !== rect.r1 || rect.c0 !== rect.c1) ? rangeText(rect) : `A1:${address({ r: rows - 1, c: Math.min(2, cols - 1) })}` })}
+          onClick={() => onChart(rect && (rect.r0 !== rect.r1 || rect.c0 !== rect.c1) ? rangeText(rect) : `A1:${address({ r: rows - 1, c: Math.min(2, cols - 1) })}`)}
           title="用这张表的数据画一幅图"
         >
           生成图表…

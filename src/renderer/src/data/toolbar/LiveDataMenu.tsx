@@ -3,14 +3,7 @@ import { Menu } from '../../editor/toolbar/Menu'
 import type { ToolbarItem } from '../../editor/toolbar/items'
 import { openDataDialog } from '../dialogs'
 import { LiveDataBridge } from '../bridge'
-
-/** Where a new block goes: after the top-level block holding the cursor (or the case block inside a case). */
-export function blockInsertPos(editor: Editor): number {
-  const { $from } = editor.state.selection
-  if ($from.depth === 0) return $from.pos
-  const inCase = $from.node(1).type.name === 'caseStudy' && $from.depth >= 2
-  return inCase ? $from.after(2) : $from.after(1)
-}
+import { blockInsertPos } from '../insertPos'
 
 /** 插入 menu of the toolbar: report tables, charts, quoted figures and cross-references. */
 export function LiveDataMenu({ editor, chapterId, disabled }: { editor: Editor | null; chapterId: string; disabled?: boolean }) {
