@@ -52,7 +52,7 @@ describe('import and rollover in the app', () => {
     const counts = await page.$$eval('[data-testid="panel-import"] .import-counts div', (els) => els.map((e) => e.textContent))
     expect(counts).toEqual(['章9', '小节标题67', '案例25', '表13', '图12', '图片58'])
     const issues = await page.$$eval('[data-testid="panel-import"] [data-testid="import-inconsistencies"] li', (els) => els.map((e) => e.textContent ?? ''))
-    expect(issues).toHaveLength(12)
+    expect(issues).toHaveLength(13)
     expect(issues.some((t) => t.includes('3.2.2.2') && t.includes('3.2.2.3'))).toBe(true)
     expect(issues.some((t) => t.includes('表 3-3') && t.includes('44') && t.includes('42'))).toBe(true)
     await screenshot(page, 'import-panel')

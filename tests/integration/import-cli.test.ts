@@ -16,7 +16,7 @@ describe('nianbao import', () => {
     expect(r.code).toBe(0)
     const json = JSON.parse(r.stdout)
     expect(json.counts).toMatchObject({ chapters: 9, headings: 67, cases: 25, tables: 13, figures: 12, images: 58 })
-    expect(json.inconsistencies).toHaveLength(12)
+    expect(json.inconsistencies).toHaveLength(13)
     for (const i of json.inconsistencies) {
       expect(Object.keys(i).sort()).toEqual(['code', 'message', 'place'])
       expect(i.message).toMatch(/[\u4e00-\u9fff]/)
@@ -36,7 +36,7 @@ describe('nianbao import', () => {
     expect(r.stderr).toContain('已导入')
     expect(existsSync(join(dir, 'a.nianbao'))).toBe(true)
     expect(r.stdout).toContain('9 章 + 1 个附件，67 个小节标题，25 个案例，13 张表')
-    expect(r.stdout).toContain('原文中的不一致（12）')
+    expect(r.stdout).toContain('原文中的不一致（13）')
     expect(r.stdout).toContain('表 3-3')
   })
 

@@ -64,7 +64,8 @@ describe('the numbers of the imported tables are data', () => {
     const corrected = new Map([
       ['3-3 E2', '42'],
       ['3-4 F2', '24'],
-      ['7-1 E4', '↑15']
+      ['7-1 E4', '↑15'],
+      ['1-4 I3', '7.46']
     ])
     for (const [typed, rows] of published) {
       const now = typedToNow[typed] ?? typed

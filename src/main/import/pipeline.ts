@@ -19,6 +19,7 @@ import type { CaseItem, ChapterDraft, FigureItem, HeadingItem, Item, Structure, 
 import { recogniseStructure } from './recognise/structure'
 import { linkYears } from './recognise/indicators'
 import { quote } from './recognise/text'
+import type { ValueMismatch } from './recognise/tables'
 import { DocxZip } from './zip'
 
 /**
@@ -81,16 +82,7 @@ export function analyseDocx(input: AnalyseInput): ImportedReport {
   for (const u of built.unresolved) {
     inconsistencies.push({ code: 'CROSS_REF_UNRESOLVED', place: u.place, message: `正文引用了“${u.raw}”，但文档中没有这个编号的${u.raw.includes('表') ? '表' : u.raw.includes('图') ? '图' : '案例'}；保留为普通文字，请核对。` })
   }
-  for (const { table, m } of built.mismatches) {
-    const now = numbers.table(table)
-    const name = now ? `表 ${now}` : '附表'
-    const was = table.typed?.typed && table.typed.typed !== now ? `（原文表 ${table.typed.typed}）` : ''
-    inconsistencies.push({
-      code: 'TABLE_VALUE_MISMATCH',
-      place: table.place,
-      message: `${name}${was}“${table.caption}”的 ${m.cell} 单元格（${m.rowLabel} · ${m.colLabel}）原文印的是 ${m.printed}，按公式 ${m.formula} 计算是 ${m.computed}；导入后改为公式，显示 ${m.computed}。`
-    })
-  }
+  for (const { table, m } of built.mismatches) inconsistencies.push(mismatchIssue(table, m, numbers.table(table)))
 
   for (const n of structure.notes) warnings.push({ code: 'STRUCTURE_NOTE', place: n.place, message: n.message })
   for (const a of built.ambiguous) warnings.push({ code: 'CROSS_REF_AMBIGUOUS', place: a.place, message: `正文引用的“${a.raw}”在原文中不止一个，已指向本章中的第一个，请核对。` })
@@ -129,6 +121,20 @@ export function analyseDocx(input: AnalyseInput): ImportedReport {
     }
   })
 
+  // Shares over a figure of another table (表 1-4's 占比 over 专任教师), checked once the indicators are known.
+  const tableItems = new Map<string, TableItem>()
+  const collect = (items: Item[]) => {
+    for (const i of items) {
+      if (i.t === 'table') tableItems.set(built.ids.get(i) ?? '', i)
+      if (i.t === 'case') collect(i.items)
+    }
+  }
+  for (const ch of structure.chapters) collect(ch.items)
+  for (const m of linked.mismatches) {
+    const table = tableItems.get(m.tableId)
+    if (table) inconsistencies.push(mismatchIssue(table, m, numbers.table(table)))
+  }
+
   const used = new Set<string>()
   for (const c of built.chapters) for (const h of summarizeChapter(c.doc).assets) used.add(h)
   for (const f of built.figures) if (f.asset) used.add(f.asset)
@@ -137,7 +143,7 @@ export function analyseDocx(input: AnalyseInput): ImportedReport {
   const report: ImportReport = {
     source: { fileName: input.fileName, bytes: input.bytes.length },
     importedAt: input.now.toISOString(),
-    counts: countsOf(built.chapters.map((c) => c.doc), numbering, built.figures, built.refs, built.formulas),
+    counts: countsOf(built.chapters.map((c) => c.doc), numbering, built.figures, built.refs, built.formulas + linked.formulas),
     inconsistencies,
     warnings,
     dropped
@@ -191,6 +197,16 @@ function readImages(zip: DocxZip, parts: string[], limits: ImportLimits, warning
     out.set(part, { hash, mime, width, height, bytes: b })
   }
   return out
+}
+
+function mismatchIssue(table: TableItem, m: ValueMismatch, now: string | null): ImportIssue {
+  const name = now ? `表 ${now}` : '附表'
+  const was = table.typed?.typed && table.typed.typed !== now ? `（原文表 ${table.typed.typed}）` : ''
+  return {
+    code: 'TABLE_VALUE_MISMATCH',
+    place: table.place,
+    message: `${name}${was}“${table.caption}”的 ${m.cell} 单元格（${m.rowLabel} · ${m.colLabel}）原文印的是 ${m.printed}，按公式 ${m.formula} 计算是 ${m.computed}；导入后改为公式，显示 ${m.computed}。`
+  }
 }
 
 function countsOf(docs: DocNode[], n: ReportNumbering, figures: FigureSpec[], crossRefs: number, formulas: number): ImportCounts {

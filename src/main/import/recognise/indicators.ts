@@ -4,6 +4,8 @@ import type { CellFormat, ReportTableSpec } from '@shared/model/table'
 import { STANDARD_INDICATORS } from '../../data/template/indicators'
 import type { ImportedTable } from '../model'
 import { tidy, unwrap } from './text'
+import { a1, type ValueMismatch } from './tables'
+import { roundTo } from '@shared/model/format'
 
 /**
  * Year columns become data. Each number printed under a year is an
@@ -16,6 +18,10 @@ import { tidy, unwrap } from './text'
 export interface LinkedData {
   tables: ImportedTable[]
   indicators: IndicatorWithValues[]
+  /** Printed shares that their count and denominator contradict. */
+  mismatches: (ValueMismatch & { tableId: string })[]
+  /** Shares turned into formulas over an indicator. */
+  formulas: number
 }
 
 interface Context {
@@ -29,6 +35,7 @@ interface Context {
 const YEAR_CELL = /^((?:19|20)\d{2})(\s*)(年|学年|年度)?$/
 const UNIT = /[（(]\s*([^（）()]{1,8})\s*[)）]\s*$/
 const CODE_COLUMN = /代码|编号|序号|编码/
+const SHARE_LABEL = /占比|比例|比重/
 
 function relYear(year: number, dataYear: number): YearSpec {
   const rel = dataYear - year
@@ -83,6 +90,8 @@ export function linkYears(tables: ImportedTable[], ctx: Context): LinkedData {
     taken.add(e.id)
   }
   const standard = new Map(STANDARD_INDICATORS.map((d) => [d.name, d]))
+  const mismatches: LinkedData['mismatches'] = []
+  let formulas = 0
   let seq = 0
 
   /** The indicator a series is: the same name and the same values elsewhere is the same figure. */
@@ -125,33 +134,67 @@ export function linkYears(tables: ImportedTable[], ctx: Context): LinkedData {
     return ind
   }
 
-  const out = tables.map((t) => {
+  interface Work {
+    t: ImportedTable
+    spec: ReportTableSpec
+    axis: NonNullable<ImportedTable['yearAxis']>
+    cell: (series: number, pos: number) => ReportTableSpec['rows'][number][number] | undefined
+    /** Printed values of each series by year, read before any cell is rewritten. */
+    values: Map<number, Record<string, number>>
+    linked: number
+  }
+  const work: (Work | { t: ImportedTable; spec: ReportTableSpec; axis: null })[] = tables.map((t) => {
     const spec: ReportTableSpec = structuredClone(t.spec)
     const axis = t.yearAxis ?? singleYearAxis(spec, ctx.year)
-    if (!axis) return { ...t, spec }
+    if (!axis) return { t, spec, axis: null }
     const cell = (series: number, pos: number) => (axis.along === 'columns' ? spec.rows[series]?.[pos] : spec.rows[pos]?.[series])
-    let linked = 0
+    const values = new Map<number, Record<string, number>>()
     for (const s of axis.series) {
-      const values: Record<string, number> = {}
-      let format: CellFormat = { kind: 'general' }
+      const v: Record<string, number> = {}
       for (const p of axis.positions) {
-        const c = cell(s.index, p.index)
-        const v = c ? parseLiteral(c.input) : null
-        if (v === null) continue
-        values[String(p.year)] = v
-        format = c!.format ?? format
+        const x = parseLiteral(cell(s.index, p.index)?.input ?? '')
+        if (x !== null) v[String(p.year)] = x
       }
-      if (Object.keys(values).length === 0) continue
-      const ind = indicatorFor(seriesName(s.label), values, format, spec)
-      if (!ind) continue
-      for (const p of axis.positions) {
-        const c = cell(s.index, p.index)
-        if (!c || parseLiteral(c.input) === null) continue
-        c.input = `=${indicatorCall(ind.name, relYear(p.year, ctx.year))}`
-        linked++
-      }
+      values.set(s.index, v)
     }
-    if (linked === 0) return { ...t, spec }
+    return { t, spec, axis, cell, values, linked: 0 }
+  })
+
+  const link = (w: Work, s: { index: number; label: string }) => {
+    const values = w.values.get(s.index)!
+    if (Object.keys(values).length === 0) return
+    let format: CellFormat = { kind: 'general' }
+    for (const p of w.axis.positions) {
+      const c = w.cell(s.index, p.index)
+      if (c && parseLiteral(c.input) !== null) format = c.format ?? format
+    }
+    const ind = indicatorFor(seriesName(s.label), values, format, w.spec)
+    if (!ind) return
+    for (const p of w.axis.positions) {
+      const c = w.cell(s.index, p.index)
+      if (!c || parseLiteral(c.input) === null) continue
+      c.input = `=${indicatorCall(ind.name, relYear(p.year, ctx.year))}`
+      w.linked++
+    }
+  }
+
+  // Pass 1: every series but printed shares, which may be a count over a figure of another table.
+  const deferred: { w: Work; s: { index: number; label: string } }[] = []
+  for (const w of work) {
+    if (!w.axis) continue
+    for (const s of w.axis.series) {
+      if (SHARE_LABEL.test(s.label.split('·').pop() ?? '')) deferred.push({ w: w as Work, s })
+      else link(w as Work, s)
+    }
+  }
+  // Pass 2: 占比 = the count beside it over an indicator ("思想政治课专任教师 占比" over 专任教师), where the numbers say so.
+  for (const { w, s } of deferred) {
+    if (!shareOverIndicator(w, s)) link(w, s)
+  }
+
+  const out = work.map((w) => {
+    if (!w.axis || (w as Work).linked === 0) return { ...w.t, spec: w.spec }
+    const { spec, axis } = w as Work
     // Year labels follow the data year: "2020 年" → =上年&" 年".
     for (const p of axis.positions) {
       const y = relYear(p.year, ctx.year)
@@ -163,9 +206,60 @@ export function linkYears(tables: ImportedTable[], ctx: Context): LinkedData {
       }
     }
     spec.caption = yearsInCaption(spec.caption, ctx.year)
-    return { ...t, spec }
+    return { ...w.t, spec }
   })
-  return { tables: out, indicators }
+
+  function shareOverIndicator(w: Work, s: { index: number; label: string }): boolean {
+    const countIndex = s.index - 1
+    const counts = w.values.get(countIndex)
+    const shares = w.values.get(s.index)!
+    if (!counts || Object.keys(shares).length === 0) return false
+    const years = Object.keys(shares).filter((y) => counts[y] !== undefined)
+    if (years.length === 0) return false
+    const decimals = (y: string) => {
+      const p = w.axis.positions.find((x) => String(x.year) === y)!
+      const f = w.cell(s.index, p.index)?.format
+      return f && 'decimals' in f ? f.decimals : 0
+    }
+    const fits = (d: IndicatorWithValues, y: string) => d.values[y] !== undefined && d.values[y] !== 0 && roundTo((counts[y] / d.values[y]) * 100, decimals(y)) === shares[y]
+    let best: IndicatorWithValues | null = null
+    let hits = 0
+    for (const d of [...byName.values()]) {
+      if (!years.every((y) => d.values[y] !== undefined)) continue
+      const n = years.filter((y) => fits(d, y)).length
+      if (n > hits) {
+        best = d
+        hits = n
+      }
+    }
+    if (!best || hits * 2 < years.length) return false
+    const countAddr = (p: { index: number }) => (w.axis.along === 'columns' ? a1(countIndex, p.index) : a1(p.index, countIndex))
+    for (const p of w.axis.positions) {
+      const y = String(p.year)
+      const c = w.cell(s.index, p.index)
+      if (!c || shares[y] === undefined || counts[y] === undefined) continue
+      const formula = `=ROUND(${countAddr(p)}/${indicatorCall(best.name, relYear(p.year, ctx.year))}*100,${decimals(y)})`
+      if (!fits(best, y)) {
+        const computed = roundTo((counts[y] / best.values[y]) * 100, decimals(y))
+        const at = w.axis.along === 'columns' ? a1(s.index, p.index) : a1(p.index, s.index)
+        mismatches.push({
+          tableId: w.spec.id,
+          cell: at,
+          rowLabel: w.axis.along === 'columns' ? w.spec.rows[s.index][0]?.input ?? '' : w.t.spec.rows[p.index][0]?.input ?? '',
+          colLabel: s.label,
+          printed: shares[y].toFixed(decimals(y)),
+          computed: computed.toFixed(decimals(y)),
+          formula
+        })
+      }
+      c.input = formula
+      w.linked++
+      formulas++
+    }
+    return true
+  }
+
+  return { tables: out, indicators, mismatches, formulas }
 }
 
 /**
