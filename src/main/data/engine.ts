@@ -118,7 +118,15 @@ export class DataEngine {
         ;(stage.ind[entry.row] ??= [])[v.year - FIRST_YEAR] = v.value
       }
       const sheets: Record<string, RawCellContent[][]> = {}
-      for (const t of input.tables) {
+      // Sheet names are compared without case by the engine, and the hidden sheets are ours: a table that would clash is left out (its node shows it is missing) rather than breaking the report.
+      const taken = new Set([INDICATOR_SHEET, FIELD_SHEET])
+      const tables = input.tables.filter((t) => {
+        const k = t.id.toLowerCase()
+        if (taken.has(k) || k.startsWith('__')) return false
+        taken.add(k)
+        return true
+      })
+      for (const t of tables) {
         sheets[t.id] = t.rows.map((r, row) =>
           r.map((cell, col) => {
             const compiled = this.compile(cell.input)
@@ -132,7 +140,7 @@ export class DataEngine {
       this.hf = HyperFormula.buildFromSheets({ [INDICATOR_SHEET]: ind, [FIELD_SHEET]: [], ...sheets }, HF_CONFIG, stage.names)
       this.indSheet = this.hf.getSheetId(INDICATOR_SHEET)!
       this.fieldSheet = this.hf.getSheetId(FIELD_SHEET)!
-      for (const t of input.tables) {
+      for (const t of tables) {
         const sheet = this.hf.getSheetId(t.id)!
         this.tables.set(t.id, { spec: t, sheet })
         this.sheetTable.set(sheet, t.id)
@@ -377,6 +385,11 @@ export class DataEngine {
 
   tableIds(): string[] {
     return [...this.tables.keys()]
+  }
+
+  /** Can a new table take this id? (Sheet names are compared without case; the hidden sheets are ours.) */
+  tableIdFree(id: string): boolean {
+    return !id.startsWith('__') && !this.hf.doesSheetExist(id)
   }
 
   private addTableSheet(spec: ReportTableSpec): void {

@@ -290,6 +290,7 @@ export class ReportData {
     if (problem) throw new UserError('BAD_INPUT', problem)
     s.rows = s.rows.map((r) => r.map((c) => ({ ...c, input: normalizeFormulaInput(c.input) })))
     const exists = this.engine.hasTable(s.id)
+    if (!exists && !this.engine.tableIdFree(s.id)) throw new UserError('BAD_INPUT', `表格标识“${s.id.slice(0, 64)}”已被使用或不可用。`)
     this.data.transaction(() => this.data.putTable(s, exists ? undefined : chapterId))
     const changes = this.engine.putTable(s)
     return this.delta(changes, { tables: [s.id], figuresOfTables: [s.id] })

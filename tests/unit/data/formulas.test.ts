@@ -189,3 +189,22 @@ describe('formulas', () => {
     expect(texts('tbl_x')).toEqual([['1', '2']])
   })
 })
+
+describe('table ids', () => {
+  it('a new table cannot take the id of another (whatever the case) or of the engine’s own sheets', () => {
+    const f = join(tempDir('nianbao-ids-'), 'i.nianbao')
+    const s = new ReportSession({ now: () => new Date() })
+    s.create(f, templateMeta('school', { region: '某校', year: 2021 }), templateChapters('school'))
+    try {
+      const d = reportData(s.require())
+      d.putTable(spec('tbl_abc', [[c('1')]]))
+      expect(() => d.putTable(spec('TBL_ABC', [[c('2')]]))).toThrow(/已被使用/)
+      expect(() => d.putTable(spec('__ind', [[c('2')]]))).toThrow(/不可用/)
+      // Replacing the table itself is fine.
+      d.putTable(spec('tbl_abc', [[c('3')]]))
+      expect(d.resolveTable('tbl_abc').rows[0][0].text).toBe('3')
+    } finally {
+      s.close()
+    }
+  })
+})
