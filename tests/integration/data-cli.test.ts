@@ -80,6 +80,13 @@ describe('nianbao tables / set / data', () => {
     expect(nianbao(['set', file, '兼职教师', '2021', '122']).code).toBe(0)
   })
 
+  it('takes a negative value (a change indicator may be below zero)', () => {
+    const r = nianbao(['set', file, '招生数', '2019', '-5', '--json'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({ name: '招生数', year: 2019, value: -5 })
+    expect(nianbao(['set', file, '招生数', '2019', '空']).code).toBe(0)
+  })
+
   it('refuses what it cannot do, in Chinese, and leaves the file untouched', () => {
     const before = sha256(file)
     expectUserError(nianbao(['set', file, '不存在的指标', '2021', '1']), /找不到指标“不存在的指标”/)

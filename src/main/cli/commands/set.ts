@@ -9,7 +9,9 @@ const USAGE = 'nianbao set 文件.nianbao 指标 年份 数值 [--json]   （数
 
 /** Set one indicator value (by its Chinese name or key); every table, field and chart that uses it follows. */
 export const setCommand: Command = async (argv, io) => {
-  const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, USAGE)
+  // A value may be negative ("-5"): only "--json" is an option here, everything else is an argument.
+  const { values } = parse(argv.filter((a) => a.startsWith('--')), { json: { type: 'boolean' } }, USAGE)
+  const positionals = argv.filter((a) => !a.startsWith('--'))
   const file = resolve(requireValue(positionals[0], '报告文件', USAGE))
   const name = requireValue(positionals[1], '指标名称', USAGE)
   const yearText = requireValue(positionals[2], '年份', USAGE)
