@@ -152,4 +152,22 @@ describe('chapter editor: Chinese input and history', () => {
     await screenshot(page, 'editor-history-panel')
     expect(errors).toEqual([])
   })
+
+  it('brings back a deleted chapter from 历史版本, as the delete confirmation promises', async () => {
+    const last = ch2
+    const text = await storedText(host, last.id)
+    expect(text.length).toBeGreaterThan(0)
+    await page.hover(`.chapter-row:has([data-chapter-id="${last.id}"])`)
+    await page.click(`[aria-label="删除 ${last.title}"]`)
+    expect(await page.textContent('[data-testid="confirm-dialog"] .dialog-message')).toContain('删除后可以在历史版本中找回')
+    await page.click('[data-testid="confirm-dialog"] .btn-danger')
+    await expect.poll(async () => (await chapters(host)).some((c) => c.id === last.id)).toBe(false)
+    if (!(await page.$('[data-testid="history-panel"]'))) await page.click('[data-panel="history"]')
+    await page.waitForSelector('[data-testid="history-panel"] .deleted-chapter')
+    await page.click(`[data-testid="history-panel"] .deleted-chapter:has-text("${last.title}") button`)
+    await page.click('[data-testid="confirm-dialog"] .btn-primary')
+    await expect.poll(async () => (await chapters(host)).map((c) => c.id)).toContain(last.id)
+    expect(await storedText(host, last.id)).toBe(text)
+    await page.waitForFunction((t) => document.querySelector('[data-testid="chapter-title"]')?.textContent?.includes(t), last.title)
+  })
 })

@@ -32,7 +32,7 @@ export function formatWhen(iso: string, now = new Date()): string {
 }
 
 /** 历史版本: the open chapter's snapshots by time; show one read-only, restore it (the restore is itself a new version). */
-function HistoryPanel({ chapterId, workspace }: PanelProps) {
+function HistoryPanel({ report, chapterId, workspace }: PanelProps) {
   const numbering = useReportNumbering()
   const [list, setList] = useState<RevisionInfo[] | null>(null)
   const [deleted, setDeleted] = useState<DeletedChapterInfo[]>([])
@@ -51,14 +51,17 @@ function HistoryPanel({ chapterId, workspace }: PanelProps) {
     }
   }, [chapterId, workspace])
 
+  // Chapters added or deleted (a deleted one can be restored from here).
+  const chapterIds = report.chapters.map((c) => c.id).join(',')
+
   useEffect(() => {
     setList(null)
     void load()
     const t = setInterval(() => void load(), REFRESH_MS)
     return () => clearInterval(t)
-    // Reload when another chapter opens.
+    // Reload when another chapter opens or the chapters change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [chapterId])
+  }, [chapterId, chapterIds])
 
   const snapshot = async () => {
     if (!chapterId) return
