@@ -272,5 +272,13 @@ describe('what Word and other writers do', () => {
     ])
     expect(r.tables[0].spec.caption).toBe('汇总表')
   })
-})
 
+  it('reads a document whatever prefixes it gives the Word namespaces', () => {
+    const ns = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+    const p = (t: string, bold = false) => `<x:p><x:r>${bold ? '<x:rPr><x:b/></x:rPr>' : ''}<x:t>${t}</x:t></x:r></x:p>`
+    const xml = `<?xml version="1.0"?><x:document xmlns:x="${ns}"><x:body>${p('1 基本情况', true)}${p('正文。')}<p xmlns="${ns}"><r><t>默认命名空间的段落。</t></r></p></x:body></x:document>`
+    const r = analyseDocx({ bytes: makeDocx({ body: '', extra: { 'word/document.xml': new TextEncoder().encode(xml) } }), fileName: 't.docx', limits: DEFAULT_LIMITS, now: new Date() })
+    expect(r.chapters.map((c) => c.title)).toEqual(['基本情况'])
+    expect(r.chapters[0].doc.content!.map(textOf)).toEqual(['正文。', '默认命名空间的段落。'])
+  })
+})
