@@ -126,6 +126,7 @@ describe('live data: indicators, tables, fields and charts follow each other', (
     await expect.poll(() => cell(1, 'B9')).toBe('#DIV/0!')
     await table.locator('td[data-cell="B9"]').click()
     await expect.poll(() => page.textContent('[data-testid="cell-info"]')).toContain('除数为零')
+    await screenshot(page, 'live-data-table-editing')
     expect(await cell(1, 'C9')).toBe('18.24')
     // The change next to it depends on it and says so too; everything else is untouched.
     expect(await cell(1, 'D9')).toBe('#DIV/0!')

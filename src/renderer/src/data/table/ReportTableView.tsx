@@ -355,6 +355,8 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
         )}
       </div>
 
+      <div className="rt-stage">
+      <div className="rt-float">
       <div className="rt-tools" role="toolbar" aria-label="表格工具">
         <button type="button" disabled={!rect} onClick={() => rect && void reshape('insertRows', rect.r0, 1)} title="在选中行的上方插入一行">
           上方插入行
@@ -467,6 +469,7 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
         </div>
       )}
 
+      </div>
       <div
         className="rt-grid"
         ref={grid}
@@ -541,6 +544,7 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
             ))}
           </tbody>
         </table>
+      </div>
       </div>
 
       {note !== null ? (
