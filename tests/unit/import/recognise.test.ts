@@ -281,4 +281,21 @@ describe('what Word and other writers do', () => {
     expect(r.chapters.map((c) => c.title)).toEqual(['基本情况'])
     expect(r.chapters[0].doc.content!.map(textOf)).toEqual(['正文。', '默认命名空间的段落。'])
   })
+
+  it('a case in a text box is a case; a text box that is not a case joins the text; the Fallback copy is not read twice', () => {
+    const box = (inner: string) =>
+      `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:extent cx="5000000" cy="2000000"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent>${inner}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:rect><v:textbox><w:txbxContent>${inner}</w:txbxContent></v:textbox></v:rect></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`
+    const r = imp(
+      para('1 基本情况', { bold: true }) +
+        box(para('案例 1：文本框里的案例', { bold: true }) + para('清远市职业技术学校的做法。')) +
+        para('案例之后的正文。') +
+        box(para('文本框里的说明文字。'))
+    )
+    const cases = nodesOf(r, 'caseStudy')
+    expect(cases.map((c) => c.content!.map(textOf))).toEqual([['文本框里的案例', '清远市职业技术学校的做法。']])
+    const top = r.chapters[0].doc.content!.filter((n) => n.type === 'paragraph').map(textOf)
+    expect(top).toEqual(['案例之后的正文。', '文本框里的说明文字。'])
+    expect(r.tables).toEqual([])
+  })
 })
+

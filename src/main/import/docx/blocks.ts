@@ -65,6 +65,8 @@ export interface TableBlock {
   rows: RowBlock[]
   gridCols: number[]
   inToc: boolean
+  /** Made from a text box (its content in one cell). */
+  textBox?: boolean
 }
 export type Block = ParagraphBlock | TableBlock
 
@@ -377,8 +379,7 @@ export class BlockReader {
         return false
       }
       if (e.name === 'w:txbxContent') {
-        this.issues.textBoxes++
-        this.blocks(e, extra)
+        this.textBox(e, extra)
         return false
       }
       if (e.name === 'a:graphicData' && /\/chart$/.test(e.attrs.uri ?? '')) {
@@ -404,12 +405,19 @@ export class BlockReader {
         return false
       }
       if (e.name === 'w:txbxContent') {
-        this.issues.textBoxes++
-        this.blocks(e, extra)
+        this.textBox(e, extra)
         return false
       }
       return true
     })
+  }
+
+  /** A text box reads like a one-cell framed table: a case in a box is a case either way. */
+  private textBox(content: XmlElement, extra: Block[]): void {
+    this.issues.textBoxes++
+    const blocks: Block[] = []
+    this.blocks(content, blocks)
+    if (blocks.length) extra.push({ kind: 'table', index: ++this.tableNo, rows: [{ cells: [{ blocks, colSpan: 1 }], header: false }], gridCols: [], inToc: false, textBox: true })
   }
 
   private external(target: string, block: ParagraphBlock): never {

@@ -359,6 +359,12 @@ export class StructureReader {
           lastTableAt = -2
           continue
         }
+        if (b.rows.length === 1 && b.rows[0].cells.length === 1 && (b.textBox || !b.rows[0].cells[0].blocks.some((x) => x.kind === 'p' && parseNumberCell(x.text)))) {
+          // A box that is not a case (a text box, a framed note): its content joins the flow.
+          this.body(b.rows[0].cells[0].blocks, 0, b.rows[0].cells[0].blocks.length)
+          lastTableAt = -2
+          continue
+        }
         const last = this.lastItem()
         if (!pendingTableCaption && lastTableAt >= 0 && last?.t === 'table' && columns(last.table) === columns(b)) {
           appendContinuation(last.table, b)
@@ -587,6 +593,11 @@ export class StructureReader {
       }
     return true
   }
+}
+
+/** A cell that holds just a number (a one-cell table of data, not a box of text). */
+function parseNumberCell(text: string): boolean {
+  return /^[\s+\-−↑↓]*\d[\d,.]*\s*%?$/.test(text.trim())
 }
 
 function columns(t: TableBlock): number {
