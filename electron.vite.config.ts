@@ -18,7 +18,9 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/electron/index.ts'),
           cli: resolve(__dirname, 'src/main/cli/index.ts'),
           // The .docx import runs in a worker thread with a heap cap (src/main/import/runner.ts).
-          importWorker: resolve(__dirname, 'src/main/import/worker.ts')
+          importWorker: resolve(__dirname, 'src/main/import/worker.ts'),
+          // The Word export draws charts and packs the document in a worker thread (src/main/export/runner.ts).
+          exportWorker: resolve(__dirname, 'src/main/export/worker.ts')
         }
       }
     }

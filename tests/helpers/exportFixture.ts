@@ -12,7 +12,7 @@ import { Resvg } from '@resvg/resvg-js'
 import type { DocNode } from '@shared/model/doc'
 import type { ResolvedFigure } from '@shared/model/figure'
 import type { ReportMeta } from '@shared/model/report'
-import type { CellAlign, ResolvedCell, ResolvedTable, TableMerge } from '@shared/model/table'
+import type { CellAlign, CellFormat, ResolvedCell, ResolvedTable, TableMerge } from '@shared/model/table'
 import { stripHeadingNumber } from '@shared/model/numbering'
 import type { ExportAsset, ExportChapter, ExportData, ExportSource } from '../../src/main/export/source'
 import { summarizeChapter } from '@shared/model/summary'
@@ -297,7 +297,11 @@ function addLiveReferences(r: FixtureReport): void {
   fixAround(first, teachers, '专任教师数 ', ' 人')
   fixCrossRef(first)
   // Charts drawn from 表 1-2 (the first columns of its first rows), as an editor binds them.
-  for (const f of r.figures.values()) f.chart = { type: 'groupedBar', source: { kind: 'table', tableId: tableIds[1], range: 'A1:C5', seriesIn: 'columns' }, unit: '人', showLabels: true }
+  // Each figure shows its own part of the table (12 different charts).
+  ;[...r.figures.values()].forEach((f, i) => {
+    const range = `A1:${i < 6 ? 'C' : 'B'}${3 + (i % 6)}`
+    f.chart = { type: (['groupedBar', 'bar', 'line'] as const)[i % 3], source: { kind: 'table', tableId: tableIds[1], range, seriesIn: 'columns' }, unit: '人', showLabels: true }
+  })
 }
 
 function fixAround(doc: DocNode, ref: string, before: string, after: string): void {
@@ -382,7 +386,7 @@ export function writeFixtureReport(path: string, r: FixtureReport = qingyuanRepo
           note: t.note,
           headerRows: t.headerRows,
           columnWidths: t.columnWidths,
-          rows: t.rows.map((row) => row.map((c) => ({ input: c.text, align: c.align }))),
+          rows: t.rows.map((row) => row.map((c) => ({ ...typedCell(c.text), align: c.align }))),
           merges: t.merges
         },
         chapterOf(t.id, 'reportTable')
@@ -392,4 +396,16 @@ export function writeFixtureReport(path: string, r: FixtureReport = qingyuanRepo
   } finally {
     session.close()
   }
+}
+
+/** A displayed cell back to what an editor typed: the number and its format (+1.45, 95.56%, ↑ 0.69, 18.28:1). */
+function typedCell(text: string): { input: string; format?: CellFormat } {
+  const decimals = (n: string) => (n.split('.')[1] ?? '').length
+  let m = /^([+-])\s*(\d+(?:\.\d+)?)$/.exec(text)
+  if (m) return { input: `${m[1] === '-' ? '-' : ''}${m[2]}`, format: { kind: 'change', decimals: decimals(m[2]) } }
+  m = /^(\d+(?:\.\d+)?)%$/.exec(text)
+  if (m) return { input: m[1], format: { kind: 'percent', decimals: decimals(m[1]) } }
+  m = /^([↑↓])\s*(\d+(?:\.\d+)?)$/.exec(text)
+  if (m) return { input: `${m[1] === '↓' ? '-' : ''}${m[2]}`, format: { kind: 'arrow', decimals: decimals(m[2]) } }
+  return { input: text }
 }

@@ -3,6 +3,7 @@
  * margins, fonts, line pitch), numbers as the editor computes them, caption
  * and TOC fields already filled in, footers, tables, pictures and case boxes.
  */
+import { strFromU8 } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { renderReport, type RenderedReport } from '../../src/main/export'
 import { reportNumbering } from '../../src/main/export/blocks'
@@ -185,6 +186,17 @@ describe('body', () => {
     expect(drawings).toBe(rendered.layout.counts.images)
     expect(rendered.layout.counts.images).toBe(fixture.figures.size + [...fixture.chapters].reduce((n, c) => n + JSON.stringify(c.doc).split('"photo"').length - 1, 0))
     expect(docx.media.length).toBeGreaterThan(10)
+    // Every picture points at a relationship, and that at a picture in the file with the right bytes.
+    const rels = new Map([...strFromU8(docx.files['word/_rels/document.xml.rels']).matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], m[2]]))
+    const embeds = [...docx.document.matchAll(/r:embed="([^"]+)"/g)].map((m) => m[1])
+    expect(embeds.length).toBe(drawings)
+    for (const id of embeds) {
+      const target = rels.get(id)
+      expect(target, id).toMatch(/^media\//)
+      expect(docx.files[`word/${target}`]).toBeDefined()
+    }
+    const pictures = Object.entries(docx.files).filter(([name]) => name.startsWith('word/media/')).map(([, bytes]) => Buffer.from(bytes))
+    expect(pictures.every((b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))).toBe(true)
     // Figure captions come below their picture.
     const i = paras.findIndex((p) => p.style === 'FigureCaption')
     expect(paras[i - 1].xml).toContain('<w:drawing>')

@@ -81,4 +81,10 @@ export const CHART_WIDTH = mm(150)
 export const CHART_HEIGHT = mm(85)
 export const CHART_DPI = 200
 
+/** Pixel size of a chart picture at print resolution. */
+export const CHART_PIXELS = {
+  width: Math.round((CHART_WIDTH / 1440) * CHART_DPI),
+  height: Math.round((CHART_HEIGHT / 1440) * CHART_DPI)
+}
+
 export const twipsToPx = (t: number): number => Math.round((t / 1440) * 96)

@@ -10,7 +10,7 @@ import { EXPORT_STAGE_LABELS, type ExportProgress, type ExportStage, type Export
 import { UserError } from '@shared/errors'
 import { writeFileAtomic } from './atomicWrite'
 import { buildLayout, reportNumbering, type ChartPictures } from './blocks'
-import { CHART_DPI, CHART_HEIGHT, CHART_WIDTH } from './geometry'
+import { CHART_PIXELS } from './geometry'
 import type { ReportLayout } from './model'
 import { applyPages, estimatePages, type PageEstimate } from './pagination'
 import type { ExportSource } from './source'
@@ -49,11 +49,6 @@ export interface RenderedReport {
   estimate: PageEstimate
 }
 
-/** Pixel size of a chart picture at print resolution. */
-export const CHART_PIXELS = {
-  width: Math.round((CHART_WIDTH / 1440) * CHART_DPI),
-  height: Math.round((CHART_HEIGHT / 1440) * CHART_DPI)
-}
 
 /** Build the .docx in memory. */
 export async function renderReport(source: ExportSource, options: ExportOptions = {}): Promise<RenderedReport> {

@@ -2,42 +2,22 @@
  * An open report file as an export source: its properties, chapters and
  * images from the store, the live data from the data layer (src/main/data).
  */
-import { createHash } from 'node:crypto'
 import { parseFormat } from '@shared/model/format'
 import type { ResolvedFigure } from '@shared/model/figure'
 import { isUserError } from '@shared/errors'
 import { renderChartPng, reportData } from '../data'
 import type { ReportStore } from '../store/reportStore'
+import { cachedChart, chartKey, rememberChart } from './chartCache'
 import type { ExportData, ExportSource } from './source'
 
 /** ECharts lays a chart out at this width (CSS pixels) for Word; the PNG is scaled up for print. */
 const CHART_LAYOUT_WIDTH = 640
 
-/**
- * Chart pictures already drawn in this process, by what they show: drawing
- * one takes about half a second (resvg lays out every label), and an editor
- * exports again and again while polishing the text.
- */
-const chartCache = new Map<string, Uint8Array>()
-const CHART_CACHE_BYTES = 64 * 1024 * 1024
-let chartCacheBytes = 0
-
-function cached(key: string, draw: () => Uint8Array): Uint8Array {
-  const hit = chartCache.get(key)
-  if (hit) {
-    chartCache.delete(key)
-    chartCache.set(key, hit)
-    return hit
-  }
-  const png = draw()
-  chartCache.set(key, png)
-  chartCacheBytes += png.length
-  for (const [k, v] of chartCache) {
-    if (chartCacheBytes <= CHART_CACHE_BYTES) break
-    chartCache.delete(k)
-    chartCacheBytes -= v.length
-  }
-  return png
+/** Draw a chart for Word with the data layer's renderer (the editor's ECharts option). */
+export function drawChart(figure: ResolvedFigure, size: { width: number; height: number }): Uint8Array {
+  if (!figure.chart || !figure.data) throw new Error('not a chart with data')
+  const scale = size.width / CHART_LAYOUT_WIDTH
+  return renderChartPng(figure.chart, figure.data, { width: CHART_LAYOUT_WIDTH, height: Math.round(size.height / scale), scale })
 }
 
 export function liveExportData(open: { store: ReportStore }): ExportData {
@@ -55,16 +35,19 @@ export function liveExportData(open: { store: ReportStore }): ExportData {
     figure: (id) =>
       orNull(() => {
         const spec = data.figureSpec(id)
-        return spec ? data.resolveFigure(spec, null) : null
+        if (!spec) return null
+        const figure = data.resolveFigure(spec, null)
+        if (figure.chart && !figure.data) figure.data = data.chartData(figure.chart)
+        return figure
       }),
     fieldText: (ref, format) => orNull(() => data.fieldText(ref, parseFormat(format))),
-    chartPng: async (figure: ResolvedFigure, size) => {
-      if (!figure.chart) throw new Error('not a chart')
-      const chart = figure.chart
-      const scale = size.width / CHART_LAYOUT_WIDTH
-      const values = figure.data ?? data.chartData(chart)
-      const key = createHash('sha256').update(JSON.stringify([chart, values, size])).digest('hex')
-      return cached(key, () => renderChartPng(chart, values, { width: CHART_LAYOUT_WIDTH, height: Math.round(size.height / scale), scale }))
+    chartPng: async (figure, size) => {
+      const key = chartKey(figure, size)
+      const hit = cachedChart(key)
+      if (hit) return hit
+      const png = drawChart(figure, size)
+      rememberChart(key, png)
+      return png
     }
   }
 }

@@ -83,13 +83,14 @@ function caption(c: CaptionBlock): Paragraph {
   return new Paragraph({ style: f.styleId, children: [new Bookmark({ id: c.bookmark, children })] })
 }
 
-const TINY = new Uint8Array([0])
-
 /**
- * A picture run. The docx library names each picture by a SHA-1 it computes
- * in JavaScript over the whole file (seconds for a report with a thousand
- * photos); the name is set here from Node's native SHA-256 instead. Should
- * the library's internals change, the plain (slower) way is used.
+ * A picture run. The docx library names each picture after a SHA-1 it
+ * computes in JavaScript over the whole file (seconds for a report with a
+ * thousand photos). It is given Node's native SHA-256 of the picture
+ * instead, which it hashes in no time, so the name still differs from
+ * picture to picture and the same picture is stored once; the bytes are put
+ * in afterwards. Should the library's internals change, the plain (slower)
+ * way is used.
  */
 function pictureRun(b: ImageBlock): ImageRun {
   const options = {
@@ -97,11 +98,11 @@ function pictureRun(b: ImageBlock): ImageRun {
     transformation: { width: twipsToPx(b.width), height: twipsToPx(b.height) },
     altText: { name: b.alt.slice(0, 100), title: b.alt.slice(0, 100), description: b.alt.slice(0, 250) }
   }
-  const run = new ImageRun({ ...options, data: TINY })
+  const digest = createHash('sha256').update(b.data).digest()
+  const run = new ImageRun({ ...options, data: new Uint8Array(digest) })
   const data = (run as unknown as { imageData?: { data: unknown; fileName: unknown } }).imageData
-  if (!data || typeof data.fileName !== 'string' || !(data.data instanceof Uint8Array)) return new ImageRun({ ...options, data: b.data })
+  if (!data || typeof data.fileName !== 'string' || !(data.data instanceof Uint8Array) || data.data.length !== digest.length) return new ImageRun({ ...options, data: b.data })
   data.data = b.data
-  data.fileName = `${createHash('sha256').update(b.data).digest('hex')}.${b.type}`
   return run
 }
 

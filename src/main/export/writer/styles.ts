@@ -60,7 +60,8 @@ export function documentStyles(): IStylesOptions {
   return {
     default: {
       document: {
-        run: { font: fontsOf(body.font), size: body.size * 2, characterSpacing: body.charSpacing },
+        // East Asian language zh-CN: Word then sets “” ‘’ … — in the Chinese font, full width, as official texts have them.
+        run: { font: fontsOf(body.font), size: body.size * 2, characterSpacing: body.charSpacing, language: { value: 'en-US', eastAsia: 'zh-CN' } },
         paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 } }
       }
     },

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path'
 import type { Handlers } from '@shared/api'
 import type { ExportJob } from '@shared/contract/export'
 import { UserError, toErrorPayload } from '@shared/errors'
-import { exportReport } from '../../export'
+import { runExport } from '../../export/runner'
 import { storeExportSource } from '../../export/storeSource'
 import { mapStoreError } from '../../store/storeErrors'
 import type { ServiceContext } from '../context'
@@ -52,7 +52,8 @@ export function exportHandlers(ctx: ServiceContext): Handlers['export'] {
       const job: ExportJob = { id: `exp_${randomBytes(6).toString('hex')}`, state: 'running', progress: { stage: 'read', fraction: 0, label: '读取报告' } }
       jobs.set(job.id, job)
       for (const [id, j] of jobs) if (jobs.size > KEEP_FINISHED && j.state !== 'running') jobs.delete(id)
-      exportReport(source, path, { onProgress: (p) => (job.progress = p) }).then(
+      // In a worker thread: main keeps answering (autosave, the progress polls) meanwhile.
+      runExport(source, path, { onProgress: (p) => (job.progress = p) }).then(
         (result) => {
           job.state = 'done'
           job.result = result

@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import type { ExportProgress, ExportSummary } from '@shared/contract/export'
+import { UserError } from '@shared/errors'
+import { rememberChart } from './chartCache'
+import { takeSnapshot } from './snapshot'
+import type { ExportSource } from './source'
+import type { ExportMessage, ExportRequest } from './worker'
+
+/**
+ * Runs an export in a worker thread, so the app's main process keeps
+ * answering (autosave, progress) while charts are drawn and the document is
+ * packed. The report is read here first (takeSnapshot). The built app ships
+ * the worker as exportWorker.js next to the main bundle; run from source
+ * (tests) the same worker.ts is loaded through tsx.
+ */
+function findUp(start: string, rel: string): string | null {
+  let dir = start
+  for (let i = 0; i < 6; i++) {
+    const p = join(dir, rel)
+    if (existsSync(p)) return p
+    const up = dirname(dir)
+    if (up === dir) break
+    dir = up
+  }
+  return null
+}
+
+function here(): string {
+  return typeof __dirname === 'string' ? __dirname : process.cwd()
+}
+
+function createWorker(): Worker {
+  const built = findUp(here(), 'exportWorker.js')
+  if (built) return new Worker(built)
+  const source = join(here(), 'worker.ts')
+  const fromSource = existsSync(source) ? source : findUp(process.cwd(), 'src/main/export/worker.ts')
+  if (!fromSource) throw new UserError('EXPORT_FAILED', '找不到导出组件（exportWorker.js），程序安装可能不完整。')
+  const root = dirname(dirname(dirname(dirname(fromSource))))
+  const tsx = createRequire(join(root, 'package.json')).resolve('tsx/cjs/api')
+  const code = `process.env.TSX_TSCONFIG_PATH=${JSON.stringify(join(root, 'tsconfig.node.json'))};require(${JSON.stringify(tsx)}).register();require(${JSON.stringify(fromSource)})`
+  return new Worker(code, { eval: true })
+}
+
+export function runExport(source: ExportSource, path: string, options: { onProgress?: (p: ExportProgress) => void } = {}): Promise<ExportSummary> {
+  const req: ExportRequest = { snapshot: takeSnapshot(source), path }
+  return new Promise<ExportSummary>((resolve, reject) => {
+    let settled = false
+    const worker = createWorker()
+    const done = (err: Error | null, value?: ExportSummary) => {
+      if (settled) return
+      settled = true
+      void worker.terminate()
+      if (err) reject(err)
+      else resolve(value!)
+    }
+    worker.on('message', (m: ExportMessage) => {
+      if (m.type === 'progress') options.onProgress?.(m.progress)
+      else if (m.type === 'chart') rememberChart(m.key, m.png)
+      else if (m.type === 'done') done(null, m.summary)
+      else {
+        if (m.detail) console.error(m.detail)
+        done(new UserError(m.code, m.message))
+      }
+    })
+    worker.on('error', (e) => done(new UserError('EXPORT_FAILED', `导出 Word 时出错（${e.message.slice(0, 80)}），原有文件没有改动。`)))
+    worker.on('exit', (code) => {
+      if (!settled) done(new UserError('EXPORT_FAILED', `导出组件意外退出（代码 ${code}），原有文件没有改动。`))
+    })
+    worker.postMessage(req)
+  })
+}
