@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { fail, ImportFailure, NOTHING_CREATED } from './errors'
+import { fail, ImportFailure } from './errors'
 import { DEFAULT_LIMITS, type ImportLimits } from './limits'
 import type { ImportedReport } from './model'
 import type { WorkerReply, WorkerRequest } from './worker'
@@ -96,4 +96,3 @@ export function runImport(bytes: Uint8Array, fileName: string, options: RunOptio
   })
 }
 
-export { NOTHING_CREATED }
