@@ -45,8 +45,8 @@ describe('live data: indicators, tables, fields and charts follow each other', (
   /** The quoted figures of the paragraph that contains `text`. */
   const fieldsOf = (text: string) =>
     page.evaluate((t) => {
-      const p = [...document.querySelectorAll('.chapter-doc p')].find((x) => x.textContent?.includes(t))
-      return p ? [...p.querySelectorAll('.data-field')].map((f) => f.textContent) : null
+      const p = Array.from(document.querySelectorAll('.chapter-doc p')).find((x) => x.textContent?.includes(t))
+      return p ? Array.from(p.querySelectorAll('.data-field')).map((f) => f.textContent) : null
     }, text)
   /** The numbers the n-th chart of the open chapter draws. */
   const chartSeries = (n: number) => page.evaluate((i) => JSON.parse(document.querySelectorAll('.chapter-doc .report-figure [data-testid="chart-canvas"]')[i]?.getAttribute('data-series') ?? 'null'), n)
