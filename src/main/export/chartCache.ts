@@ -36,3 +36,9 @@ export function rememberChart(key: string, png: Uint8Array): void {
     bytes -= v.length
   }
 }
+
+/** Forget every picture (the bench measures drawing from scratch). */
+export function clearChartCache(): void {
+  cache.clear()
+  bytes = 0
+}

@@ -57,9 +57,8 @@ export function buildDocument(layout: ReportLayout): Document {
 type Compiled = Map<string, string | Uint8Array>
 const compiler = (Packer as unknown as { compiler?: { compile(file: Document, prettify: undefined, overrides: []): Compiled } }).compiler
 
-/** JPEG and GIF are compressed already; PNG written by fast encoders (resvg's charts) still shrinks. */
-const STORED = /\.(jpe?g|gif)$/i
-const PNG = /\.png$/i
+/** Pictures come compressed (JPEG, GIF, PNG): deflating them again costs time and saves next to nothing on real photos. */
+const STORED = /\.(jpe?g|gif|png)$/i
 
 /**
  * The .docx bytes. The docx library compiles the parts; they are zipped
@@ -74,7 +73,7 @@ export async function packDocument(doc: Document): Promise<Buffer> {
   const entries: Zippable = {}
   for (const [path, data] of files) {
     const bytes = typeof data === 'string' ? strToU8(data) : data
-    entries[path] = [bytes, { level: STORED.test(path) ? 0 : PNG.test(path) ? 1 : 3 }]
+    entries[path] = [bytes, { level: STORED.test(path) ? 0 : 1 }]
   }
   return Buffer.from(zipSync(entries))
 }
