@@ -14,7 +14,7 @@ import { UserError } from '@shared/errors'
 import { renderReport } from '../../src/main/export'
 import { coverDate, coverIssuer, noteText } from '../../src/main/export/blocks'
 import { columnWidths } from '../../src/main/export/tableLayout'
-import { countLines } from '../../src/main/export/textMetrics'
+import { countLines, textWidth } from '../../src/main/export/textMetrics'
 import { splitTitle } from '../../src/main/export/writer/frontMatter'
 import { writeError, writeFileAtomic } from '../../src/main/export/atomicWrite'
 import { docxFileName } from '../../src/main/services/handlers/export'
@@ -55,6 +55,15 @@ describe('column widths for Chinese tables', () => {
     expect(columnWidths(rows, 2, 9000, 12, [1, 2])).toEqual([3000, 6000])
     const auto = columnWidths(rows, 2, 9000, 12, [1, 1])
     expect(auto[1]).toBeGreaterThan(auto[0])
+  })
+
+  it('widens a column given too little room, so "2020 年" and "占比/%" never break', () => {
+    const rows = [[{ text: '2020 年', col: 0, colSpan: 1 }, { text: '占比/%', col: 1, colSpan: 1 }, { text: '说明文字说明文字说明文字', col: 2, colSpan: 1 }]]
+    const w = columnWidths(rows, 3, 8845, 12, [1, 1, 20])
+    expect(w.reduce((a, b) => a + b, 0)).toBe(8845)
+    expect(w[0]).toBeGreaterThanOrEqual(textWidth('2020 年', 12) + 160)
+    expect(w[1]).toBeGreaterThanOrEqual(textWidth('占比/%', 12) + 160)
+    expect(w[2]).toBeGreaterThan(w[0] + w[1])
   })
 
   it('counts a cell under a vertical merge in its own column', () => {

@@ -44,19 +44,25 @@ function longestLine(text: string): number {
 
 const MAX_DESIRED_EM = 16
 const MIN_EM = 2
+/** Cells this short (in em) are never wrapped: "2020 年", "占比/%", "变化情况". */
+const SHORT_EM = 4
+
+/** The narrowest a cell's column may be without breaking it badly, in em. */
+function floorEm(text: string): number {
+  const line = longestLine(text)
+  return Math.min(MAX_DESIRED_EM, line <= SHORT_EM ? line : Math.max(longestUnbreakable(text), Math.min(line, SHORT_EM)))
+}
 
 /**
  * Widths in twips, summing to `total`. `given` are the editor's relative
- * widths (ignored when absent, of the wrong length, or all alike).
+ * widths (ignored when absent, of the wrong length, or all alike); a given
+ * width too narrow for a column's short cells is widened, at the expense of
+ * the columns with room to spare.
  */
 export function columnWidths(rows: SizedCell[][], columns: number, total: number, fontPt: number, given?: number[]): number[] {
   if (columns <= 0) return []
   const pad = 2 * CELL_MARGIN_X
   const em = fontPt * 20
-  if (given && given.length === columns && given.every((w) => Number.isFinite(w) && w > 0) && new Set(given).size > 1) {
-    const sum = given.reduce((a, b) => a + b, 0)
-    return fit(given.map((w) => (w / sum) * total), total)
-  }
 
   const desired = new Array<number>(columns).fill(MIN_EM)
   const minimum = new Array<number>(columns).fill(MIN_EM)
@@ -65,11 +71,19 @@ export function columnWidths(rows: SizedCell[][], columns: number, total: number
       const col = cell.col
       if (col < 0 || col >= columns || cell.colSpan > 1) continue
       desired[col] = Math.max(desired[col], Math.min(MAX_DESIRED_EM, longestLine(cell.text)))
-      minimum[col] = Math.max(minimum[col], Math.min(MAX_DESIRED_EM, longestUnbreakable(cell.text)))
+      minimum[col] = Math.max(minimum[col], floorEm(cell.text))
     }
   }
-  const want = desired.map((d) => d * em + pad)
   const floor = minimum.map((m) => m * em + pad)
+  const floorSum = floor.reduce((a, b) => a + b, 0)
+  if (floorSum >= total) return fit(floor.map((f) => (f / floorSum) * total), total)
+
+  if (given && given.length === columns && given.every((w) => Number.isFinite(w) && w > 0) && new Set(given).size > 1) {
+    const sum = given.reduce((a, b) => a + b, 0)
+    return fit(raiseToFloors(given.map((w) => (w / sum) * total), floor), total)
+  }
+
+  const want = desired.map((d) => d * em + pad)
   const wantSum = want.reduce((a, b) => a + b, 0)
   if (wantSum <= total) {
     // Everything fits on one line: share the spare room in proportion.
@@ -77,12 +91,20 @@ export function columnWidths(rows: SizedCell[][], columns: number, total: number
   }
   // Not everything fits: every column gets its floor, the rest goes to the
   // columns that want more, in proportion to how much more they want.
-  const floorSum = floor.reduce((a, b) => a + b, 0)
-  if (floorSum >= total) return fit(floor.map((f) => (f / floorSum) * total), total)
   const extra = want.map((w, i) => Math.max(0, w - floor[i]))
   const extraSum = extra.reduce((a, b) => a + b, 0) || 1
   const spare = total - floorSum
   return fit(floor.map((f, i) => f + (extra[i] / extraSum) * spare), total)
+}
+
+/** Widen columns below their floor, taking the room from the others in proportion to what they have above theirs. */
+function raiseToFloors(widths: number[], floor: number[]): number[] {
+  const short = widths.reduce((n, w, i) => n + Math.max(0, floor[i] - w), 0)
+  if (short <= 0) return widths
+  const slack = widths.map((w, i) => Math.max(0, w - floor[i]))
+  const slackSum = slack.reduce((a, b) => a + b, 0)
+  if (slackSum <= 0) return floor
+  return widths.map((w, i) => (w < floor[i] ? floor[i] : w - (slack[i] / slackSum) * short))
 }
 
 /** Round to whole twips and make the sum exact. */
