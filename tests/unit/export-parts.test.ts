@@ -138,6 +138,30 @@ describe('writing the file', () => {
 })
 
 describe('unusual reports', () => {
+  it('exports a report without chapters as a cover with an empty body, and a chapter without text', async () => {
+    for (const chapters of [[], [{ title: '基本情况', content: [] }]]) {
+      const r = await renderReport(source(chapters))
+      const doc = openDocx(r.buffer).document
+      expect(doc).toContain('</w:body>')
+      expect(paragraphs(doc)[0].text).toBe('2022年清远市中等职业教育质量年度报告')
+    }
+  })
+
+  it('names the tables still waiting for data in one warning', async () => {
+    const table = (id: string): ResolvedTable => ({
+      id,
+      number: null,
+      caption: '表',
+      note: '',
+      headerRows: 1,
+      columnWidths: [1],
+      rows: [[{ text: '指标', align: 'center' }], [{ text: '', align: 'center', missing: true }]],
+      merges: []
+    })
+    const r = await renderReport(source([{ title: '基本情况', content: [{ type: 'reportTable', attrs: { id: 'a' } }, { type: 'reportTable', attrs: { id: 'b' } }] }], { a: table('a'), b: table('b') }))
+    expect(r.layout.warnings.filter((w) => w.includes('尚未填写'))).toEqual(['表 1-1、表 1-2 中有单元格的数据尚未填写，导出时为空，请在“数据”面板中填写后重新导出。'])
+  })
+
   it('leaves out 案例目录 and 图表目录 when there is nothing to list', async () => {
     const r = await renderReport(source([{ title: '基本情况', content: [p('正文。')] }]))
     const instr = instructions(openDocx(r.buffer).document)
@@ -173,7 +197,7 @@ describe('unusual reports', () => {
     expect(texts).toContain('见（引用的图已删除）。')
     expect(texts).toContain('丢失的照片')
     expect(r.layout.counts.images).toBe(1)
-    expect(r.layout.warnings.join('\n')).toMatch(/表 1-1的数据已无法读取/)
+    expect(r.layout.warnings.join('\n')).toMatch(/表 1-1 的数据已无法读取/)
     expect(r.layout.warnings.join('\n')).toMatch(/找不到/)
     expect(r.layout.warnings.join('\n')).toMatch(/image\/webp/)
   })

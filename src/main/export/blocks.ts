@@ -77,6 +77,8 @@ class LayoutBuilder {
   private readonly caseList: ListEntry[] = []
   private readonly figureList: ListEntry[] = []
   private readonly refs = new Map<string, LabelRef>()
+  /** Tables with cells still waiting for data, named in one warning. */
+  private readonly tablesMissingData: string[] = []
   private bookmarkNo = 0
   // Per chapter while walking it.
   private chapterNumber: string | null = null
@@ -129,7 +131,9 @@ class LayoutBuilder {
       lists: { toc: this.toc, cases: this.caseList, tablesAndFigures: this.figureList },
       body,
       counts: this.counts,
-      warnings: this.warnings
+      warnings: this.tablesMissingData.length
+        ? [...this.warnings, `${this.tablesMissingData.join('、')} 中有单元格的数据尚未填写，导出时为空，请在“数据”面板中填写后重新导出。`]
+        : this.warnings
     }
   }
 
@@ -310,7 +314,7 @@ class LayoutBuilder {
       if (label) this.figureList.push({ text: captionText(label, caption), level: 1, bookmark })
     }
     if (!table) {
-      this.warn(`${label ? `${label.prefix}${label.value}` : '一张表格'}的数据已无法读取（表格可能已被删除），导出时留有说明文字。`)
+      this.warn(`${label ? `${label.prefix}${label.value} ` : '一张表格'}的数据已无法读取（表格可能已被删除），导出时留有说明文字。`)
       out.push({ kind: 'paragraph', role: 'note', inlines: [{ kind: 'text', text: '（此表格的数据已无法读取，请在年报中检查这张表。）' }] })
       return
     }
@@ -318,8 +322,8 @@ class LayoutBuilder {
     const note = noteText(table.note)
     if (note) out.push({ kind: 'paragraph', role: 'note', inlines: [{ kind: 'text', text: note }] })
     const name = label ? `${label.prefix}${label.value}` : '附表'
-    for (const row of table.rows) for (const cell of row) if (cell.error) this.warn(`${name}中有单元格计算出错：${cell.error}`)
-    if (table.rows.some((row) => row.some((cell) => cell.missing))) this.warn(`${name}中有单元格的数据尚未填写，导出时为空。`)
+    for (const row of table.rows) for (const cell of row) if (cell.error) this.warn(`${name} 中有单元格计算出错：${cell.error}`)
+    if (table.rows.some((row) => row.some((cell) => cell.missing))) this.tablesMissingData.push(name)
   }
 
   private resolvedTable(table: ResolvedTable, width: number): TableBlock {
@@ -449,7 +453,7 @@ class LayoutBuilder {
       out.push(image)
       this.counts.images++
     } else {
-      this.warn(`${label ? `${label.prefix}${label.value}` : '一幅图'}无法生成图片${figure ? '' : '（图可能已被删除）'}，导出时留有说明文字。`)
+      this.warn(`${label ? `${label.prefix}${label.value} ` : '一幅图'}无法生成图片${figure ? '' : '（图可能已被删除）'}，导出时留有说明文字。`)
       out.push({ kind: 'paragraph', role: 'note', inlines: [{ kind: 'text', text: '（此图无法生成，请在年报中检查这幅图。）' }] })
     }
     const caption = figure?.caption.trim() ?? ''
