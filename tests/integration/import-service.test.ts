@@ -77,6 +77,8 @@ describe('import through the service layer', () => {
   it('browser: an uploaded .docx becomes a report in the workspace; a rollover from a workspace report', async () => {
     const { svc, call, workspace } = service('browser')
     expect((await call('import.docx', {})).error?.message).toMatch(/浏览器模式下请选择要上传/)
+    // The page says a file is about to be chosen: the worker starts now and serves the upload.
+    expect((await call('import.prepare')).result).toEqual({ ok: true })
     const r = await call('import.docx', { upload: upload() })
     expect(r.ok).toBe(true)
     expect(r.result.state.path).toBe(join(workspace, '清远市2021年度质量报告.nianbao'))

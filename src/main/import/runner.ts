@@ -38,10 +38,10 @@ function here(): string {
   return typeof __dirname === 'string' ? __dirname : process.cwd()
 }
 
-function createWorker(limits: ImportLimits, workerFile?: string): Worker {
+function createWorker(limits: ImportLimits, workerFile?: string, warmup = false): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: Math.max(16, Math.round(limits.workerHeapMb / 8)), stackSizeMb: 4 }
   const built = workerFile ?? findUp(here(), 'importWorker.js')
-  if (built) return new Worker(built, { resourceLimits })
+  if (built) return new Worker(built, { resourceLimits, workerData: { warmup } })
   const source = join(here(), 'worker.ts')
   const fromSource = existsSync(source) ? source : findUp(process.cwd(), 'src/main/import/worker.ts')
   if (!fromSource) fail('damaged', '找不到导入组件（importWorker.js），程序安装可能不完整。')
@@ -49,7 +49,42 @@ function createWorker(limits: ImportLimits, workerFile?: string): Worker {
   const tsconfig = join(root, 'tsconfig.node.json')
   const tsx = createRequire(join(root, 'package.json')).resolve('tsx/cjs/api')
   const code = `process.env.TSX_TSCONFIG_PATH=${JSON.stringify(tsconfig)};require(${JSON.stringify(tsx)}).register();require(${JSON.stringify(fromSource)})`
-  return new Worker(code, { eval: true, resourceLimits })
+  return new Worker(code, { eval: true, resourceLimits, workerData: { warmup } })
+}
+
+/**
+ * A worker started ahead of time (while the user picks the file in a
+ * dialog), so its start-up does not add to the wait. Used by the next
+ * import with the default limits; dropped if unused for a while.
+ */
+let warm: { worker: Worker; timer: NodeJS.Timeout; workerFile?: string } | null = null
+const WARM_FOR_MS = 5 * 60 * 1000
+
+export function prewarmImport(workerFile?: string): void {
+  if (warm) return
+  try {
+    const worker = createWorker(DEFAULT_LIMITS, workerFile, true)
+    worker.unref()
+    worker.on('error', () => undefined)
+    const timer = setTimeout(() => {
+      if (warm?.worker === worker) warm = null
+      void worker.terminate()
+    }, WARM_FOR_MS)
+    timer.unref()
+    warm = { worker, timer, workerFile }
+  } catch {
+    warm = null
+  }
+}
+
+function takeWarm(limits: ImportLimits, workerFile?: string): Worker | null {
+  if (!warm || warm.workerFile !== workerFile || limits.workerHeapMb !== DEFAULT_LIMITS.workerHeapMb) return null
+  const w = warm
+  warm = null
+  clearTimeout(w.timer)
+  w.worker.removeAllListeners('error')
+  w.worker.ref()
+  return w.worker
 }
 
 export function runImport(bytes: Uint8Array, fileName: string, options: RunOptions = {}): Promise<ImportedReport> {
@@ -61,7 +96,7 @@ export function runImport(bytes: Uint8Array, fileName: string, options: RunOptio
     let settled = false
     let worker: Worker
     try {
-      worker = createWorker(limits, options.workerFile)
+      worker = takeWarm(limits, options.workerFile) ?? createWorker(limits, options.workerFile)
     } catch (e) {
       reject(e)
       return

@@ -1,7 +1,8 @@
-import { parentPort } from 'node:worker_threads'
+import { parentPort, workerData } from 'node:worker_threads'
 import { ImportFailure } from './errors'
 import type { ImportLimits } from './limits'
 import { analyseDocx } from './pipeline'
+import { warmUp } from './warmup'
 
 /**
  * The import worker: receives the file's bytes (never a path — it reads and
@@ -38,6 +39,9 @@ export function handle(req: WorkerRequest): { reply: WorkerReply; transfer: Arra
     }
   }
 }
+
+// A worker started ahead of time compiles the analysis on a small report while it waits.
+if ((workerData as { warmup?: boolean } | undefined)?.warmup) warmUp()
 
 parentPort?.once('message', (req: WorkerRequest) => {
   const { reply, transfer } = handle(req)

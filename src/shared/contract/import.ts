@@ -93,5 +93,7 @@ export const importCalls = {
       .strict()
   ),
   /** The import report stored in the open report, or null when it was not imported. */
-  report: call<ImportReport | null>()(Empty)
+  report: call<ImportReport | null>()(Empty),
+  /** The user is about to choose a document: start the import worker now, so its start-up is not waited for. */
+  prepare: call<{ ok: true }>()(Empty)
 }

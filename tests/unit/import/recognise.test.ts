@@ -56,6 +56,14 @@ describe('headings', () => {
     expect(r.meta.title).toBe('2021年某市中等职业教育质量年度报告')
   })
 
+  it('a document with one numbered chapter keeps it as a chapter (only an unnumbered first Heading 1 is the title)', () => {
+    const r = imp({
+      styles: style('Heading1', 'heading 1') + style('Heading2', 'heading 2'),
+      body: para('1 基本情况', { style: 'Heading1' }) + para('1.1 规模', { style: 'Heading2' }) + para('正文。') + para('1.2 设施', { style: 'Heading2' })
+    })
+    expect(headings(r)).toEqual([['基本情况', '2:规模', '2:设施']])
+  })
+
   it('by bold numbered paragraphs when there are no heading styles: decimal numbering', () => {
     const r = imp(
       para('1 基本情况', { bold: true }) +

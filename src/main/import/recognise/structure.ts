@@ -159,7 +159,7 @@ export class StructureReader {
     const atMin = [...this.styled.entries()].filter(([, g]) => g.level === min)
     const next = levels.filter((l) => l > min)
     // One top-level heading before all others (the report's own title styled as Heading 1) is not a chapter.
-    if (atMin.length === 1 && next.length >= 2 && [...this.styled.keys()][0] === atMin[0][0]) {
+    if (atMin.length === 1 && !atMin[0][1].typed && next.length >= 2 && [...this.styled.keys()][0] === atMin[0][0]) {
       this.titleHeading = atMin[0][0]
       this.styled.delete(atMin[0][0])
       min = Math.min(...next)

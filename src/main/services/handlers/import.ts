@@ -2,6 +2,7 @@ import { basename } from 'node:path'
 import type { Handlers } from '@shared/api'
 import { UserError } from '@shared/errors'
 import { analyse, checkTarget, readDocxFile, type ImportSource } from '../../import/service'
+import { prewarmImport } from '../../import/runner'
 import { defaultReportName, writeImportedReport } from '../../import/write'
 import { rolloverDocx, rolloverReport } from '../../rollover/rollover'
 import { latestImportReport } from '../../store/importReportStore'
@@ -33,6 +34,8 @@ export function importHandlers(ctx: ServiceContext): Handlers['import'] {
 
   return {
     docx: async ({ upload, fileName }) => {
+      // The worker starts while the user picks the file (or while the upload is decoded).
+      prewarmImport()
       let src: ImportSource
       if (upload) src = uploaded(upload)
       else {
@@ -51,6 +54,7 @@ export function importHandlers(ctx: ServiceContext): Handlers['import'] {
     },
 
     rollover: async ({ year, source, path, upload, fileName }) => {
+      if (source === 'upload' || source === 'dialog') prewarmImport()
       const suggestedFor = (region: string) => withExt(fileName || `${region}${year}年度质量报告`)
       const target = async (region: string) => {
         const p = await chooseSavePath(ports, suggestedFor(region), REPORT_EXT, Boolean(fileName))
@@ -85,6 +89,11 @@ export function importHandlers(ctx: ServiceContext): Handlers['import'] {
         result = /\.docx$/i.test(chosen) ? await rolloverDocx(readDocxFile(chosen), out, { year, ...write }) : await rolloverReport({ path: chosen }, out, { year, ...write })
       }
       return { state: openCreated(result.path), report: result.report }
+    },
+
+    prepare: () => {
+      prewarmImport()
+      return { ok: true as const }
     },
 
     report: () => {

@@ -65,7 +65,13 @@ class ImportController {
   }
 
   setDragging(dragging: boolean) {
+    if (dragging && !this.state.dragging) this.prepare()
     if (dragging !== this.state.dragging) this.set({ dragging })
+  }
+
+  /** Let main start the import worker while the user is still choosing a file. */
+  prepare() {
+    void api.import.prepare().catch(() => undefined)
   }
 
   dismissResult() {
@@ -73,6 +79,7 @@ class ImportController {
   }
 
   openRollover() {
+    this.prepare()
     this.set({ rolloverOpen: true })
   }
 
@@ -113,6 +120,7 @@ class ImportController {
   /** 导入上一年报告: the given file (a drop), the native dialog (Electron) or the browser's file picker. */
   async importDocx(file?: File): Promise<boolean> {
     if (!file && this.nativeDialogs) return this.run('正在导入上一年的报告…', () => api.import.docx({}))
+    if (!file) this.prepare()
     const chosen = file ?? (await pickFile('.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document'))
     if (!chosen) return false
     try {
