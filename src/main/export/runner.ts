@@ -5,7 +5,9 @@ import { Worker } from 'node:worker_threads'
 import type { ExportProgress, ExportSummary } from '@shared/contract/export'
 import { UserError } from '@shared/errors'
 import { rememberChart } from './chartCache'
-import { takeSnapshot } from './snapshot'
+import { exportReport } from './index'
+import { snapshotSource, takeSnapshot } from './snapshot'
+import { drawChart } from './storeSource'
 import type { ExportSource } from './source'
 import type { ExportMessage, ExportRequest } from './worker'
 
@@ -46,9 +48,18 @@ function createWorker(): Worker {
 
 export function runExport(source: ExportSource, path: string, options: { onProgress?: (p: ExportProgress) => void } = {}): Promise<ExportSummary> {
   const req: ExportRequest = { snapshot: takeSnapshot(source), path }
+  // Should the worker not start at all (a damaged installation), export here instead: slower to answer, but done.
+  const inProcess = () => exportReport(snapshotSource(req.snapshot, drawChart, rememberChart), path, options)
+  let worker: Worker
+  try {
+    worker = createWorker()
+  } catch (e) {
+    if (e instanceof UserError) return inProcess()
+    throw e
+  }
   return new Promise<ExportSummary>((resolve, reject) => {
     let settled = false
-    const worker = createWorker()
+    let heard = false
     const done = (err: Error | null, value?: ExportSummary) => {
       if (settled) return
       settled = true
@@ -57,6 +68,7 @@ export function runExport(source: ExportSource, path: string, options: { onProgr
       else resolve(value!)
     }
     worker.on('message', (m: ExportMessage) => {
+      heard = true
       if (m.type === 'progress') options.onProgress?.(m.progress)
       else if (m.type === 'chart') rememberChart(m.key, m.png)
       else if (m.type === 'done') done(null, m.summary)
@@ -65,7 +77,15 @@ export function runExport(source: ExportSource, path: string, options: { onProgr
         done(new UserError(m.code, m.message))
       }
     })
-    worker.on('error', (e) => done(new UserError('EXPORT_FAILED', `导出 Word 时出错（${e.message.slice(0, 80)}），原有文件没有改动。`)))
+    worker.on('error', (e) => {
+      if (!heard && !settled) {
+        settled = true
+        void worker.terminate()
+        inProcess().then(resolve, reject)
+        return
+      }
+      done(new UserError('EXPORT_FAILED', `导出 Word 时出错（${e.message.slice(0, 80)}），原有文件没有改动。`))
+    })
     worker.on('exit', (code) => {
       if (!settled) done(new UserError('EXPORT_FAILED', `导出组件意外退出（代码 ${code}），原有文件没有改动。`))
     })
