@@ -6,17 +6,40 @@
  * so fast and close rather than exact.
  */
 
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/
+/** Full-width: CJK ideographs, kana, hangul, CJK and full-width punctuation. */
+function wide(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3000 && c <= 0x303e) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x3041 && c <= 0x33ff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0x2e80 && c <= 0x2fff) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0xa960 && c <= 0xa97f) ||
+    // Chinese quotation marks, the ellipsis, dashes and the middle dot are full width in Chinese fonts.
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0x2018 ||
+    c === 0x2019 ||
+    c === 0x2026 ||
+    c === 0x2014 ||
+    c === 0x00b7
+  )
+}
 
 /** Width of one character in em. */
 export function charEm(ch: string): number {
-  if (WIDE.test(ch)) return 1
-  if (ch === ' ') return 0.25
-  // Chinese quotation marks and the ellipsis are full width in Chinese fonts.
-  if (ch === '“' || ch === '”' || ch === '‘' || ch === '’' || ch === '…' || ch === '—' || ch === '·') return 1
-  if (/[A-Z]/.test(ch)) return 0.68
-  if (/[mwMW@%]/.test(ch)) return 0.85
-  if (/[il.,:;'|!]/.test(ch)) return 0.3
+  const c = ch.charCodeAt(0)
+  if (wide(c)) return 1
+  if (c === 0x20) return 0.25
+  if (c >= 0x41 && c <= 0x5a) return c === 0x4d || c === 0x57 ? 0.85 : 0.68 // A–Z (M, W wider)
+  if (c === 0x6d || c === 0x77 || c === 0x40 || c === 0x25) return 0.85 // m w @ %
+  if (c === 0x69 || c === 0x6c || c === 0x2e || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x27 || c === 0x7c || c === 0x21) return 0.3 // i l . , : ; ' | !
   return 0.5
 }
 
