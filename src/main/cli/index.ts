@@ -2,15 +2,6 @@ import { UserError } from '@shared/errors'
 import { mapStoreError } from '../store/storeErrors'
 import { APP_VERSION } from '../version'
 import type { Command, CliIO } from './io'
-import { newCommand } from './commands/new'
-import { infoCommand } from './commands/info'
-import { serveCommand } from './commands/serve'
-import { tablesCommand } from './commands/tables'
-import { setCommand } from './commands/set'
-import { dataCommand } from './commands/data'
-import { importCommand } from './commands/import'
-import { exportCommand } from './commands/export'
-import { rolloverCommand } from './commands/rollover'
 import '@shared/zodLocale'
 
 /**
@@ -19,15 +10,23 @@ import '@shared/zodLocale'
  * Chinese message on stderr, never a stack trace), 2 internal error.
  */
 export const commands: Record<string, { run: Command; help: string }> = {
-  new: { run: newCommand, help: '用模板新建报告' },
-  info: { run: infoCommand, help: '显示报告的标题、模板、大纲和统计' },
-  serve: { run: serveCommand, help: '在浏览器中打开年报（仅本机）' },
-  tables: { run: tablesCommand, help: '列出报告中的全部表格（编号、标题、显示的数值）' },
-  set: { run: setCommand, help: '设置一个指标某一年的数值（按中文名称或标识）' },
-  data: { run: dataCommand, help: '列出全部数据指标及各年数值' },
-  import: { run: importCommand, help: '导入上一年的 Word 报告（.docx），生成新报告' },
-  export: { run: exportCommand, help: '导出 Word 文档（公文版式，含目录、案例目录、图表目录）' },
-  rollover: { run: rolloverCommand, help: '从上一年的报告（.nianbao 或 .docx）新建本年度报告' }
+  new: { run: lazy(() => import('./commands/new').then((m) => m.newCommand)), help: '用模板新建报告' },
+  info: { run: lazy(() => import('./commands/info').then((m) => m.infoCommand)), help: '显示报告的标题、模板、大纲和统计' },
+  serve: { run: lazy(() => import('./commands/serve').then((m) => m.serveCommand)), help: '在浏览器中打开年报（仅本机）' },
+  tables: { run: lazy(() => import('./commands/tables').then((m) => m.tablesCommand)), help: '列出报告中的全部表格（编号、标题、显示的数值）' },
+  set: { run: lazy(() => import('./commands/set').then((m) => m.setCommand)), help: '设置一个指标某一年的数值（按中文名称或标识）' },
+  data: { run: lazy(() => import('./commands/data').then((m) => m.dataCommand)), help: '列出全部数据指标及各年数值' },
+  import: { run: lazy(() => import('./commands/import').then((m) => m.importCommand)), help: '导入上一年的 Word 报告（.docx），生成新报告' },
+  export: { run: lazy(() => import('./commands/export').then((m) => m.exportCommand)), help: '导出 Word 文档（公文版式，含目录、案例目录、图表目录）' },
+  rollover: { run: lazy(() => import('./commands/rollover').then((m) => m.rolloverCommand)), help: '从上一年的报告（.nianbao 或 .docx）新建本年度报告' }
+}
+
+/**
+ * A command's code is loaded only when it runs: `nianbao import` does not pay
+ * for the Word writer, the chart renderer or the browser host.
+ */
+function lazy(load: () => Promise<Command>): Command {
+  return async (argv, io) => (await load())(argv, io)
 }
 
 function usage(): string {
