@@ -91,7 +91,7 @@ describe('cover and lists', () => {
   it('writes the three lists as TOC fields, already filled in with every entry and a page number', () => {
     const instr = instructions(docx.document)
     expect(instr).toContain('TOC \\o "1-3" \\h \\z \\u')
-    expect(instr).toContain('TOC \\h \\z \\c "案例"')
+    expect(instr).toContain('TOC \\h \\z \\t "案例标题,4"')
     expect(instr).toContain('TOC \\h \\z \\t "表题,4,图题,4"')
 
     const n = reportNumbering(fixtureSource(fixture))
@@ -101,16 +101,19 @@ describe('cover and lists', () => {
     expect(byStyle('TOC1').map((p) => p.text.split('\t')[0])).toContain('9 主要问题和改进措施')
     expect(toc.some((p) => p.text.startsWith('3.2.1.1'))).toBe(false)
 
-    const cases = byStyle('TableofFigures')
+    // 案例目录 and 图表目录 share the level-4 list style; cases read "案例 N：…".
+    const cases = byStyle('TOC4').filter((p) => p.text.startsWith('案例 '))
     expect(cases.map((p) => p.text.split('\t')[0])).toEqual(n.cases.map((c) => `案例 ${c.number}：${c.title}`))
 
-    const figureList = byStyle('TOC4').map((p) => p.text.split('\t')[0])
+    const figureList = byStyle('TOC4')
+      .filter((p) => !p.text.startsWith('案例 '))
+      .map((p) => p.text.split('\t')[0])
     expect(figureList.length).toBe(n.tables.filter((t) => t.number).length + n.figures.filter((f) => f.number).length)
     expect(figureList[0]).toMatch(/^图 1-1 近两年清远市中等职业学校学生规模对比$/)
     expect(figureList).toContain('表 3-2 2021 年清远市中职学校 1+X 证书制度试点分布情况')
 
     // Every entry links to its bookmark and carries a page number (PAGEREF with a result).
-    for (const p of [...toc, ...cases, ...byStyle('TOC4')]) {
+    for (const p of [...toc, ...byStyle('TOC4')]) {
       expect(p.xml).toMatch(/<w:hyperlink [^>]*w:anchor="_Toc\d+"/)
       expect(p.xml).toMatch(/PAGEREF _Toc\d+ \\h/)
       expect(p.text).toMatch(/\t\d+$/)

@@ -166,7 +166,7 @@ describe('unusual reports', () => {
     const r = await renderReport(source([{ title: '基本情况', content: [p('正文。')] }]))
     const instr = instructions(openDocx(r.buffer).document)
     expect(instr.some((i) => i.startsWith('TOC \\o'))).toBe(true)
-    expect(instr.some((i) => i.includes('\\c "案例"'))).toBe(false)
+    expect(instr.some((i) => i.includes('\\t "案例标题'))).toBe(false)
     expect(instr.some((i) => i.includes('\\t "表题'))).toBe(false)
   })
 

@@ -95,10 +95,8 @@ export const FORMATS = {
   toc1: { ...LIST_ENTRY, styleId: 'TOC1', styleName: 'toc 1', font: '黑体' },
   toc2: { ...LIST_ENTRY, styleId: 'TOC2', styleName: 'toc 2', leftIndent: SIZE.三号 * 20 },
   toc3: { ...LIST_ENTRY, styleId: 'TOC3', styleName: 'toc 3', leftIndent: SIZE.三号 * 40 },
-  /** Entries of 图表目录 (TOC field over 表题/图题 at level 4). */
+  /** Entries of 案例目录 and 图表目录 (TOC fields over 案例标题 and 表题/图题 at level 4). */
   toc4: { ...LIST_ENTRY, styleId: 'TOC4', styleName: 'toc 4' },
-  /** Entries of 案例目录 (a TOC \c field, as Word's 图表目录 style). */
-  tableOfFigures: { ...LIST_ENTRY, styleId: 'TableofFigures', styleName: 'table of figures' },
   coverTitle: { ...BODY, styleId: 'CoverTitle', styleName: '封面标题', font: '方正小标宋简体', size: SIZE.二号, line: 900, charSpacing: 0, firstIndent: 0, align: 'center' },
   coverLine: { ...BODY, styleId: 'CoverLine', styleName: '封面署名', font: '楷体_GB2312', charSpacing: 0, firstIndent: 0, align: 'center' }
 } satisfies Record<string, ParagraphFormat>

@@ -259,7 +259,7 @@ function frontPages(layout: ReportLayout): number {
   const tocFormat = (e: ListEntry) => (e.level <= 1 ? FORMATS.toc1 : e.level === 2 ? FORMATS.toc2 : FORMATS.toc3)
   return (
     listPages(layout.lists.toc, tocFormat) +
-    listPages(layout.lists.cases, () => FORMATS.tableOfFigures) +
+    listPages(layout.lists.cases, () => FORMATS.toc4) +
     listPages(layout.lists.tablesAndFigures, () => FORMATS.toc4)
   )
 }

@@ -3,7 +3,7 @@
  * real TOC field, already filled in with its entries and estimated page
  * numbers, so it reads correctly before anyone updates it:
  *   目录      TOC \o "1-3" \h \z \u         headings to the third level
- *   案例目录  TOC \h \z \c "案例"           paragraphs numbered by SEQ 案例
+ *   案例目录  TOC \h \z \t "案例标题,4"     the case headings (案例 N：标题, N a SEQ 案例 field)
  *   图表目录  TOC \h \z \t "表题,4,图题,4"  table and figure captions, in order
  * Each entry is a link to its bookmark with a PAGEREF for the page, as Word
  * writes its own.
@@ -16,7 +16,9 @@ import { fieldBegin, fieldEnd, pageRefField } from './fields'
 
 export const TOC_INSTRUCTIONS = {
   toc: 'TOC \\o "1-3" \\h \\z \\u',
-  cases: 'TOC \\h \\z \\c "案例"',
+  // Over the case-heading style rather than `\c "案例"`: LibreOffice fills a
+  // `\c` list with its own "Figure Index" style (not ours) when it updates it.
+  cases: `TOC \\h \\z \\t "${FORMATS.caseTitle.styleName},4"`,
   tablesAndFigures: `TOC \\h \\z \\t "${FORMATS.tableCaption.styleName},4,${FORMATS.figureCaption.styleName},4"`
 } as const
 
@@ -44,7 +46,7 @@ export function frontMatter(layout: ReportLayout): FileChild[] {
   const out: FileChild[] = []
   const { toc, cases, tablesAndFigures } = layout.lists
   if (toc.length) out.push(...list('toc', toc, tocFormat, out.length > 0))
-  if (cases.length) out.push(...list('cases', cases, () => FORMATS.tableOfFigures, out.length > 0))
+  if (cases.length) out.push(...list('cases', cases, () => FORMATS.toc4, out.length > 0))
   if (tablesAndFigures.length) out.push(...list('tablesAndFigures', tablesAndFigures, () => FORMATS.toc4, out.length > 0))
   // The section break must not sit in a list's last paragraph: LibreOffice then
   // loses the page numbers of the pages the list is on.
