@@ -45,9 +45,9 @@ function expectUserError(r: { code: number | null; stderr: string; stdout: strin
 
 describe('nianbao new and info', () => {
   it.each([
-    ['city', '清远市', 2021, '2022年清远市中等职业教育质量年度报告', 10],
-    ['province', '广东省', 2023, '2024年广东省中等职业教育质量年度报告', 10],
-    ['school', '清远市职业技术学校', 2024, '清远市职业技术学校质量年度报告（2025年度）', 8]
+    ['city', '清远市', 2021, '2022年清远市中等职业教育质量年度报告', 9],
+    ['province', '广东省', 2023, '2024年广东省中等职业教育质量年度报告', 9],
+    ['school', '清远市职业技术学校', 2024, '清远市职业技术学校质量年度报告（2025年度）', 7]
   ])('new --template %s makes a report whose info --json shows its numbered outline', (template, region, year, title, chapters) => {
     const dir = tempDir()
     const file = join(dir, `${region}${year}.nianbao`)
@@ -61,7 +61,7 @@ describe('nianbao new and info', () => {
     expect(info.stderr).toBe('')
     const json = JSON.parse(info.stdout)
     const outline = expectedOutline(template)
-    expect(json).toMatchObject({ title, template, year, chapters, headings: outline.filter((o) => o.level > 1).length })
+    expect(json).toMatchObject({ title, template, year, chapters, appendices: 1, headings: outline.filter((o) => o.level > 1).length })
     expect(json.outline).toEqual(outline)
   })
 
@@ -187,7 +187,7 @@ describe('nianbao info on files it cannot use', () => {
     const before = sha256(file)
     const r = nianbao(['info', file, '--json'])
     expect(r.code).toBe(0)
-    expect(JSON.parse(r.stdout)).toMatchObject({ title: '2021年清远市中等职业教育质量年度报告', year: 2020, chapters: 10 })
+    expect(JSON.parse(r.stdout)).toMatchObject({ title: '2021年清远市中等职业教育质量年度报告', year: 2020, chapters: 9, appendices: 1 })
     expect(sha256(file)).toBe(before)
   })
 

@@ -85,7 +85,7 @@ describe('nianbao rollover', () => {
     expect(JSON.parse(r.stdout).rollover).toMatchObject({ fromYear: 2021, toYear: 2022 })
     expect(sha256(last)).toBe(before)
     const info = JSON.parse(nianbao(['info', join(dir, '2022.nianbao'), '--json']).stdout)
-    expect(info).toMatchObject({ year: 2022, title: '2023年清远市中等职业教育质量年度报告', chapters: 10, cases: 25 })
+    expect(info).toMatchObject({ year: 2022, title: '2023年清远市中等职业教育质量年度报告', chapters: 9, appendices: 1, cases: 25 })
 
     const fromDocx = nianbao(['rollover', QINGYUAN_DOCX, '--year', '2022', '--out', join(dir, 'docx2022')])
     expect(fromDocx.code).toBe(0)

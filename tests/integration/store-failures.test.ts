@@ -102,7 +102,7 @@ describe('read-only report', () => {
 
     const info = run(['info', file, '--json'], dir)
     expect(info.code).toBe(0)
-    expect(JSON.parse(info.stdout)).toMatchObject({ title: '2022年清远市中等职业教育质量年度报告', chapters: 10 })
+    expect(JSON.parse(info.stdout)).toMatchObject({ title: '2022年清远市中等职业教育质量年度报告', chapters: 9, appendices: 1 })
     expect(sha256(file)).toBe(before)
     expect(readdirSync(dir)).toEqual(['只读报告.nianbao'])
   })

@@ -32,7 +32,9 @@ export const infoCommand: Command = async (argv, io) => {
     region: meta.region,
     year: meta.year,
     issuer: meta.issuer,
-    chapters: numbering.chapters.length,
+    // Numbered chapters (1 基本情况 … 9 …) and, apart, the appendices (附件).
+    chapters: numbering.chapters.filter((c) => c.number !== null).length,
+    appendices: numbering.chapters.filter((c) => c.number === null).length,
     headings: numbering.headings.length,
     cases: numbering.cases.length,
     tables: numbering.tables.length,
@@ -46,7 +48,8 @@ export const infoCommand: Command = async (argv, io) => {
   }
   io.out(`${meta.title}`)
   io.out(`${LEVEL_NAMES[meta.level]}报告 · ${meta.region} · ${meta.year} 年度 · ${meta.issuer}`)
-  io.out(`${summary.chapters} 章，${summary.headings} 个小节，${summary.cases} 个案例，${summary.tables} 张表，${summary.figures} 幅图，${summary.words} 字`)
+  const appendixText = summary.appendices ? ` + 附件 ${summary.appendices}` : ''
+  io.out(`${summary.chapters} 章${appendixText}，${summary.headings} 个小节，${summary.cases} 个案例，${summary.tables} 张表，${summary.figures} 幅图，${summary.words} 字`)
   io.out('')
   for (const o of outline) io.out(`${'  '.repeat(o.level - 1)}${o.number ? `${o.number} ` : ''}${o.title}`)
   return 0
