@@ -12,15 +12,20 @@ interface DialogProps {
 /** A modal dialog: Escape or the × closes it, focus starts inside. */
 export function Dialog({ title, children, footer, onClose, width = 480, testId }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null)
+  const close = useRef(onClose)
+  close.current = onClose
+  // Focus the first field once, when the dialog opens: a parent re-rendering
+  // (a save finishing, a new onClose function) must not pull the cursor back
+  // out of the field being typed in.
   useEffect(() => {
     const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button:not(.dialog-close)')
     first?.focus()
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose()
+      if (e.key === 'Escape') close.current()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [onClose])
+  }, [])
   return (
     <div className="dialog-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="dialog" role="dialog" aria-modal="true" aria-label={title} style={{ width }} ref={ref} data-testid={testId}>
