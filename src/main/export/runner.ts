@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { ExportProgress, ExportSummary } from '@shared/contract/export'
 import { UserError } from '@shared/errors'
+import { startWorker } from '../workers'
 import { rememberChart } from './chartCache'
 import { exportReport } from './index'
 import { snapshotSource, takeSnapshot } from './snapshot'
@@ -18,32 +16,10 @@ import type { ExportMessage, ExportRequest } from './worker'
  * the worker as exportWorker.js next to the main bundle; run from source
  * (tests) the same worker.ts is loaded through tsx.
  */
-function findUp(start: string, rel: string): string | null {
-  let dir = start
-  for (let i = 0; i < 6; i++) {
-    const p = join(dir, rel)
-    if (existsSync(p)) return p
-    const up = dirname(dir)
-    if (up === dir) break
-    dir = up
-  }
-  return null
-}
-
-function here(): string {
-  return typeof __dirname === 'string' ? __dirname : process.cwd()
-}
-
 function createWorker(): Worker {
-  const built = findUp(here(), 'exportWorker.js')
-  if (built) return new Worker(built)
-  const source = join(here(), 'worker.ts')
-  const fromSource = existsSync(source) ? source : findUp(process.cwd(), 'src/main/export/worker.ts')
-  if (!fromSource) throw new UserError('EXPORT_FAILED', '找不到导出组件（exportWorker.js），程序安装可能不完整。')
-  const root = dirname(dirname(dirname(dirname(fromSource))))
-  const tsx = createRequire(join(root, 'package.json')).resolve('tsx/cjs/api')
-  const code = `process.env.TSX_TSCONFIG_PATH=${JSON.stringify(join(root, 'tsconfig.node.json'))};require(${JSON.stringify(tsx)}).register();require(${JSON.stringify(fromSource)})`
-  return new Worker(code, { eval: true })
+  const worker = startWorker('exportWorker.js', 'src/main/export/worker.ts')
+  if (!worker) throw new UserError('EXPORT_FAILED', '找不到导出组件（exportWorker.js），程序安装可能不完整。')
+  return worker
 }
 
 export function runExport(source: ExportSource, path: string, options: { onProgress?: (p: ExportProgress) => void } = {}): Promise<ExportSummary> {

@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
+import { startWorker } from '../workers'
 import { fail, ImportFailure } from './errors'
 import { DEFAULT_LIMITS, type ImportLimits } from './limits'
 import type { ImportedReport } from './model'
@@ -22,34 +20,11 @@ export interface RunOptions {
   workerFile?: string
 }
 
-function findUp(start: string, rel: string): string | null {
-  let dir = start
-  for (let i = 0; i < 6; i++) {
-    const p = join(dir, rel)
-    if (existsSync(p)) return p
-    const up = dirname(dir)
-    if (up === dir) break
-    dir = up
-  }
-  return null
-}
-
-function here(): string {
-  return typeof __dirname === 'string' ? __dirname : process.cwd()
-}
-
 function createWorker(limits: ImportLimits, workerFile?: string, warmup = false): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: Math.max(16, Math.round(limits.workerHeapMb / 8)), stackSizeMb: 4 }
-  const built = workerFile ?? findUp(here(), 'importWorker.js')
-  if (built) return new Worker(built, { resourceLimits, workerData: { warmup } })
-  const source = join(here(), 'worker.ts')
-  const fromSource = existsSync(source) ? source : findUp(process.cwd(), 'src/main/import/worker.ts')
-  if (!fromSource) fail('damaged', '找不到导入组件（importWorker.js），程序安装可能不完整。')
-  const root = dirname(dirname(dirname(dirname(fromSource))))
-  const tsconfig = join(root, 'tsconfig.node.json')
-  const tsx = createRequire(join(root, 'package.json')).resolve('tsx/cjs/api')
-  const code = `process.env.TSX_TSCONFIG_PATH=${JSON.stringify(tsconfig)};require(${JSON.stringify(tsx)}).register();require(${JSON.stringify(fromSource)})`
-  return new Worker(code, { eval: true, resourceLimits, workerData: { warmup } })
+  const worker = startWorker('importWorker.js', 'src/main/import/worker.ts', { resourceLimits, workerData: { warmup } }, workerFile)
+  if (!worker) fail('damaged', '找不到导入组件（importWorker.js），程序安装可能不完整。')
+  return worker
 }
 
 /**
