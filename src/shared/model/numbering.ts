@@ -111,6 +111,11 @@ export function figureLabel(number: string | null): string {
 export function caseLabel(number: number): string {
   return `案例 ${number}`
 }
+/** A chapter in lists and pickers: "3 质量保障措施"; an annex by its own title ("附件：…"), or "附件 标题". */
+export function chapterLabel(c: { number: string | null; title: string }): string {
+  if (c.number) return `${c.number} ${c.title}`
+  return c.title.startsWith('附') ? c.title : `附件 ${c.title}`
+}
 
 /** A typed leading number on a pasted or imported heading: "3.2.1", "3.2.1.1 ", "一、", "（一）". */
 export const LEADING_HEADING_NUMBER =

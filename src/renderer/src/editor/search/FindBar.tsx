@@ -4,9 +4,10 @@ import type { ChapterHits } from '@shared/contract/search'
 import type { ReportState } from '@shared/model/report'
 import { api, errorMessage } from '../../api/client'
 import { ConfirmDialog } from '../../components/Dialog'
+import { chapterLabel } from '@shared/model/numbering'
 import { useReportNumbering } from '../numbering/NumberingProvider'
 import type { NoticeKind } from '../../components/Notice'
-import { findKey, gotoMatch, replaceAllMatches, replaceCurrent, setFind } from './findPlugin'
+import { findKey, gotoMatch, replaceAllMatches, replaceCurrent, selectEdgeMatch, setFind, stepLeavesChapter } from './findPlugin'
 
 interface Props {
   editor: Editor | null
@@ -60,29 +61,50 @@ export function FindBar({ editor, chapterId, replace, focusKey, onClose, openCha
     input.current?.select()
   }, [focusKey])
 
-  /** Set when a chapter was opened from the result list: its first match gets selected. */
-  const jumped = useRef(false)
+  /** Set when another chapter was opened from the find bar: its first (or, going back, last) match gets selected. */
+  const jumped = useRef<0 | -1 | null>(null)
+
+  /**
+   * Show the current match. ProseMirror's own scrollIntoView starts from the
+   * DOM selection, which is in the find field while the bar has the focus,
+   * so it would not scroll the chapter at all.
+   */
+  const reveal = (e: Editor) => {
+    requestAnimationFrame(() => {
+      if (!e.isDestroyed) e.view.dom.querySelector('.find-current')?.scrollIntoView({ block: 'center' })
+    })
+  }
 
   // Highlight in the open chapter (again when another chapter opens).
   useEffect(() => {
     if (!editor || editor.isDestroyed) return
     const t = setTimeout(() => {
       editor.view.dispatch(setFind(editor.state, query, matchCase))
-      if (jumped.current) {
-        jumped.current = false
-        const tr = gotoMatch(editor.state, 1)
-        if (tr) editor.view.dispatch(tr)
+      if (jumped.current !== null) {
+        const tr = selectEdgeMatch(editor.state, jumped.current)
+        jumped.current = null
+        if (tr) {
+          editor.view.dispatch(tr)
+          reveal(editor)
+        }
       }
     }, 120)
     return () => clearTimeout(t)
   }, [editor, query, matchCase])
+
+  /** What `others` holds results for (query, case, open chapter); 下一个 asks main itself when that is not yet the current search. */
+  const othersKey = useRef('')
+  const searchKey = `${query}\u0000${matchCase}\u0000${chapterId ?? ''}`
 
   const searchOthers = useCallback(async () => {
     const seq = ++searchSeq.current
     if (!query) return setOthers([])
     try {
       const r = await api.search.find({ query, matchCase, exceptChapterId: chapterId ?? undefined })
-      if (seq === searchSeq.current) setOthers(r.chapters)
+      if (seq === searchSeq.current) {
+        othersKey.current = `${query}\u0000${matchCase}\u0000${chapterId ?? ''}`
+        setOthers(r.chapters)
+      }
     } catch (e) {
       if (seq === searchSeq.current) setOthers([])
       notify('error', errorMessage(e))
@@ -102,15 +124,44 @@ export function FindBar({ editor, chapterId, replace, focusKey, onClose, openCha
     [editor]
   )
 
-  const go = (dir: 1 | -1) => {
-    if (!editor) return
-    const tr = gotoMatch(editor.state, dir)
-    if (tr) editor.view.dispatch(tr)
-    else if (others.length) void jumpTo(others[0].chapterId)
+  /** The next chapter (in report order, going round) after the open one that has matches. */
+  const chapterAfter = async (dir: 1 | -1): Promise<string | null> => {
+    let hits = others
+    if (othersKey.current !== searchKey) {
+      try {
+        hits = (await api.search.find({ query, matchCase, exceptChapterId: chapterId ?? undefined })).chapters
+      } catch {
+        hits = []
+      }
+    }
+    const withHits = new Set(hits.map((o) => o.chapterId))
+    const order = numbering.chapters.map((c) => c.id)
+    const at = order.indexOf(chapterId ?? '')
+    for (let k = 1; k <= order.length; k++) {
+      const id = order[(((at + dir * k) % order.length) + order.length) % order.length]
+      if (withHits.has(id)) return id
+    }
+    return null
   }
 
-  const jumpTo = async (id: string) => {
-    jumped.current = true
+  /** 下一个 / 上一个: through the open chapter, then on to the next chapter with matches (as Word goes through a document). */
+  const go = async (dir: 1 | -1) => {
+    if (!editor) return
+    // Enter right after typing: the highlights (set a moment after the last keystroke) are brought up to date first.
+    const f = findKey.getState(editor.state)
+    if (!f || f.query !== query || f.matchCase !== matchCase) editor.view.dispatch(setFind(editor.state, query, matchCase))
+    const next = stepLeavesChapter(editor.state, dir) ? await chapterAfter(dir) : null
+    if (next) return jumpTo(next, dir === 1 ? 0 : -1)
+    if (editor.isDestroyed) return
+    const tr = gotoMatch(editor.state, dir)
+    if (tr) {
+      editor.view.dispatch(tr)
+      reveal(editor)
+    }
+  }
+
+  const jumpTo = async (id: string, which: 0 | -1 = 0) => {
+    jumped.current = which
     await openChapter(id)
   }
 
@@ -120,7 +171,10 @@ export function FindBar({ editor, chapterId, replace, focusKey, onClose, openCha
     if (!tr) return go(1)
     editor.view.dispatch(tr)
     const next = gotoMatch(editor.state, 1)
-    if (next) editor.view.dispatch(next)
+    if (next) {
+      editor.view.dispatch(next)
+      reveal(editor)
+    }
   }
 
   const replaceHere = (): number => {
@@ -159,7 +213,7 @@ export function FindBar({ editor, chapterId, replace, focusKey, onClose, openCha
   const totalOthers = others.reduce((n, o) => n + o.count, 0)
   const chapterName = (id: string) => {
     const c = numbering.chapters.find((x) => x.id === id)
-    return c ? `${c.number ? `${c.number} ` : '附录 '}${c.title}` : ''
+    return c ? chapterLabel(c) : ''
   }
 
   return (

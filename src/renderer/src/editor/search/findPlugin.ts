@@ -115,6 +115,29 @@ export function gotoMatch(state: EditorState, dir: 1 | -1): Transaction | null {
     .scrollIntoView()
 }
 
+/** Whether the next step in `dir` would wrap around the chapter (or there is nothing here): 查找 then goes on in another chapter. */
+export function stepLeavesChapter(state: EditorState, dir: 1 | -1): boolean {
+  const f = findKey.getState(state)
+  if (!f || !f.matches.length) return true
+  if (f.current < 0) return false
+  const m = f.matches[f.current]
+  const onCurrent = !!m && state.selection.from === m.from && state.selection.to === m.to
+  if (!onCurrent) return false
+  return dir === 1 ? f.current === f.matches.length - 1 : f.current === 0
+}
+
+/** Select the first (0) or last (-1) match, e.g. on arriving in a chapter from the find bar. */
+export function selectEdgeMatch(state: EditorState, which: 0 | -1): Transaction | null {
+  const f = findKey.getState(state)
+  if (!f || !f.matches.length) return null
+  const i = which === 0 ? 0 : f.matches.length - 1
+  const m = f.matches[i]
+  return state.tr
+    .setMeta(findKey, { current: i } satisfies FindMeta)
+    .setSelection(TextSelection.create(state.doc, m.from, m.to))
+    .scrollIntoView()
+}
+
 /** Replace the current match and move to the next one. */
 export function replaceCurrent(state: EditorState, replacement: string): Transaction | null {
   const f = findKey.getState(state)

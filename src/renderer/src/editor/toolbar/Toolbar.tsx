@@ -52,8 +52,26 @@ function snapshot(editor: Editor | null) {
   }
 }
 
-/** The editing toolbar above the chapter: styles, marks, lists, links, tables, cases, photos, find. */
-export function Toolbar({ editor, env, onFind, onCaseSchool, onCaseMove, onCaseDelete }: Props) {
+const editorKeys = new WeakMap<Editor, number>()
+let nextEditorKey = 1
+function editorKey(editor: Editor | null): number {
+  if (!editor) return 0
+  let k = editorKeys.get(editor)
+  if (!k) editorKeys.set(editor, (k = nextEditorKey++))
+  return k
+}
+
+/**
+ * The editing toolbar above the chapter: styles, marks, lists, links, tables, cases, photos, find.
+ * One toolbar per editor: tiptap's useEditorState keeps its first snapshot when it is handed
+ * another editor (a chapter opened), so without the key every button would stay disabled until
+ * the first keystroke or click in the new chapter.
+ */
+export function Toolbar(props: Props) {
+  return <EditorToolbar key={editorKey(props.editor)} {...props} />
+}
+
+function EditorToolbar({ editor, env, onFind, onCaseSchool, onCaseMove, onCaseDelete }: Props) {
   const s = useEditorState({ editor, selector: ({ editor: e }) => snapshot(e) })
   const [linkPrompt, setLinkPrompt] = useState<string | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
@@ -110,7 +128,7 @@ export function Toolbar({ editor, env, onFind, onCaseSchool, onCaseMove, onCaseD
         {btn('1≡', '编号列表', s?.ordered, () => chain().toggleOrderedList().run(), textOnly)}
         {btn('❝', '引用', s?.quote, () => chain().toggleBlockquote().run(), textOnly || !!s?.inCase)}
         {btn(
-          '🔗',
+          '链接',
           s?.link ? '取消链接' : '插入链接（仅限 https 网址或邮件地址）',
           s?.link,
           () => (s?.link ? chain().extendMarkRange('link').unsetLink().run() : setLinkPrompt('https://')),

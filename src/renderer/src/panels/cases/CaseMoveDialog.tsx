@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { api, errorMessage } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
+import { chapterLabel } from '@shared/model/numbering'
 import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
 import type { Workspace } from '../types'
 
@@ -68,8 +69,7 @@ export function CaseMoveDialog({ caseId, workspace, onClose }: Props) {
           >
             {numbering.chapters.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.number ? `${c.number} ` : '附录 '}
-                {c.title}
+                {chapterLabel(c)}
               </option>
             ))}
           </select>

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { chapterLabel } from '@shared/model/numbering'
 import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
 import type { PanelDef, PanelProps } from '../types'
 import { CaseMoveDialog } from './CaseMoveDialog'
@@ -23,7 +24,7 @@ function CasePanel({ chapterId, workspace }: PanelProps) {
                 <span className="case-no">案例 {c.number}</span>
                 <span className="case-title">{c.title || '（未填写标题）'}</span>
                 <span className="case-meta">
-                  {ch ? `${ch.number ? `第 ${ch.number} 章 ` : '附录 '}${ch.title}` : ''}
+                  {ch ? (ch.number ? `第 ${ch.number} 章 ${ch.title}` : chapterLabel(ch)) : ''}
                   {c.school ? ` · ${c.school}` : ''}
                 </span>
               </button>

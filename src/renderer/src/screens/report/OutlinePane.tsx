@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react'
+import { useEffect, useRef, useState, type DragEvent } from 'react'
 import type { NumberedChapter, NumberedHeading } from '@shared/model/numbering'
 import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
 
@@ -59,6 +59,13 @@ export function OutlinePane({ activeChapterId, currentHeadingId, actions }: Prop
   const [collapsed, setCollapsed] = useState<Record<string, boolean>>({})
   const [dragged, setDragged] = useState<Dragged | null>(null)
   const [drop, setDrop] = useState<DropMark>(null)
+  const nav = useRef<HTMLElement>(null)
+
+  // A chapter opened from elsewhere (查找, the 案例 panel) is brought into view in the outline.
+  useEffect(() => {
+    if (!activeChapterId) return
+    nav.current?.querySelector(`.chapter-row [data-chapter-id="${CSS.escape(activeChapterId)}"]`)?.scrollIntoView({ block: 'nearest' })
+  }, [activeChapterId])
 
   const half = (e: DragEvent): 'before' | 'after' => {
     const r = (e.currentTarget as HTMLElement).getBoundingClientRect()
@@ -120,10 +127,10 @@ export function OutlinePane({ activeChapterId, currentHeadingId, actions }: Prop
   const mark = (key: string) => (drop?.key === key ? ` drop-${drop.where}` : '')
 
   return (
-    <nav className="outline" aria-label="报告大纲" data-testid="outline">
+    <nav className="outline" aria-label="报告大纲" data-testid="outline" ref={nav}>
       <div className="outline-header">
         <span>大纲</span>
-        <button type="button" className="btn btn-small" onClick={actions.addChapter} title="在末尾添加一章" data-testid="add-chapter">
+        <button type="button" className="btn btn-small" onClick={actions.addChapter} title="在最后一章之后（附件之前）添加一章" data-testid="add-chapter">
           ＋ 添加章
         </button>
       </div>
