@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, screenshot } from '../helpers/browser'
 import { isolatedEnv, startHost, type HostProcess } from '../helpers/host'
-import { chapters, hostCall, openApp, openChapterByTitle } from '../helpers/editorPage'
+import { chapters, editorSel, hostCall, openApp, openChapterByTitle, waitSaved } from '../helpers/editorPage'
+import { makePng } from '../helpers/png'
 
 /**
  * Regressions found using the editor as a bureau editor would (QA pass on
@@ -83,6 +84,40 @@ describe('QA: the chapter editor as a first-time user meets it', () => {
     await page.keyboard.press('Escape')
   })
 
+  it('a new chapter goes after the last numbered chapter, before the 附件', async () => {
+    const before = await chapters(host)
+    expect(before[before.length - 1].title).toBe('附件')
+    await page.click('[data-testid="add-chapter"]')
+    await page.fill('[data-testid="text-prompt"] input', '质量测试章')
+    await page.click('[data-testid="text-prompt"] .btn-primary')
+    await expect.poll(async () => (await chapters(host)).map((c) => c.title).slice(-2)).toEqual(['质量测试章', '附件'])
+    expect(await page.textContent('.outline-item.level-1:has-text("质量测试章")')).toBe(`${before.length}质量测试章`)
+  })
+
+  it('after inserting a photo the caption is where typing goes; a damaged image is refused with a message', async () => {
+    const list = await chapters(host)
+    await openChapterByTitle(page, list[1].title)
+    const photos = () => page.$$eval(`${editorSel} figure.photo`, (f) => f.length)
+    const before = await photos()
+    await page.click(`${editorSel} > p >> nth=0`)
+    const paragraph = await page.textContent(`${editorSel} > p >> nth=0`)
+    await page.setInputFiles('[data-testid="photo-input"]', { name: '实训室.png', mimeType: 'image/png', buffer: makePng(320, 200, 4) })
+    await expect.poll(photos).toBe(before + 1)
+    await page.keyboard.type('实训室一角')
+    await expect.poll(() => page.$$eval(`${editorSel} figure.photo figcaption`, (cs) => cs.map((c) => c.textContent))).toContain('实训室一角')
+    expect(await page.textContent(`${editorSel} > p >> nth=0`)).toBe(paragraph)
+
+    // A PNG whose header is fine and whose picture data is not: main accepts the header, the browser cannot draw it.
+    const good = makePng(100, 100, 1)
+    const damaged = Buffer.concat([good.subarray(0, 60), Buffer.alloc(100, 7)])
+    await page.setInputFiles('[data-testid="photo-input"]', { name: '损坏.png', mimeType: 'image/png', buffer: damaged })
+    await page.waitForSelector('.notice-error:has-text("损坏.png")')
+    expect(await page.textContent('.notice-error:has-text("损坏.png")')).toContain('无法显示，文件可能已损坏')
+    expect(await photos()).toBe(before + 1)
+    await page.click('.notice-error button[aria-label="关闭提示"]')
+    await waitSaved(page)
+  })
+
   it('the case move dialog names the annex by its title, as the outline does', async () => {
     await page.click('[data-panel="cases"]')
     await page.hover('[data-testid="case-list"] li >> nth=0')
@@ -92,5 +127,20 @@ describe('QA: the chapter editor as a first-time user meets it', () => {
     expect(options.some((o) => o?.startsWith('附录'))).toBe(false)
     await page.keyboard.press('Escape')
     await page.click('[data-panel="cases"]')
+  })
+
+  it('另存为 opens the copy at the chapter that was open', async () => {
+    const list = await chapters(host)
+    const fifth = list[4]
+    await openChapterByTitle(page, fifth.title)
+    const oldName = await page.textContent('.status-bar')
+    await page.click('button:has-text("另存为")')
+    await page.fill('[data-testid="text-prompt"] input', '清远副本')
+    await page.click('[data-testid="text-prompt"] .btn-primary')
+    await page.waitForFunction(() => document.querySelector('.status-bar')?.textContent?.includes('清远副本.nianbao'))
+    expect(oldName).not.toContain('清远副本')
+    await page.waitForSelector(editorSel)
+    expect(await page.textContent('[data-testid="chapter-title"]')).toContain(fifth.title)
+    expect(errors).toEqual([])
   })
 })

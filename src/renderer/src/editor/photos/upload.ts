@@ -1,8 +1,9 @@
-import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
+import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import type { AssetInfo } from '@shared/api'
 import { errorMessage } from '../../api/client'
 import type { EditorEnv } from '../contribution'
+import { needsDisplayCopy } from './display'
 
 /** main refuses larger images (services/assets.ts); checking here spares a long upload. */
 export const MAX_IMAGE_BYTES = 30 * 1024 * 1024
@@ -66,6 +67,23 @@ export function checkImageFile(f: File | Blob): string | null {
   return null
 }
 
+/**
+ * Whether the browser can draw the image. A damaged file can have a valid
+ * header (main reads only that) and nothing readable behind it: it would be
+ * shown as an empty frame. Big photos are decoded by their display copy,
+ * which says so in place when it fails.
+ */
+async function drawable(f: File | Blob): Promise<boolean> {
+  if (typeof createImageBitmap !== 'function') return true
+  try {
+    const bitmap = await createImageBitmap(f)
+    bitmap.close()
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** A photo node for a stored image, with an empty caption line. */
 export function photoNode(state: EditorState, info: AssetInfo, caption = '') {
   const type = state.schema.nodes.photo
@@ -89,7 +107,12 @@ export async function insertImageFiles(view: EditorView, env: EditorEnv, files: 
   const stored: AssetInfo[] = []
   for (const f of ok) {
     try {
-      stored.push(await env.uploadImage(f, f instanceof File ? f.name : undefined))
+      const info = await env.uploadImage(f, f instanceof File ? f.name : undefined)
+      if (!needsDisplayCopy(info.width, info.height) && !(await drawable(f))) {
+        env.notify('error', `图片未能插入：${f instanceof File && f.name ? `“${f.name}”` : '这张图片'}无法显示，文件可能已损坏。请换一张图片。`)
+        continue
+      }
+      stored.push(info)
     } catch (e) {
       env.notify('error', `图片未能插入：${errorMessage(e)}`)
     }
@@ -100,6 +123,11 @@ export async function insertImageFiles(view: EditorView, env: EditorEnv, files: 
   if (at !== null && stored.length) {
     const nodes = stored.map((info) => photoNode(view.state, info))
     tr.replaceWith(at, at, nodes)
+    // The caption line of the (last) new photo is where one writes next.
+    const last = nodes[nodes.length - 1]
+    const lastStart = at + nodes.slice(0, -1).reduce((n, x) => n + x.nodeSize, 0)
+    if (tr.doc.nodeAt(lastStart)?.type === last.type) tr.setSelection(TextSelection.create(tr.doc, lastStart + 1))
   }
   view.dispatch(tr)
+  if (at !== null && stored.length) view.focus()
 }

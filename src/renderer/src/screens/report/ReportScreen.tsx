@@ -46,6 +46,12 @@ type Modal =
 
 const PANEL_KEY = 'nianbao.sidePanel'
 
+/**
+ * 另存为 opens the copy as a new report screen: it starts in the chapter
+ * that was open (chapter ids are the same in the copy), not at chapter 1.
+ */
+let resumeChapterId: string | null = null
+
 /** The main window: outline on the left, the chapter editor in the middle, side panels on the right, the status bar below. */
 export function ReportScreen({ info, report, onReportChange, onClosed }: Props) {
   const notify = useNotify()
@@ -128,7 +134,9 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
   // Open the first chapter when the report opens, or another one when the open chapter was deleted.
   useEffect(() => {
     if (chapter && report.chapters.some((c) => c.id === chapter.id)) return
-    const first = report.chapters[0]
+    const resumed = report.chapters.find((c) => c.id === resumeChapterId)
+    resumeChapterId = null
+    const first = resumed ?? report.chapters[0]
     if (!first) {
       setChapter(null)
       return
@@ -399,7 +407,7 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
             onClose={() => setModal(null)}
             onSubmit={(title) => {
               setModal(null)
-              void run(() => api.chapter.add({ title }))
+              void run(() => api.chapter.add({ title, afterId: newChapterPlace(report.chapters) }))
             }}
           />
         )}
@@ -512,7 +520,7 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
         {modal?.kind === 'case-move' && <CaseMoveDialog caseId={modal.caseId} workspace={workspace} onClose={() => setModal(null)} />}
         {modal?.kind === 'save-as' &&
           (info.nativeDialogs ? (
-            <SaveAsNative onDone={() => setModal(null)} run={run} flush={flush} />
+            <SaveAsNative onDone={() => setModal(null)} run={run} flush={flush} openChapterId={editorRef.current?.chapterId ?? null} />
           ) : (
             <TextPrompt
               title="另存为"
@@ -524,6 +532,7 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
                 setModal(null)
                 void (async () => {
                   await flush()
+                  resumeChapterId = editorRef.current?.chapterId ?? null
                   const copied = await run(() => api.report.saveAs({ fileName }))
                   // Text that could not be saved to the old file goes to the new one.
                   if ((await queue.flushAll()) && copied) notify('success', '已另存为新文件。')
@@ -534,6 +543,13 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
       </div>
     </NumberingProvider>
   )
+}
+
+/** A new chapter goes after the last numbered chapter, before the annexes (附件) at the end. */
+function newChapterPlace(chapters: ReportState['chapters']): string | undefined {
+  let end = chapters.length
+  while (end > 0 && chapters[end - 1].kind === 'appendix') end--
+  return end > 0 && end < chapters.length ? chapters[end - 1].id : undefined
 }
 
 /** An empty section is deleted without asking. */
@@ -581,10 +597,11 @@ function SchoolPrompt({ initial, onSubmit, onClose }: { initial: string; onSubmi
   )
 }
 
-function SaveAsNative({ onDone, run, flush }: { onDone: () => void; run: (f: () => Promise<ReportState | null>) => Promise<boolean>; flush: () => Promise<boolean> }) {
+function SaveAsNative({ onDone, run, flush, openChapterId }: { onDone: () => void; run: (f: () => Promise<ReportState | null>) => Promise<boolean>; flush: () => Promise<boolean>; openChapterId: string | null }) {
   useEffect(() => {
     void (async () => {
       await flush()
+      resumeChapterId = openChapterId
       await run(() => api.report.saveAs({}))
       await flush()
       onDone()
