@@ -79,7 +79,8 @@
  */
 export { reportData } from './registry'
 export { ReportData, emptyDelta, type CellEdit, type NewIndicator } from './reportData'
-export { DataEngine, columnName, columnIndex, cellAddress, parseRange } from './engine'
+export { DataEngine } from './engine'
+export { columnName, columnIndex, cellAddress, parseRange } from '@shared/model/cellAddress'
 export { renderChartPng, renderChartSvg, findChartFont, chartPng, type ChartImageSize } from './chartImage'
 export { templateReport, withTemplateData, sampleValues, hasStandardData, STANDARD_INDICATORS, type SeedValue, type TemplateData } from './template'
 export { DataStore } from '../store/dataStore'

@@ -1,29 +1,11 @@
-import type { Handlers, SaveResult } from '@shared/api'
+import type { Handlers } from '@shared/api'
 import { UserError } from '@shared/errors'
-import { normalizeDoc } from '@shared/editor/normalize'
 import type { DocNode } from '@shared/model/doc'
 import { summarizeChapter } from '@shared/model/summary'
 import type { ServiceContext } from '../context'
 import { caseIndex, insertionIndex, sectionBlocks, withBlocks, withoutBlocks } from '../docMoves'
 import { deletedChapters } from '../../store/editorStore'
-import { AUTO_REVISION_MS, idsOutside, validateDoc } from './chapter'
-
-/**
- * Store a chapter document the way every editor save does, in the caller's
- * transaction: normalize (ids unique in the report, safe links), check
- * against the schema, update the summary and case index, and take the
- * ten-minute automatic snapshot when it is due.
- */
-export function storeChapterDoc(ctx: ServiceContext, id: string, doc: DocNode, baseVersion?: number): Omit<SaveResult, 'state'> {
-  const store = ctx.session.store()
-  const norm = normalizeDoc(doc, idsOutside(ctx, id))
-  validateDoc(norm.doc)
-  const summary = summarizeChapter(norm.doc)
-  const saved = store.saveChapter(id, norm.doc, summary, baseVersion)
-  const last = store.lastRevisionAt(id)
-  if (!last || ctx.now().getTime() - Date.parse(last) >= AUTO_REVISION_MS) store.addRevision(id, 'auto')
-  return { ...saved, summary, normalized: norm.changed ? norm.doc : null }
-}
+import { storeChapterDoc } from '../chapterDocs'
 
 export function editorHandlers(ctx: ServiceContext): Handlers['editor'] {
   const { session } = ctx

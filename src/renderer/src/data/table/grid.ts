@@ -1,4 +1,5 @@
 import type { TableMerge } from '@shared/model/table'
+import { columnName } from '@shared/model/cellAddress'
 
 /** Grid helpers for the report table view: addresses, selections and merged cells. */
 export interface CellPos {
@@ -20,17 +21,6 @@ export interface Rect {
 
 export function rectOf(s: Selection): Rect {
   return { r0: Math.min(s.anchor.r, s.focus.r), r1: Math.max(s.anchor.r, s.focus.r), c0: Math.min(s.anchor.c, s.focus.c), c1: Math.max(s.anchor.c, s.focus.c) }
-}
-
-export function columnName(index: number): string {
-  let n = index + 1
-  let s = ''
-  while (n > 0) {
-    const m = (n - 1) % 26
-    s = String.fromCharCode(65 + m) + s
-    n = Math.floor((n - 1) / 26)
-  }
-  return s
 }
 
 export function address(p: CellPos): string {

@@ -1,0 +1,56 @@
+import type { SaveResult } from '@shared/api'
+import { UserError } from '@shared/errors'
+import { reportSchema } from '@shared/editor/schema'
+import { normalizeDoc } from '@shared/editor/normalize'
+import type { DocNode } from '@shared/model/doc'
+import { summarizeChapter } from '@shared/model/summary'
+import type { ServiceContext } from './context'
+
+/**
+ * Storing a chapter document, the same way for every path that writes one:
+ * an editor save, a patch, find and replace, moving sections or cases, a
+ * restore, an import.
+ */
+
+/** Automatic snapshots of a chapter are taken at most this often while editing. */
+export const AUTO_REVISION_MS = 10 * 60 * 1000
+
+/** Check a chapter document against the editor's schema before it is stored. */
+export function validateDoc(doc: DocNode): void {
+  if (doc.type !== 'doc') throw new UserError('BAD_INPUT', '章节内容格式无效：根节点必须是文档。')
+  try {
+    reportSchema().nodeFromJSON(doc).check()
+  } catch (e) {
+    throw new UserError('BAD_INPUT', `章节内容格式无效：${e instanceof Error ? e.message.slice(0, 120) : ''}`)
+  }
+}
+
+/** Ids used by the other chapters: a heading, case, table or figure id must be unique in the report. */
+export function idsOutside(ctx: ServiceContext, chapterId: string): Set<string> {
+  const seen = new Set<string>()
+  for (const c of ctx.session.require().store.listChapters()) {
+    if (c.id === chapterId) continue
+    c.summary.headings.forEach((h) => seen.add(h.id))
+    c.summary.cases.forEach((x) => seen.add(x.id))
+    c.summary.tables.forEach((x) => seen.add(x))
+    c.summary.figures.forEach((x) => seen.add(x))
+  }
+  return seen
+}
+
+/**
+ * Store a chapter document the way every editor save does, in the caller's
+ * transaction: normalize (ids unique in the report, safe links), check
+ * against the schema, update the summary and case index, and take the
+ * ten-minute automatic snapshot when it is due.
+ */
+export function storeChapterDoc(ctx: ServiceContext, id: string, doc: DocNode, baseVersion?: number): Omit<SaveResult, 'state'> {
+  const store = ctx.session.store()
+  const norm = normalizeDoc(doc, idsOutside(ctx, id))
+  validateDoc(norm.doc)
+  const summary = summarizeChapter(norm.doc)
+  const saved = store.saveChapter(id, norm.doc, summary, baseVersion)
+  const last = store.lastRevisionAt(id)
+  if (!last || ctx.now().getTime() - Date.parse(last) >= AUTO_REVISION_MS) store.addRevision(id, 'auto')
+  return { ...saved, summary, normalized: norm.changed ? norm.doc : null }
+}
