@@ -120,7 +120,8 @@ function behaviour(env: EditorEnv) {
           if (node.type.name === 'dataField' && map.has(String(node.attrs.ref))) tr.setNodeMarkup(pos, undefined, { ...node.attrs, ref: map.get(String(node.attrs.ref)) })
           return true
         })
-        if (tr.docChanged) editor.view.dispatch(tr)
+        // Not an undo step: undoing it would point the fields back at cells that now hold other rows' figures.
+        if (tr.docChanged) editor.view.dispatch(tr.setMeta('addToHistory', false))
       })
       ;(this.storage as { off?: () => void }).off = off
     },

@@ -203,11 +203,16 @@ class LiveData {
       this.setIndicators([...next.values()])
     }
     if (d.fieldRenames?.length) {
-      for (const r of d.fieldRenames) {
+      // The old formulas now mean other cells: their cached values are dropped (and fetched again if still shown).
+      const moved = d.fieldRenames.flatMap((r) => {
         const f = this.fields.get(r.from)
-        if (f) this.fields.set(r.to, { ...f, ref: r.to })
-      }
+        return f ? [{ ...f, ref: r.to }] : []
+      })
+      const targets = new Set(d.fieldRenames.map((r) => r.to))
+      for (const r of d.fieldRenames) if (!targets.has(r.from)) this.fields.delete(r.from)
+      for (const f of moved) this.fields.set(f.ref, f)
       for (const h of this.renameHandlers) h(d.fieldRenames)
+      for (const r of d.fieldRenames) if (!this.fields.has(r.from) && this.listeners.has(`d:${r.from}`)) this.queue('fields', r.from)
     }
   }
 

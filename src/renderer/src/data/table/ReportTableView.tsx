@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
+import { createPortal } from 'react-dom'
 import { NodeViewWrapper, type NodeViewProps } from '@tiptap/react'
 import type { TableView } from '@shared/contract/data'
 import { FORMAT_LABELS, parseTypedNumber } from '@shared/model/format'
 import { tableLabel } from '@shared/model/numbering'
-import type { CellAlign, CellFormat, ResolvedCell } from '@shared/model/table'
+import type { CellAlign, CellFormat, ResolvedCell, TableMerge } from '@shared/model/table'
 import { useTableNumber } from '../../editor/numbering/NumberingProvider'
 import { api } from '../../api/client'
+import { ConfirmDialog } from '../../components/Dialog'
 import { liveData, useTableView } from '../store'
 import { openDataDialog } from '../dialogs'
 import { address, intersects, mergeAt, mergeMap, parseTsv, rangeText, rectOf, type CellPos, type Rect, type Selection } from './grid'
@@ -17,7 +19,20 @@ interface Editing {
   mode: 'input' | 'value'
 }
 
-type UndoStep = { kind: 'cells'; cells: { row: number; col: number; input: string }[] } | { kind: 'values'; values: { indicator: string; year: number; value: number | null }[] }
+type CellPatch = { row: number; col: number; input?: string; format?: CellFormat; align?: CellAlign }
+type ReshapeKind = 'insertRows' | 'removeRows' | 'insertCols' | 'removeCols'
+
+/**
+ * The table's own undo (Ctrl+Z while a cell is selected): what each change
+ * replaced, restored through the same calls. The chapter editor's undo never
+ * sees table changes, so it cannot put a table half back.
+ */
+type UndoStep =
+  | { kind: 'cells'; cells: CellPatch[] }
+  | { kind: 'values'; values: { indicator: string; year: number; value: number | null }[] }
+  | { kind: 'table'; patch: { merges?: TableMerge[]; headerRows?: number } }
+  /** Rows or columns that were inserted: undone by removing them again. */
+  | { kind: 'reshape'; op: 'removeRows' | 'removeCols'; at: number; count: number }
 
 /**
  * 表 N-M: a report table in the chapter. The caption sits above ("表 1-2
@@ -73,6 +88,7 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
   const [barDirty, setBarDirty] = useState(false)
   const [caption, setCaption] = useState<string | null>(null)
   const [note, setNote] = useState<string | null>(null)
+  const [confirmRemove, setConfirmRemove] = useState<{ kind: 'removeRows' | 'removeCols'; at: number; count: number } | null>(null)
   const grid = useRef<HTMLDivElement>(null)
   /** One input follows the current cell: it takes the keys (and IME compositions) and becomes the cell's editor. */
   const sink = useRef<HTMLInputElement>(null)
@@ -110,22 +126,49 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
 
   // ---- changes -------------------------------------------------------------------------------
 
-  const setInputs = useCallback(
-    async (cells: { row: number; col: number; input: string }[], remember = true) => {
+  /** Set cells (inputs, formats or alignment); what they held before goes on the undo stack. */
+  const setCells = useCallback(
+    async (cells: CellPatch[], remember = true) => {
       if (!cells.length) return
-      const before = cells.map((c) => ({ row: c.row, col: c.col, input: spec.rows[c.row]?.[c.col]?.input ?? '' }))
+      const before = cells.map((c): CellPatch => {
+        const old = spec.rows[c.row]?.[c.col]
+        return {
+          row: c.row,
+          col: c.col,
+          ...(c.input !== undefined ? { input: old?.input ?? '' } : {}),
+          ...(c.format !== undefined ? { format: old?.format ?? { kind: 'general' } } : {}),
+          // A cell without its own alignment shows the default one; restoring that looks the same.
+          ...(c.align !== undefined ? { align: old?.align ?? resolved.rows[c.row]?.[c.col]?.align ?? 'left' } : {})
+        }
+      })
       const r = await liveData.run(() => api.data.setCells({ id, cells }))
       if (r && remember) undo.current.push({ kind: 'cells', cells: before })
     },
-    [id, spec.rows]
+    [id, spec.rows, resolved.rows]
   )
+  const setInputs = useCallback((cells: { row: number; col: number; input: string }[], remember = true) => setCells(cells, remember), [setCells])
 
-  const setValues = useCallback(async (values: { indicator: string; year: number; value: number | null }[], remember = true) => {
-    if (!values.length) return
-    const before = values.map((v) => ({ ...v, value: liveData.indicator(v.indicator)?.values[String(v.year)] ?? null }))
-    const r = await liveData.run(() => (values.length === 1 ? api.data.setValue(values[0]) : api.data.setValues({ values })))
-    if (r && remember) undo.current.push({ kind: 'values', values: before })
-  }, [])
+  const updateTable = async (patch: { merges?: TableMerge[]; headerRows?: number }, remember = true) => {
+    const before = { ...(patch.merges ? { merges: spec.merges } : {}), ...(patch.headerRows !== undefined ? { headerRows: spec.headerRows } : {}) }
+    const r = await liveData.run(() => api.data.updateTable({ id, ...patch }))
+    if (r && remember) undo.current.push({ kind: 'table', patch: before })
+  }
+
+  const setValues = useCallback(
+    async (values: { indicator: string; year: number; value: number | null }[], remember = true) => {
+      if (!values.length) return
+      // What the table shows is what is undone to; the indicator list is only loaded once the 数据 panel has been open.
+      const shown = (indicator: string, year: number): number | null | undefined => {
+        for (const row of resolved.rows)
+          for (const cell of row) if (cell.binding?.indicator === indicator && cell.binding.year === year) return typeof cell.value === 'number' ? cell.value : null
+        return undefined
+      }
+      const before = values.map((v) => ({ ...v, value: shown(v.indicator, v.year) ?? liveData.indicator(v.indicator)?.values[String(v.year)] ?? null }))
+      const r = await liveData.run(() => (values.length === 1 ? api.data.setValue(values[0]) : api.data.setValues({ values })))
+      if (r && remember) undo.current.push({ kind: 'values', values: before })
+    },
+    [resolved.rows]
+  )
 
   const commitEdit = async (e: Editing, move: CellPos | null) => {
     setEditing(null)
@@ -172,8 +215,13 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
   const undoLast = async () => {
     const step = undo.current.pop()
     if (!step) return
-    if (step.kind === 'cells') await setInputs(step.cells, false)
-    else await setValues(step.values, false)
+    if (step.kind === 'cells') await setCells(step.cells, false)
+    else if (step.kind === 'values') await setValues(step.values, false)
+    else if (step.kind === 'table') await updateTable(step.patch, false)
+    else {
+      const r = await liveData.run(() => api.data[step.op]({ id, at: step.at, count: step.count, openChapterId: chapterId }))
+      if (r) setSel(null)
+    }
   }
 
   const commitBar = async () => {
@@ -185,33 +233,48 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
 
   const setFormat = async (format: CellFormat) => {
     if (!rect) return
-    const cells: { row: number; col: number; format: CellFormat }[] = []
+    const cells: CellPatch[] = []
     for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) cells.push({ row: r, col: c, format })
-    await liveData.run(() => api.data.setCells({ id, cells }))
+    await setCells(cells)
   }
   const setAlign = async (align: CellAlign) => {
     if (!rect) return
-    const cells: { row: number; col: number; align: CellAlign }[] = []
+    const cells: CellPatch[] = []
     for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) cells.push({ row: r, col: c, align })
-    await liveData.run(() => api.data.setCells({ id, cells }))
+    await setCells(cells)
   }
 
-  const reshape = async (kind: 'insertRows' | 'removeRows' | 'insertCols' | 'removeCols', at: number, count: number) => {
+  const reshape = async (kind: ReshapeKind, at: number, count: number) => {
     const r = await liveData.run(() => api.data[kind]({ id, at, count, openChapterId: chapterId }))
-    if (r) {
-      undo.current = []
-      setSel(null)
-    }
+    if (!r) return
+    setSel(null)
+    // Undoing an insertion puts every cell back in its place, so the steps before it stay valid under it.
+    // A removal cannot be undone (it asked first), and the earlier steps name cells that moved: they go.
+    if (kind === 'insertRows') undo.current.push({ kind: 'reshape', op: 'removeRows', at, count })
+    else if (kind === 'insertCols') undo.current.push({ kind: 'reshape', op: 'removeCols', at, count })
+    else undo.current = []
+  }
+
+  /** Removing rows or columns cannot be undone: when they hold anything, ask first. */
+  const askRemove = (kind: 'removeRows' | 'removeCols', at: number, count: number) => {
+    let filled = false
+    for (let r = 0; r < rows && !filled; r++)
+      for (let c = 0; c < cols && !filled; c++) {
+        const inRange = kind === 'removeRows' ? r >= at && r < at + count : c >= at && c < at + count
+        if (inRange && (spec.rows[r]?.[c]?.input ?? '').trim() !== '') filled = true
+      }
+    if (filled) setConfirmRemove({ kind, at, count })
+    else void reshape(kind, at, count)
   }
 
   const mergeSelection = async () => {
     if (!rect || (rect.r0 === rect.r1 && rect.c0 === rect.c1)) return
     const kept = spec.merges.filter((g) => !intersects(g, rect))
-    await liveData.run(() => api.data.updateTable({ id, merges: [...kept, { row: rect.r0, col: rect.c0, rowSpan: rect.r1 - rect.r0 + 1, colSpan: rect.c1 - rect.c0 + 1 }] }))
+    await updateTable({ merges: [...kept, { row: rect.r0, col: rect.c0, rowSpan: rect.r1 - rect.r0 + 1, colSpan: rect.c1 - rect.c0 + 1 }] })
   }
   const unmergeSelection = async () => {
     if (!rect) return
-    await liveData.run(() => api.data.updateTable({ id, merges: spec.merges.filter((g) => !intersects(g, rect)) }))
+    await updateTable({ merges: spec.merges.filter((g) => !intersects(g, rect)) })
   }
 
   const pasteAt = async (text: string) => {
@@ -265,6 +328,11 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
       }
       return
     }
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
+      e.preventDefault()
+      void undoLast()
+      return
+    }
     if (!at) return
     const move = (dr: number, dc: number) => {
       e.preventDefault()
@@ -276,11 +344,6 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
         if (dc > 0) next.c = g.col + g.colSpan
       }
       select(next, e.shiftKey)
-    }
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
-      e.preventDefault()
-      void undoLast()
-      return
     }
     switch (e.key) {
       case 'ArrowUp':
@@ -364,7 +427,7 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
         <button type="button" disabled={!rect} onClick={() => rect && void reshape('insertRows', rect.r1 + 1, 1)} title="在选中行的下方插入一行" data-testid="rt-row-below">
           下方插入行
         </button>
-        <button type="button" disabled={!rect || rect.r1 - rect.r0 + 1 >= rows} onClick={() => rect && void reshape('removeRows', rect.r0, rect.r1 - rect.r0 + 1)}>
+        <button type="button" disabled={!rect || rect.r1 - rect.r0 + 1 >= rows} onClick={() => rect && askRemove('removeRows', rect.r0, rect.r1 - rect.r0 + 1)}>
           删除行
         </button>
         <span className="sep" />
@@ -374,7 +437,7 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
         <button type="button" disabled={!rect} onClick={() => rect && void reshape('insertCols', rect.c1 + 1, 1)}>
           右侧插入列
         </button>
-        <button type="button" disabled={!rect || rect.c1 - rect.c0 + 1 >= cols} onClick={() => rect && void reshape('removeCols', rect.c0, rect.c1 - rect.c0 + 1)}>
+        <button type="button" disabled={!rect || rect.c1 - rect.c0 + 1 >= cols} onClick={() => rect && askRemove('removeCols', rect.c0, rect.c1 - rect.c0 + 1)}>
           删除列
         </button>
         <span className="sep" />
@@ -387,7 +450,7 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
         <span className="sep" />
         <label>
           标题行
-          <select value={spec.headerRows} onChange={(e) => void liveData.run(() => api.data.updateTable({ id, headerRows: Number(e.target.value) }))}>
+          <select value={spec.headerRows} onChange={(e) => void updateTable({ headerRows: Number(e.target.value) })}>
             {[0, 1, 2, 3].map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -547,6 +610,25 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
       </div>
       </div>
 
+      {confirmRemove &&
+        createPortal(
+          <ConfirmDialog
+            title={confirmRemove.kind === 'removeRows' ? '删除行' : '删除列'}
+            danger
+            message={`${removalName(confirmRemove)}中有内容，删除后不能撤销；其他单元格、正文中引用这些单元格的公式会显示错误。确定删除吗？`}
+            confirmLabel="删除"
+            onCancel={() => {
+              setConfirmRemove(null)
+              focusGrid()
+            }}
+            onConfirm={() => {
+              const c = confirmRemove
+              setConfirmRemove(null)
+              void reshape(c.kind, c.at, c.count)
+            }}
+          />,
+          document.body
+        )}
       {note !== null ? (
         <input
           className="rt-note-input"
@@ -574,4 +656,11 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
       )}
     </div>
   )
+}
+
+/** "第 3 行", "第 3–4 行", "第 B 列", "第 B–C 列" for the confirmation. */
+function removalName(r: { kind: 'removeRows' | 'removeCols'; at: number; count: number }): string {
+  const name = (i: number) => (r.kind === 'removeRows' ? String(i + 1) : address({ r: 0, c: i }).replace(/\d+$/, ''))
+  const span = r.count > 1 ? `${name(r.at)}–${name(r.at + r.count - 1)}` : name(r.at)
+  return `第 ${span} ${r.kind === 'removeRows' ? '行' : '列'}`
 }

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, screenshot } from '../helpers/browser'
+import { isolatedEnv, startHost, type HostProcess } from '../helpers/host'
+import { hostCall, openApp, openChapterByTitle, waitSaved } from '../helpers/editorPage'
+
+/**
+ * Regressions found using live data as an editor would (QA pass): undo in
+ * the text after a table changed shape, the table's own undo, removing rows
+ * that hold figures,. On a city report with the Qingyuan 2021
+ * figures.
+ */
+describe('QA: tables, quoted figures and undo', () => {
+  let host: HostProcess
+  let browser: Browser
+  let page: Page
+  const errors: string[] = []
+
+  beforeAll(async () => {
+    host = await startHost([], isolatedEnv())
+    browser = await launchBrowser()
+    page = await openApp(browser, host, errors)
+    await hostCall(host, 'report.create', { template: 'city', region: '清远市', year: 2021, issuer: '清远市教育局', fileName: 'QA清远2021.nianbao' })
+    const published = JSON.parse(readFileSync(join(__dirname, '..', '..', 'resources', 'templates', 'data', 'qingyuan-2021.json'), 'utf8')) as { values: Record<string, Record<string, number>> }
+    const values = Object.entries(published.values).flatMap(([indicator, years]) => Object.entries(years).map(([y, value]) => ({ indicator, year: Number(y), value })))
+    await hostCall(host, 'data.setValues', { values })
+    await page.reload()
+    await page.waitForSelector('.chapter-doc[contenteditable="true"]')
+    await openChapterByTitle(page, '基本情况')
+    await page.waitForSelector('.chapter-doc .report-table td[data-cell="C3"]')
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+  })
+
+  /** 表 1-2 (教师队伍) is the second table of chapter 1. */
+  const teachers = () => page.locator('.chapter-doc .report-table').nth(1)
+  const cell = (address: string) => teachers().locator(`td[data-cell="${address}"]`).textContent()
+  const rowCount = () => teachers().locator('tr').count()
+  const tool = (label: string) => teachers().locator(`.rt-tools button:text-is("${label}")`)
+  /** The figures the sentence of 1.3 quotes from 表 1-2: 双师型教师比, 生师比 and its change. */
+  const quoted = () =>
+    page.evaluate(() => {
+      const p = Array.from(document.querySelectorAll('.chapter-doc p')).find((x) => x.textContent?.includes('双师型教师比为'))
+      return p ? Array.from(p.querySelectorAll('.data-field')).map((f) => f.textContent) : []
+    })
+
+  it('undo in the text after rows were inserted into a table leaves the quoted figures on their cells (also after a reload)', async () => {
+    expect(await quoted()).toEqual(expect.arrayContaining(['83.89%', '18.28:1', '上升 0.54']))
+    const rows = await rowCount()
+    await teachers().scrollIntoViewIfNeeded()
+    await teachers().locator('td[data-cell="A4"]').click()
+    await tool('上方插入行').click()
+    await expect.poll(rowCount).toBe(rows + 1)
+    expect(await cell('A5')).toBe('专业教师（人）')
+
+    // Typing in the text, then undoing it and more: the undo history never held the fields' new cell addresses.
+    await page.click('.chapter-doc p:has-text("双师型教师比为")')
+    await page.keyboard.press('End')
+    await page.keyboard.type('测试')
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Control+z')
+    await waitSaved(page)
+    await expect.poll(quoted).toEqual(expect.arrayContaining(['83.89%', '18.28:1', '上升 0.54']))
+
+    await page.reload()
+    await page.waitForSelector('.chapter-doc[contenteditable="true"]')
+    await openChapterByTitle(page, '基本情况')
+    await page.waitForSelector('.chapter-doc .report-table td[data-cell="C3"]')
+    await expect.poll(rowCount).toBe(rows + 1)
+    await expect.poll(quoted).toEqual(expect.arrayContaining(['83.89%', '18.28:1', '上升 0.54']))
+    expect(await quoted()).not.toContain('880.00%')
+
+    // Taking the empty row out again moves the quoted cells back up: the figures stay right.
+    await teachers().scrollIntoViewIfNeeded()
+    await teachers().locator('td[data-cell="A4"]').click()
+    await tool('删除行').click()
+    await expect.poll(rowCount).toBe(rows)
+    await expect.poll(quoted).toEqual(expect.arrayContaining(['83.89%', '18.28:1', '上升 0.54']))
+  })
+
+  it("the table's Ctrl+Z undoes its own last change, a format or a row included, in order", async () => {
+    const rows = await rowCount()
+    await teachers().locator('td[data-cell="C3"]').click()
+    await page.keyboard.type('1700')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => cell('C3')).toBe('1700')
+
+    await teachers().locator('td[data-cell="C6"]').click()
+    await page.selectOption('[data-testid="cell-format"]', 'percent')
+    await expect.poll(() => cell('C6')).toMatch(/%$/)
+
+    await teachers().locator('td[data-cell="A9"]').click()
+    await tool('下方插入行').click()
+    await expect.poll(rowCount).toBe(rows + 1)
+    // A new row is one step: undone first…
+    await teachers().locator('td[data-cell="A2"]').click()
+    await page.keyboard.press('Control+z')
+    await expect.poll(rowCount).toBe(rows)
+    expect(await cell('C6')).toMatch(/%$/)
+    // …then the format (not the value typed before it)…
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => cell('C6')).toBe('83.89')
+    expect(await cell('C3')).toBe('1700')
+    // …then the value.
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => cell('C3')).toBe('1649')
+    await screenshot(page, 'qa-table-undo')
+  })
+
+  it('removing rows that hold figures asks first; an empty row goes without asking', async () => {
+    const rows = await rowCount()
+    await teachers().locator('td[data-cell="A3"]').click()
+    await tool('删除行').click()
+    await page.waitForSelector('[data-testid="confirm-dialog"]')
+    expect(await page.textContent('[data-testid="confirm-dialog"]')).toContain('第 3 行中有内容，删除后不能撤销')
+    await page.click('[data-testid="confirm-dialog"] button:text-is("取消")')
+    expect(await rowCount()).toBe(rows)
+    expect(await cell('A3')).toBe('专任教师（人）')
+
+    await teachers().locator('td[data-cell="A9"]').click()
+    await tool('下方插入行').click()
+    await expect.poll(rowCount).toBe(rows + 1)
+    await teachers().locator('td[data-cell="A10"]').click()
+    await tool('删除行').click()
+    await expect.poll(rowCount).toBe(rows)
+    expect(await page.isVisible('[data-testid="confirm-dialog"]')).toBe(false)
+    expect(errors).toEqual([])
+  })
+})
