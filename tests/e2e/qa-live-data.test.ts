@@ -8,7 +8,7 @@ import { hostCall, openApp, openChapterByTitle, waitSaved } from '../helpers/edi
 /**
  * Regressions found using live data as an editor would (QA pass): undo in
  * the text after a table changed shape, the table's own undo, removing rows
- * that hold figures,. On a city report with the Qingyuan 2021
+ * that hold figures, and pie charts. On a city report with the Qingyuan 2021
  * figures.
  */
 describe('QA: tables, quoted figures and undo', () => {
@@ -127,6 +127,33 @@ describe('QA: tables, quoted figures and undo', () => {
     await tool('删除行').click()
     await expect.poll(rowCount).toBe(rows)
     expect(await page.isVisible('[data-testid="confirm-dialog"]')).toBe(false)
+  })
+
+  it('a pie chart shows one year, 本年 unless another is chosen (a pie of two years drew last year’s shares)', async () => {
+    await page.click('.chapter-doc p:has-text("双师型教师比为")')
+    await page.click('[data-testid="tb-data"]')
+    await page.click('.tb-menu-item:has-text("插入图表")')
+    await page.fill('[data-testid="chart-caption"]', '{本年} 年招生与毕业生')
+    await page.check('[data-testid="chart-indicators"] label:has-text("招生数") input')
+    await page.check('[data-testid="chart-indicators"] label:has-text("毕业生数") input')
+    const years = () => page.$$eval('input[name="chart-year"]', (is) => is.filter((i) => (i as HTMLInputElement).checked).map((i) => i.parentElement?.textContent?.trim()))
+    expect(await years()).toEqual(['上年', '本年'])
+    await page.click('[data-chart-type="pie"]')
+    expect(await years()).toEqual(['本年'])
+    expect(await page.$$eval('input[name="chart-year"]', (is) => is.map((i) => (i as HTMLInputElement).type))).toEqual(['radio', 'radio', 'radio'])
+    await expect.poll(() => page.getAttribute('[data-testid="chart-preview"] [data-testid="chart-canvas"]', 'data-series')).toBe(JSON.stringify([[13930, 8317]]))
+    // The preview's caption reads as it will print.
+    expect(await page.textContent('[data-testid="chart-preview"] .chart-preview-caption')).toBe('图 N-M 2021 年招生与毕业生')
+    await screenshot(page, 'qa-pie-dialog')
+    // Another year replaces it, never adds to it.
+    await page.check('input[name="chart-year"] >> nth=1')
+    expect(await years()).toEqual(['上年'])
+    await page.check('input[name="chart-year"] >> nth=2')
+    await page.click('[data-testid="chart-ok"]')
+    await page.waitForSelector('.report-figure:has-text("2021 年招生与毕业生")')
+    await expect
+      .poll(() => page.getAttribute('.report-figure:has-text("2021 年招生与毕业生") [data-testid="chart-canvas"]', 'data-series'))
+      .toBe(JSON.stringify([[13930, 8317]]))
     expect(errors).toEqual([])
   })
 })

@@ -2,9 +2,10 @@ import { useEffect, useMemo, useState } from 'react'
 import type { ChartData, ChartSpec, ChartType, ChartYear } from '@shared/model/chart'
 import { CHART_TYPE_LABELS } from '@shared/model/chart'
 import { tableLabel } from '@shared/model/numbering'
+import { fillYears } from '@shared/model/formula'
 import { Dialog } from '../../components/Dialog'
 import { api, errorMessage } from '../../api/client'
-import { liveData, useIndicators } from '../store'
+import { liveData, useDataYear, useIndicators } from '../store'
 import { numberingNow } from '../numberingLink'
 import type { DataDialogRequest } from '../dialogs'
 import { ChartCanvas } from './ChartCanvas'
@@ -27,11 +28,19 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
   const initial = editing?.spec.chart
   const [caption, setCaption] = useState(editing?.spec.caption ?? '')
   const [note, setNote] = useState(editing?.spec.note ?? '')
+  const dataYear = useDataYear()
   const [type, setType] = useState<ChartType>(initial?.type ?? (request.tableId ? 'groupedBar' : 'groupedBar'))
   const [sourceKind, setSourceKind] = useState<'indicators' | 'table'>(initial?.source.kind ?? (request.tableId ? 'table' : 'indicators'))
   const [picked, setPicked] = useState<string[]>(initial?.source.kind === 'indicators' ? initial.source.indicators : [])
   const [years, setYears] = useState<ChartYear[]>(initial?.source.kind === 'indicators' ? initial.source.years : ['previous', 'current'])
   const [categoriesFrom, setCategoriesFrom] = useState<'indicators' | 'years'>(initial?.source.kind === 'indicators' ? (initial.source.categoriesFrom ?? 'indicators') : 'indicators')
+  /** A pie shows one year's shares of the indicators: it keeps the latest chosen year (本年 by default). */
+  const chooseType = (t: ChartType) => {
+    setType(t)
+    if (t !== 'pie') return
+    setCategoriesFrom('indicators')
+    setYears((ys) => [[...YEAR_CHOICES].reverse().find((y) => ys.includes(y.value))?.value ?? 'current'])
+  }
   const [labels, setLabels] = useState<Record<string, string>>(initial?.source.kind === 'indicators' ? (initial.source.labels ?? {}) : {})
   const [tableId, setTableId] = useState(initial?.source.kind === 'table' ? initial.source.tableId : (request.tableId ?? ''))
   const [range, setRange] = useState(initial?.source.kind === 'table' ? initial.source.range : (request.range ?? 'A1:C3'))
@@ -140,7 +149,7 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
                 <span>图表类型</span>
                 <div className="seg" role="radiogroup" aria-label="图表类型">
                   {(Object.keys(CHART_TYPE_LABELS) as ChartType[]).map((t) => (
-                    <button key={t} type="button" role="radio" aria-checked={type === t} className={type === t ? 'on' : ''} onClick={() => setType(t)} data-chart-type={t}>
+                    <button key={t} type="button" role="radio" aria-checked={type === t} className={type === t ? 'on' : ''} onClick={() => chooseType(t)} data-chart-type={t}>
                       {CHART_TYPE_LABELS[t]}
                     </button>
                   ))}
@@ -195,19 +204,28 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
                     <div className="row">
                       {YEAR_CHOICES.map((y) => (
                         <label key={String(y.value)} className="check inline">
-                          <input type="checkbox" checked={years.includes(y.value)} onChange={(e) => setYears((ys) => (e.target.checked ? [...ys, y.value] : ys.filter((x) => x !== y.value)))} />
+                          <input
+                            type={type === 'pie' ? 'radio' : 'checkbox'}
+                            name="chart-year"
+                            checked={years.includes(y.value)}
+                            onChange={(e) => setYears((ys) => (type === 'pie' ? [y.value] : e.target.checked ? [...ys, y.value] : ys.filter((x) => x !== y.value)))}
+                          />
                           {y.label}
                         </label>
                       ))}
                     </div>
                   </div>
-                  <label className="field">
-                    <span>横轴</span>
-                    <select value={categoriesFrom} onChange={(e) => setCategoriesFrom(e.target.value as 'indicators' | 'years')}>
-                      <option value="indicators">各指标（每个年份一组柱子，适合两年对比）</option>
-                      <option value="years">各年份（每个指标一条线或一组柱子，适合看趋势）</option>
-                    </select>
-                  </label>
+                  {type === 'pie' ? (
+                    <p className="hint">饼图显示所选年份中各指标所占的比例，只能选一个年份。</p>
+                  ) : (
+                    <label className="field">
+                      <span>横轴</span>
+                      <select value={categoriesFrom} onChange={(e) => setCategoriesFrom(e.target.value as 'indicators' | 'years')}>
+                        <option value="indicators">各指标（每个年份一组柱子，适合两年对比）</option>
+                        <option value="years">各年份（每个指标一条线或一组柱子，适合看趋势）</option>
+                      </select>
+                    </label>
+                  )}
                 </>
               ) : (
                 <>
@@ -262,7 +280,7 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
         {!isImage && (
           <div className="chart-preview" aria-label="预览" data-testid="chart-preview">
             {spec && preview ? <ChartCanvas spec={spec} data={preview} height={320} /> : <p className="hint">选择数据后在这里预览。</p>}
-            {caption && <p className="chart-preview-caption">图 N-M {caption}</p>}
+            {caption && <p className="chart-preview-caption">图 N-M {dataYear ? fillYears(caption, dataYear) : caption}</p>}
           </div>
         )}
       </div>
