@@ -4,19 +4,19 @@ import type Database from 'better-sqlite3'
 import { newId } from '@shared/editor/ids'
 import type { DocNode } from '@shared/model/doc'
 import { textOf } from '@shared/model/doc'
-import { fieldFormula, type FieldPreset } from '@shared/model/fields'
-import { formatToString } from '@shared/model/format'
 import type { Indicator } from '@shared/model/indicator'
 import type { ReportMeta, TemplateId } from '@shared/model/report'
 import { summarizeChapter } from '@shared/model/summary'
-import type { CellFormat, ReportTableSpec } from '@shared/model/table'
+import type { ReportTableSpec } from '@shared/model/table'
 import type { FigureSpec } from '@shared/model/figure'
 import { DataStore } from '../../store/dataStore'
 import type { NewChapter } from '../../store/reportStore'
 import { templateChapters } from '../../templates/templates'
 import { resourcesDir } from '../../paths'
-import { STANDARD_INDICATORS } from './indicators'
-import { standardFigures, standardTables, type Placement } from './tables'
+import { STANDARD_INDICATORS, type IndicatorDef } from './indicators'
+import { standardFigures, standardTables, type Placement, type TemplateFigure, type TemplateTable } from './tables'
+import { SCHOOL_INDICATORS, schoolSentences, schoolTables } from './school'
+import { cellOf, changeOf, field, growthOf, pct2, text, value, xref, year, type FindBlock, type TemplateSentence } from './sentenceParts'
 
 export { STANDARD_INDICATORS } from './indicators'
 
@@ -37,18 +37,39 @@ export interface SeedValue {
   value: number
 }
 
-/** Which templates carry the standard data (a school's report has its own shape). */
+/** A template's standard data: its indicators, tables and charts, and the sentences that quote them. */
+interface TemplateDataSet {
+  indicators: IndicatorDef[]
+  tables: TemplateTable[]
+  figures: TemplateFigure[]
+  sentences: (region: string, find: FindBlock) => TemplateSentence[]
+}
+
+function dataSetOf(template: TemplateId): TemplateDataSet | null {
+  switch (template) {
+    case 'city':
+    case 'province':
+      return { indicators: STANDARD_INDICATORS, tables: standardTables(), figures: standardFigures(), sentences: standardSentences }
+    case 'school':
+      return { indicators: SCHOOL_INDICATORS, tables: schoolTables(), figures: [], sentences: schoolSentences }
+    default:
+      return null
+  }
+}
+
+/** Which templates carry standard data (indicators and tables); each template has its own set. */
 export function hasStandardData(template: TemplateId): boolean {
-  return template === 'city' || template === 'province'
+  return dataSetOf(template) !== null
 }
 
 export function withTemplateData(template: TemplateId, chapters: NewChapter[], meta: Pick<ReportMeta, 'region'>, values: SeedValue[] = []): TemplateData {
-  if (!hasStandardData(template)) return { chapters, seed: () => undefined }
+  const set = dataSetOf(template)
+  if (!set) return { chapters, seed: () => undefined }
   const region = meta.region
   const out = chapters.map((c) => ({ ...c, id: c.id ?? newId('ch'), doc: structuredClone(c.doc) }))
   const fill = (s: string) => s.replaceAll('{地区}', region)
 
-  const indicators: Indicator[] = STANDARD_INDICATORS.map((d, i) => ({
+  const indicators: Indicator[] = set.indicators.map((d, i) => ({
     id: d.key,
     name: d.name,
     unit: d.unit,
@@ -59,12 +80,12 @@ export function withTemplateData(template: TemplateId, chapters: NewChapter[], m
     position: i
   }))
 
-  const tables: { spec: ReportTableSpec; chapterId: string | null; place: Placement }[] = standardTables().map((t) => ({
+  const tables: { spec: ReportTableSpec; chapterId: string | null; place: Placement }[] = set.tables.map((t) => ({
     spec: { ...t.spec, id: newId('tbl'), caption: fill(t.spec.caption), note: fill(t.spec.note) },
     chapterId: out[t.place.chapter - 1]?.id ?? null,
     place: t.place
   }))
-  const figures: { spec: FigureSpec; chapterId: string | null; place: Placement }[] = standardFigures().map((f) => ({
+  const figures: { spec: FigureSpec; chapterId: string | null; place: Placement }[] = set.figures.map((f) => ({
     spec: { id: newId('fig'), caption: fill(f.caption), note: fill(f.note), kind: 'chart', chart: f.chart },
     chapterId: out[f.place.chapter - 1]?.id ?? null,
     place: f.place
@@ -79,7 +100,7 @@ export function withTemplateData(template: TemplateId, chapters: NewChapter[], m
 
   const tableOf = (caption: string) => tables.find((t) => t.spec.caption.includes(caption))?.spec.id ?? ''
   const figureOf = (caption: string) => figures.find((f) => f.spec.caption.includes(caption))?.spec.id ?? ''
-  const sentences = standardSentences(region, { tableOf, figureOf })
+  const sentences = set.sentences(region, { tableOf, figureOf })
   for (const s of sentences) {
     const ch = out[s.chapter - 1]
     if (ch) setSectionText(ch.doc, s.heading, s.content)
@@ -128,25 +149,9 @@ function setSectionText(doc: DocNode, heading: string | null, inline: DocNode[])
 
 // ---- sentences that quote figures ----------------------------------------------------------
 
-const text = (t: string): DocNode => ({ type: 'text', text: t })
-const field = (p: FieldPreset | string, format: CellFormat): DocNode => ({
-  type: 'dataField',
-  attrs: { ref: typeof p === 'string' ? p : fieldFormula(p), format: formatToString(format) }
-})
-const value = (indicator: string, format: CellFormat = { kind: 'general' }) => field({ kind: 'value', indicator }, format)
-const changeOf = (indicator: string, decimals = 0) => field({ kind: 'change', indicator, decimals }, { kind: 'trend', decimals })
-const growthOf = (indicator: string) => field({ kind: 'growth', indicator, decimals: 2 }, { kind: 'percent', decimals: 2 })
-const year = () => field('=本年', { kind: 'general' })
-const xref = (target: 'table' | 'figure', id: string): DocNode => ({ type: 'crossRef', attrs: { target, id } })
-const pct2: CellFormat = { kind: 'percent', decimals: 2 }
-
-function standardSentences(
-  region: string,
-  find: { tableOf: (caption: string) => string; figureOf: (caption: string) => string }
-): { chapter: number; heading: string; content: DocNode[] }[] {
+function standardSentences(region: string, find: FindBlock): TemplateSentence[] {
   const teachers = find.tableOf('教师队伍建设情况')
   const majors = find.tableOf('专业数量分布')
-  const cell = (tableId: string, address: string, format: CellFormat) => field({ kind: 'cell', tableId, cell: address }, format)
   return [
     {
       chapter: 1,
@@ -191,11 +196,11 @@ function standardSentences(
         text(' 人，“双师型”教师 '),
         value('teachers.dual'),
         text(' 人，双师型教师比为 '),
-        cell(teachers, 'C6', pct2),
+        cellOf(teachers, 'C6', pct2),
         text('。生师比为 '),
-        cell(teachers, 'C9', { kind: 'ratio', decimals: 2 }),
+        cellOf(teachers, 'C9', { kind: 'ratio', decimals: 2 }),
         text('，比上一年'),
-        cell(teachers, 'D9', { kind: 'trend', decimals: 2, up: '上升', down: '下降' }),
+        cellOf(teachers, 'D9', { kind: 'trend', decimals: 2, up: '上升', down: '下降' }),
         text('。兼职教师 '),
         value('teachers.parttime'),
         text(' 人，比上一年'),
@@ -228,7 +233,7 @@ function standardSentences(
     {
       chapter: 3,
       heading: '专业布局',
-      content: [year(), text(`年${region}中职学校共开设了 `), value('majors.count'), text(' 个专业，专业布点数 '), cell(majors, `C${15}`, { kind: 'general' }), text(' 个（见'), xref('table', majors), text('）。')]
+      content: [year(), text(`年${region}中职学校共开设了 `), value('majors.count'), text(' 个专业，专业布点数 '), cellOf(majors, `C${15}`, { kind: 'general' }), text(' 个（见'), xref('table', majors), text('）。')]
     }
   ]
 }
