@@ -129,6 +129,21 @@ describe('QA: the chapter editor as a first-time user meets it', () => {
     await page.click('[data-panel="cases"]')
   })
 
+  it('报告属性: the title’s years follow a new 数据年度 until the title is edited', async () => {
+    await page.click('button:has-text("报告属性")')
+    const title = () => page.inputValue('[data-testid="properties-dialog"] input[name="title"]')
+    expect(await title()).toBe('2022年清远市中等职业教育质量年度报告')
+    await page.fill('[data-testid="properties-dialog"] input[name="year"]', '2022')
+    expect(await title()).toBe('2023年清远市中等职业教育质量年度报告')
+    await page.fill('[data-testid="properties-dialog"] input[name="year"]', '2021')
+    expect(await title()).toBe('2022年清远市中等职业教育质量年度报告')
+    // A title typed by hand is left alone.
+    await page.fill('[data-testid="properties-dialog"] input[name="title"]', '清远市中职教育质量报告（2021年）')
+    await page.fill('[data-testid="properties-dialog"] input[name="year"]', '2022')
+    expect(await title()).toBe('清远市中职教育质量报告（2021年）')
+    await page.click('[data-testid="properties-dialog"] button:has-text("取消")')
+  })
+
   it('另存为 opens the copy at the chapter that was open', async () => {
     const list = await chapters(host)
     const fifth = list[4]

@@ -69,10 +69,16 @@ export function FindBar({ editor, chapterId, replace, focusKey, onClose, openCha
    * DOM selection, which is in the find field while the bar has the focus,
    * so it would not scroll the chapter at all.
    */
-  const reveal = (e: Editor) => {
-    requestAnimationFrame(() => {
+  const reveal = (e: Editor, settle = false) => {
+    const show = () => {
       if (!e.isDestroyed) e.view.dom.querySelector('.find-current')?.scrollIntoView({ block: 'center' })
-    })
+    }
+    requestAnimationFrame(show)
+    if (!settle || typeof ResizeObserver === 'undefined') return
+    // A chapter just opened still grows while its tables and charts load: keep the match in view meanwhile.
+    const watch = new ResizeObserver(show)
+    watch.observe(e.view.dom)
+    setTimeout(() => watch.disconnect(), 1500)
   }
 
   // Highlight in the open chapter (again when another chapter opens).
@@ -85,7 +91,7 @@ export function FindBar({ editor, chapterId, replace, focusKey, onClose, openCha
         jumped.current = null
         if (tr) {
           editor.view.dispatch(tr)
-          reveal(editor)
+          reveal(editor, true)
         }
       }
     }, 120)

@@ -14,6 +14,8 @@ interface Props {
 export function PropertiesDialog({ report, onSaved, onClose }: Props) {
   const m = report.meta
   const [title, setTitle] = useState(m.title)
+  /** The title follows a new 数据年度 until it is edited here ("2022年…报告" → "2023年…报告"). */
+  const [titleEdited, setTitleEdited] = useState(false)
   const [region, setRegion] = useState(m.region)
   const [year, setYear] = useState(String(m.year))
   const [issuer, setIssuer] = useState(m.issuer)
@@ -72,7 +74,15 @@ export function PropertiesDialog({ report, onSaved, onClose }: Props) {
       >
         <label className="field">
           <span>报告标题</span>
-          <input name="title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
+          <input
+            name="title"
+            value={title}
+            onChange={(e) => {
+              setTitle(e.target.value)
+              setTitleEdited(true)
+            }}
+            maxLength={200}
+          />
         </label>
         <label className="field">
           <span>{m.level === 'school' ? '学校名称' : '地区'}</span>
@@ -80,7 +90,16 @@ export function PropertiesDialog({ report, onSaved, onClose }: Props) {
         </label>
         <label className="field">
           <span>数据年度</span>
-          <input name="year" value={year} onChange={(e) => setYear(e.target.value)} inputMode="numeric" maxLength={4} />
+          <input
+            name="year"
+            value={year}
+            onChange={(e) => {
+              setYear(e.target.value)
+              if (!titleEdited) setTitle(titleForYear(m.title, m.year, e.target.value))
+            }}
+            inputMode="numeric"
+            maxLength={4}
+          />
         </label>
         <label className="field">
           <span>编制单位</span>
@@ -102,4 +121,16 @@ export function PropertiesDialog({ report, onSaved, onClose }: Props) {
       </form>
     </Dialog>
   )
+}
+
+/**
+ * The report's title with its years moved along with the data year: a
+ * title names the data year or the year after it (published then), e.g.
+ * "2022年清远市…" for 2021 data or "…（2025年度）" for 2024 data.
+ */
+export function titleForYear(title: string, oldYear: number, typed: string): string {
+  if (!/^\d{4}$/.test(typed.trim())) return title
+  const delta = Number(typed) - oldYear
+  if (!delta || Number(typed) < 2000 || Number(typed) > 2100) return title
+  return title.replace(/(?<!\d)\d{4}(?!\d)/g, (y) => (Math.abs(Number(y) - oldYear) <= 1 ? String(Number(y) + delta) : y))
 }
