@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, screenshot } from '../helpers/browser'
 import { isolatedEnv, startHost, type HostProcess } from '../helpers/host'
-import { chapters, editorSel, hostCall, openApp, openChapterByTitle, waitSaved } from '../helpers/editorPage'
+import { caretAtEnd, chapters, editorSel, hostCall, openApp, openChapterByTitle, waitSaved } from '../helpers/editorPage'
 import { makePng } from '../helpers/png'
 
 /**
@@ -127,6 +127,26 @@ describe('QA: the chapter editor as a first-time user meets it', () => {
     expect(options.some((o) => o?.startsWith('附录'))).toBe(false)
     await page.keyboard.press('Escape')
     await page.click('[data-panel="cases"]')
+  })
+
+  it('a dialog opened while writing (typing 见表, 插入交叉引用) gives the cursor back to the text when closed with Esc', async () => {
+    const list = await chapters(host)
+    await openChapterByTitle(page, list[2].title)
+    await caretAtEnd(page, `${editorSel} > p`, 0)
+    await page.keyboard.type('另见表')
+    await page.waitForSelector('[data-testid="crossref-dialog"]')
+    await page.keyboard.press('Escape')
+    await page.waitForSelector('[data-testid="crossref-dialog"]', { state: 'detached' })
+    await page.keyboard.type('格')
+    await expect.poll(() => page.textContent(`${editorSel} > p >> nth=0`)).toMatch(/另见表格$/)
+    await page.click('[data-testid="tb-data"]')
+    await page.click('.tb-menu-item:has-text("插入交叉引用")')
+    await page.waitForSelector('[data-testid="crossref-dialog"]')
+    await page.keyboard.press('Escape')
+    await page.keyboard.type('。')
+    await expect.poll(() => page.textContent(`${editorSel} > p >> nth=0`)).toMatch(/另见表格。$/)
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Backspace')
+    await waitSaved(page)
   })
 
   it('报告属性: the title’s years follow a new 数据年度 until the title is edited', async () => {

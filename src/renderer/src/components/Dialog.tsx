@@ -18,13 +18,21 @@ export function Dialog({ title, children, footer, onClose, width = 480, testId }
   // (a save finishing, a new onClose function) must not pull the cursor back
   // out of the field being typed in.
   useEffect(() => {
+    // Where the cursor was (the text being written): it goes back there when the dialog closes.
+    const before = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null
     const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button:not(.dialog-close)')
     first?.focus()
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') close.current()
     }
     window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
+    const dialog = ref.current
+    return () => {
+      window.removeEventListener('keydown', onKey)
+      const now = document.activeElement
+      const lost = !now || now === document.body || !!dialog?.contains(now)
+      if (lost && before?.isConnected) before.focus({ preventScroll: true })
+    }
   }, [])
   return (
     <div className="dialog-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
