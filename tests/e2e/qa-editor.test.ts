@@ -153,8 +153,11 @@ describe('QA: the chapter editor as a first-time user meets it', () => {
     await page.click('button:has-text("报告属性")')
     const title = () => page.inputValue('[data-testid="properties-dialog"] input[name="title"]')
     expect(await title()).toBe('2022年清远市中等职业教育质量年度报告')
+    const date = await page.inputValue('[data-testid="properties-dialog"] input[name="issueDate"]')
+    expect(date).toMatch(/^2021-/)
     await page.fill('[data-testid="properties-dialog"] input[name="year"]', '2022')
     expect(await title()).toBe('2023年清远市中等职业教育质量年度报告')
+    expect(await page.inputValue('[data-testid="properties-dialog"] input[name="issueDate"]')).toBe(date.replace(/^2021/, '2022'))
     await page.fill('[data-testid="properties-dialog"] input[name="year"]', '2021')
     expect(await title()).toBe('2022年清远市中等职业教育质量年度报告')
     // A title typed by hand is left alone.

@@ -20,6 +20,7 @@ export function PropertiesDialog({ report, onSaved, onClose }: Props) {
   const [year, setYear] = useState(String(m.year))
   const [issuer, setIssuer] = useState(m.issuer)
   const [issueDate, setIssueDate] = useState(m.issueDate)
+  const [dateEdited, setDateEdited] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
   const [saving, setSaving] = useState(false)
@@ -96,6 +97,8 @@ export function PropertiesDialog({ report, onSaved, onClose }: Props) {
             onChange={(e) => {
               setYear(e.target.value)
               if (!titleEdited) setTitle(titleForYear(m.title, m.year, e.target.value))
+              // The cover date moves with it, as in a report made from last year's.
+              if (!dateEdited) setIssueDate(titleForYear(m.issueDate, m.year, e.target.value))
             }}
             inputMode="numeric"
             maxLength={4}
@@ -107,7 +110,15 @@ export function PropertiesDialog({ report, onSaved, onClose }: Props) {
         </label>
         <label className="field">
           <span>发布日期</span>
-          <input name="issueDate" type="date" value={issueDate} onChange={(e) => setIssueDate(e.target.value)} />
+          <input
+            name="issueDate"
+            type="date"
+            value={issueDate}
+            onChange={(e) => {
+              setIssueDate(e.target.value)
+              setDateEdited(true)
+            }}
+          />
         </label>
         <p className="hint">
           模板：{LEVEL_NAMES[m.level]} · 文件：{report.fileName}
