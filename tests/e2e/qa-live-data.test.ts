@@ -129,6 +129,19 @@ describe('QA: tables, quoted figures and undo', () => {
     expect(await page.isVisible('[data-testid="confirm-dialog"]')).toBe(false)
   })
 
+  it('a quoted figure or a reference never breaks over two lines (“见图 1-\n1”), also on a narrow page', async () => {
+    if (!(await page.isVisible('[data-testid="data-panel"]'))) await page.click('[data-panel="data"]')
+    await page.setViewportSize({ width: 1280, height: 800 })
+    const split = () =>
+      page.$$eval('.chapter-doc .data-field, .chapter-doc .cross-ref', (els) =>
+        els.filter((e) => new Set(Array.from(e.getClientRects()).map((r) => Math.round(r.top))).size > 1).map((e) => e.textContent)
+      )
+    expect(await page.$$eval('.chapter-doc .data-field, .chapter-doc .cross-ref', (els) => els.length)).toBeGreaterThan(10)
+    expect(await split()).toEqual([])
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.click('[data-panel="data"]')
+  })
+
   it('a pie chart shows one year, 本年 unless another is chosen (a pie of two years drew last year’s shares)', async () => {
     await page.click('.chapter-doc p:has-text("双师型教师比为")')
     await page.click('[data-testid="tb-data"]')
