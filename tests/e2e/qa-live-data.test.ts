@@ -129,6 +129,21 @@ describe('QA: tables, quoted figures and undo', () => {
     expect(await page.isVisible('[data-testid="confirm-dialog"]')).toBe(false)
   })
 
+  it('while a cell is selected the caption can still be clicked and edited; Enter goes back to the cell', async () => {
+    await teachers().scrollIntoViewIfNeeded()
+    await teachers().locator('td[data-cell="A3"]').click()
+    await teachers().locator('.rt-caption-text').click({ timeout: 5000 })
+    await page.keyboard.press('End')
+    await page.keyboard.type('（修订稿）')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => teachers().locator('[data-testid="table-caption"]').textContent()).toBe('表 1-2 2020 和 2021 年清远市中等职业学校教师队伍建设情况对比（修订稿）')
+    // The keys go to the selected cell again: arrows move it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('cell-input')
+    await page.keyboard.press('ArrowDown')
+    await expect.poll(() => page.textContent('[data-testid="formula-address"]')).toBe('A4')
+    await page.keyboard.press('Escape')
+  })
+
   it('a quoted figure or a reference never breaks over two lines (“见图 1-\n1”), also on a narrow page', async () => {
     if (!(await page.isVisible('[data-testid="data-panel"]'))) await page.click('[data-panel="data"]')
     await page.setViewportSize({ width: 1280, height: 800 })

@@ -108,6 +108,8 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
   }, [cellInput, barDirty, at?.r, at?.c])
 
   const focusGrid = () => sink.current?.focus({ preventScroll: true })
+  /** After the caption or the note: back to the selected cell, or to the text. */
+  const backToWork = () => requestAnimationFrame(() => (sel ? focusGrid() : onDone()))
 
   // Keep the input over the current cell (merged cells included).
   useEffect(() => {
@@ -412,6 +414,7 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
             onKeyDown={(e) => {
               if (e.key === 'Enter') (e.target as HTMLInputElement).blur()
               if (e.key === 'Escape') setCaption(null)
+              if (e.key === 'Enter' || e.key === 'Escape') backToWork()
             }}
             data-testid="table-caption-input"
           />
@@ -644,6 +647,7 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
           onKeyDown={(e) => {
             if (e.key === 'Enter') (e.target as HTMLInputElement).blur()
             if (e.key === 'Escape') setNote(null)
+            if (e.key === 'Enter' || e.key === 'Escape') backToWork()
           }}
           data-testid="table-note-input"
         />
