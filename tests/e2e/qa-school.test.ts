@@ -44,7 +44,7 @@ describe('QA: a school report from the 学校 template', () => {
     await page.click('[data-testid="new-report-dialog"] .btn-primary')
     await page.waitForSelector('.chapter-doc[contenteditable="true"]')
 
-    await openChapterByTitle(page, '附件')
+    await openChapterByTitle(page, '质量年报数据表')
     await page.waitForSelector('.chapter-doc .report-table td[data-cell="D5"]')
     expect(await page.$$eval('.chapter-doc .report-table [data-testid="table-caption"]', (cs) => cs.map((c) => c.textContent))).toEqual(
       ['计分卡', '学生反馈表', '教学资源表', '国际影响表', '服务贡献表', '落实政策表'].map((n) => `附表 清远市职业技术学校${n}`)
