@@ -13,6 +13,7 @@ import { dataFieldView } from './field/fieldView'
 import { crossRefView } from './crossref/crossRefView'
 import { ReportTableNodeView } from './table/ReportTableView'
 import { FigureNodeView } from './figure/FigureView'
+import { chapterUndo } from './table/chapterUndo'
 
 /**
  * Live data in the chapter editor: node views for report tables, charts,
@@ -151,5 +152,5 @@ export const liveDataEditor: EditorContribution = (env) => ({
     dataField: dataFieldView(),
     crossRef: crossRefView()
   },
-  extensions: [behaviour(env)]
+  extensions: [behaviour(env), ...chapterUndo]
 })

@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../../components/Dialog'
 import { liveData, useTableView } from '../store'
 import { openDataDialog } from '../dialogs'
 import { address, intersects, mergeAt, mergeMap, parseTsv, rangeText, rectOf, type CellPos, type Rect, type Selection } from './grid'
+import { dropTableStep, forgetTableSteps, noteTableStep, registerTableUndo } from './chapterUndo'
 
 interface Editing {
   at: CellPos
@@ -94,6 +95,11 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
   const sink = useRef<HTMLInputElement>(null)
   const [box, setBox] = useState<{ left: number; top: number; width: number; height: number } | null>(null)
   const undo = useRef<UndoStep[]>([])
+  /** A step the table can undo; the chapter's Ctrl+Z knows when it happened. */
+  const remember = (step: UndoStep) => {
+    undo.current.push(step)
+    noteTableStep(id)
+  }
   const rows = spec.rows.length
   const cols = Math.max(...spec.rows.map((r) => r.length))
   const merges = useMemo(() => mergeMap(spec.merges), [spec.merges])
@@ -108,6 +114,10 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
   }, [cellInput, barDirty, at?.r, at?.c])
 
   const focusGrid = () => sink.current?.focus({ preventScroll: true })
+
+  // Ctrl+Z in the text undoes this table's newest step when it is the chapter's newest change.
+  const undoLatest = useRef<() => void>(() => undefined)
+  useEffect(() => registerTableUndo(id, () => undoLatest.current()), [id])
   /** After the caption or the note: back to the selected cell, or to the text. */
   const backToWork = () => requestAnimationFrame(() => (sel ? focusGrid() : onDone()))
 
@@ -130,7 +140,7 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
 
   /** Set cells (inputs, formats or alignment); what they held before goes on the undo stack. */
   const setCells = useCallback(
-    async (cells: CellPatch[], remember = true) => {
+    async (cells: CellPatch[], keep = true) => {
       if (!cells.length) return
       const before = cells.map((c): CellPatch => {
         const old = spec.rows[c.row]?.[c.col]
@@ -144,20 +154,21 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
         }
       })
       const r = await liveData.run(() => api.data.setCells({ id, cells }))
-      if (r && remember) undo.current.push({ kind: 'cells', cells: before })
+      if (r && keep) remember({ kind: 'cells', cells: before })
     },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [id, spec.rows, resolved.rows]
   )
-  const setInputs = useCallback((cells: { row: number; col: number; input: string }[], remember = true) => setCells(cells, remember), [setCells])
+  const setInputs = useCallback((cells: { row: number; col: number; input: string }[], keep = true) => setCells(cells, keep), [setCells])
 
-  const updateTable = async (patch: { merges?: TableMerge[]; headerRows?: number }, remember = true) => {
+  const updateTable = async (patch: { merges?: TableMerge[]; headerRows?: number }, keep = true) => {
     const before = { ...(patch.merges ? { merges: spec.merges } : {}), ...(patch.headerRows !== undefined ? { headerRows: spec.headerRows } : {}) }
     const r = await liveData.run(() => api.data.updateTable({ id, ...patch }))
-    if (r && remember) undo.current.push({ kind: 'table', patch: before })
+    if (r && keep) remember({ kind: 'table', patch: before })
   }
 
   const setValues = useCallback(
-    async (values: { indicator: string; year: number; value: number | null }[], remember = true) => {
+    async (values: { indicator: string; year: number; value: number | null }[], keep = true) => {
       if (!values.length) return
       // What the table shows is what is undone to; the indicator list is only loaded once the 数据 panel has been open.
       const shown = (indicator: string, year: number): number | null | undefined => {
@@ -167,8 +178,9 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
       }
       const before = values.map((v) => ({ ...v, value: shown(v.indicator, v.year) ?? liveData.indicator(v.indicator)?.values[String(v.year)] ?? null }))
       const r = await liveData.run(() => (values.length === 1 ? api.data.setValue(values[0]) : api.data.setValues({ values })))
-      if (r && remember) undo.current.push({ kind: 'values', values: before })
+      if (r && keep) remember({ kind: 'values', values: before })
     },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [resolved.rows]
   )
 
@@ -217,6 +229,7 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
   const undoLast = async () => {
     const step = undo.current.pop()
     if (!step) return
+    dropTableStep(id)
     if (step.kind === 'cells') await setCells(step.cells, false)
     else if (step.kind === 'values') await setValues(step.values, false)
     else if (step.kind === 'table') await updateTable(step.patch, false)
@@ -225,6 +238,8 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
       if (r) setSel(null)
     }
   }
+
+  undoLatest.current = () => void undoLast()
 
   const commitBar = async () => {
     if (!at) return
@@ -252,9 +267,12 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
     setSel(null)
     // Undoing an insertion puts every cell back in its place, so the steps before it stay valid under it.
     // A removal cannot be undone (it asked first), and the earlier steps name cells that moved: they go.
-    if (kind === 'insertRows') undo.current.push({ kind: 'reshape', op: 'removeRows', at, count })
-    else if (kind === 'insertCols') undo.current.push({ kind: 'reshape', op: 'removeCols', at, count })
-    else undo.current = []
+    if (kind === 'insertRows') remember({ kind: 'reshape', op: 'removeRows', at, count })
+    else if (kind === 'insertCols') remember({ kind: 'reshape', op: 'removeCols', at, count })
+    else {
+      undo.current = []
+      forgetTableSteps(id)
+    }
   }
 
   /** Removing rows or columns cannot be undone: when they hold anything, ask first. */

@@ -100,7 +100,8 @@ function EditorToolbar({ editor, env, onFind, onCaseSchool, onCaseMove, onCaseDe
   return (
     <div className="toolbar" role="toolbar" aria-label="编辑工具栏" data-testid="toolbar">
       <div className="tb-group">
-        {btn('↶', '撤销（Ctrl+Z）', undefined, () => chain().undo().run(), !s?.undo, 'tb-undo')}
+        {/* As Ctrl+Z: the chapter's newest change, which may be in a report table (data/table/chapterUndo.ts). */}
+        {btn('↶', '撤销（Ctrl+Z）', undefined, () => chain().keyboardShortcut('Mod-z').run(), !s?.undo, 'tb-undo')}
         {btn('↷', '重做（Ctrl+Y）', undefined, () => chain().redo().run(), !s?.redo, 'tb-redo')}
       </div>
       <div className="tb-group">
