@@ -243,7 +243,7 @@ export function OutlinePane({ activeChapterId, currentHeadingId, actions }: Prop
           )
         })}
       </ol>
-      <p className="outline-tip">提示：拖动章或节可以调整顺序；把一节拖到另一章的章名上，可以移到那一章末尾。</p>
+      <p className="outline-tip">提示：鼠标移到章或节上，右侧会出现添加小节、上移、下移、重命名和删除按钮；拖动章或节可以调整顺序，把一节拖到另一章的章名上，可以移到那一章末尾。</p>
     </nav>
   )
 }
