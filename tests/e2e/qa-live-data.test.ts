@@ -177,6 +177,22 @@ describe('QA: tables, quoted figures and undo', () => {
     await page.click('[data-panel="data"]')
   })
 
+  it('生成图表 from figures selected in a table takes in their row and column names', async () => {
+    const first = page.locator('.chapter-doc .report-table').first()
+    await first.scrollIntoViewIfNeeded()
+    await first.locator('td[data-cell="B2"]').click()
+    await first.locator('td[data-cell="C6"]').click({ modifiers: ['Shift'] })
+    await first.locator('.rt-tools button:has-text("生成图表")').click()
+    await page.waitForSelector('[data-testid="chart-range"]')
+    expect(await page.inputValue('[data-testid="chart-range"]')).toBe('A1:C6')
+    // The two years are the series, the five indicators the categories.
+    await expect
+      .poll(() => page.getAttribute('[data-testid="chart-preview"] [data-testid="chart-canvas"]', 'data-series'))
+      .toBe(JSON.stringify([[18.49, 11800, 0.85, 34.1, 35.94], [19.94, 12800, 0.84, 35.07, 33.9]]))
+    await page.keyboard.press('Escape')
+    await page.waitForSelector('[data-testid="chart-range"]', { state: 'detached' })
+  })
+
   it('a pie chart shows one year, 本年 unless another is chosen (a pie of two years drew last year’s shares)', async () => {
     await page.click('.chapter-doc p:has-text("双师型教师比为")')
     await page.click('[data-testid="tb-data"]')

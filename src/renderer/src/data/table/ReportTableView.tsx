@@ -484,7 +484,14 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
         </button>
         <button
           type="button"
-          onClick={() => onChart(rect && (rect.r0 !== rect.r1 || rect.c0 !== rect.c1) ? rangeText(rect) : `A1:${address({ r: rows - 1, c: Math.min(2, cols - 1) })}`)}
+          onClick={() =>
+            onChart(
+              rect && (rect.r0 !== rect.r1 || rect.c0 !== rect.c1)
+                ? // The chart's range holds the names too: its header row (series) and first column (categories), even when only figures were selected.
+                  rangeText({ r0: Math.min(rect.r0, Math.max(0, spec.headerRows - 1)), c0: 0, r1: rect.r1, c1: rect.c1 })
+                : `A1:${address({ r: rows - 1, c: Math.min(2, cols - 1) })}`
+            )
+          }
           title="用这张表的数据画一幅图"
         >
           生成图表…
