@@ -53,6 +53,18 @@ export function reportNumbering(source: ExportSource): ReportNumbering {
   return numberReport(source.chapters.map((c) => ({ id: c.id, kind: c.kind, title: c.title, summary: summarizeChapter(c.doc) })))
 }
 
+/**
+ * How an appendix opens: the 附件 label at the top left, then its title
+ * centred. A title that already starts with 附件 ("附件：质量年报数据表",
+ * "附件1 …") gets no second label, and one that is only the label ("附件",
+ * "附件2") is set as the label itself.
+ */
+export function appendixHeading(title: string, appendixNo: number, appendices: number): { label: string | null; look: 'title' | 'label' } {
+  const t = title.trim()
+  if (!t.startsWith('附件')) return { label: appendices > 1 ? `附件${appendixNo}` : '附件', look: 'title' }
+  return { label: null, look: /^附件\s*[0-9０-９一二三四五六七八九十]*\s*[：:、.．]?$/.test(t) ? 'label' : 'title' }
+}
+
 /** "2021-11-30" → "2021年11月" */
 export function coverDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})/.exec(iso)
@@ -112,9 +124,10 @@ class LayoutBuilder {
         this.counts.appendices++
         appendixNo++
         // 附件 start on a page of their own, labelled at the top left (GB/T 9704).
+        const heading = appendixHeading(chapter.title, appendixNo, appendices)
         body.push({ kind: 'pageBreak' })
-        body.push({ kind: 'paragraph', role: 'appendixLabel', inlines: [{ kind: 'text', text: appendices > 1 ? `附件${appendixNo}` : '附件' }] })
-        body.push({ kind: 'heading', level: 1, number: null, text: chapter.title, bookmark, appendix: true })
+        if (heading.label) body.push({ kind: 'paragraph', role: 'appendixLabel', inlines: [{ kind: 'text', text: heading.label }] })
+        body.push({ kind: 'heading', level: 1, number: null, text: chapter.title, bookmark, appendix: heading.look })
         this.toc.push({ text: chapter.title, level: 1, bookmark })
       } else {
         this.counts.chapters++

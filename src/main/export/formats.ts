@@ -107,6 +107,11 @@ export function headingFormat(level: number): ParagraphFormat {
   return level <= 1 ? FORMATS.heading1 : level === 2 ? FORMATS.heading2 : level === 3 ? FORMATS.heading3 : FORMATS.heading4
 }
 
+/** An appendix's level-1 heading: its centred title, or the top-left 附件 label when the title is only that. */
+export function appendixHeadingFormat(look: 'title' | 'label'): ParagraphFormat {
+  return look === 'label' ? FORMATS.appendixLabel : FORMATS.appendixTitle
+}
+
 /** Where the page numbers of list entries stand. */
 export const PAGE_TAB = TEXT_WIDTH
 

@@ -47,8 +47,8 @@ export interface HeadingBlock {
   number: string | null
   text: string
   bookmark: string
-  /** Appendix titles are centred under their 附件 label. */
-  appendix?: boolean
+  /** Appendix titles: centred under their 附件 label, or (a title that is only "附件") set as that label. */
+  appendix?: 'title' | 'label'
 }
 
 export interface ParagraphBlock {

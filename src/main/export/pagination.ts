@@ -8,7 +8,7 @@
  * rows repeat, pictures move whole to the next page.
  */
 import { CASE_MARGIN_X, CASE_MARGIN_Y, CELL_MARGIN_X, CELL_MARGIN_Y, LINE, LINES_PER_PAGE, TEXT_HEIGHT, TEXT_WIDTH } from './geometry'
-import { FORMATS, headingFormat, type ParagraphFormat } from './formats'
+import { appendixHeadingFormat, FORMATS, headingFormat, type ParagraphFormat } from './formats'
 import type { Block, CaptionBlock, ListEntry, ParagraphBlock, ReportLayout, TableBlock } from './model'
 import { paragraphText } from './blocks'
 import { countLines } from './textMetrics'
@@ -165,7 +165,7 @@ function placeBlock(flow: Flow, block: Block, next: Block | undefined, width: nu
       flow.newPage()
       return
     case 'heading': {
-      const f = block.appendix ? FORMATS.appendixTitle : headingFormat(block.level)
+      const f = block.appendix ? appendixHeadingFormat(block.appendix) : headingFormat(block.level)
       const lines = linesOf(block.text, f, width)
       const before = flow.y === 0 ? 0 : f.before
       flow.ensure(before + lines * f.line + f.after + leadHeight(next, width))

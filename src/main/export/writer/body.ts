@@ -24,7 +24,7 @@ import {
   type ParagraphChild
 } from 'docx'
 import { captionFormat, paragraphFormat } from '../pagination'
-import { FORMATS, headingFormat } from '../formats'
+import { appendixHeadingFormat, FORMATS, headingFormat } from '../formats'
 import { CASE_MARGIN_X, CASE_MARGIN_Y, CELL_MARGIN_X, CELL_MARGIN_Y, LINE, TEXT_WIDTH, twipsToPx } from '../geometry'
 import type { Block, CaptionBlock, CaseBlock, ImageBlock, Inline, ParagraphBlock, PhotoRowBlock, TableBlock } from '../model'
 import { refField, seqField } from './fields'
@@ -220,14 +220,14 @@ export function blocksToDocx(blocks: Block[]): FileChild[] {
         breakNext = true
         continue
       case 'heading': {
-        const f = b.appendix ? FORMATS.appendixTitle : headingFormat(b.level)
+        const f = b.appendix ? appendixHeadingFormat(b.appendix) : headingFormat(b.level)
         // Appendix titles are not a Heading style's look, but stay level 1 for the 目录.
         out.push(
           new Paragraph({
             style: headingFormat(b.level).styleId,
             ...(b.appendix
               ? {
-                  alignment: AlignmentType.CENTER,
+                  alignment: f.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
                   indent: { firstLine: 0 },
                   spacing: { line: f.line, before: f.before, after: f.after },
                   run: { font: fontsOf(f.font), size: f.size * 2, characterSpacing: 0 }
