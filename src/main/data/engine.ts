@@ -8,6 +8,7 @@ import { directBinding, resolveYear, scanFormula, yearText, type YearSpec } from
 import type { CellAlign, ReportTableSpec, ResolvedCell, TableCell } from '@shared/model/table'
 import { columnName, parseRange } from '@shared/model/cellAddress'
 import { errorCode, explainError } from './errors'
+import { formulaLimitProblem } from './formulaLimits'
 
 /**
  * The formula engine of one open report (HyperFormula). Every report table
@@ -316,8 +317,12 @@ export class DataEngine {
       indicators.push(ind.id)
       return this.indicatorName(this.indicators.get(ind.id)!.row, seg.year)
     })
+    const content = parts.join('')
+    // Checked here, so a formula stored before this check (or crafted in a file) is refused when the report opens too.
+    const tooMuch = formulaLimitProblem(content)
+    if (tooMuch) return { ...none, content: '=#REF!', error: tooMuch }
     const error = unresolved.length ? `指标“${unresolved[0]}”不存在（可能已被删除或改名）。请在数据面板中检查指标名称。` : null
-    return { content: parts.join(''), error, indicators, unresolved }
+    return { content, error, indicators, unresolved }
   }
 
   /** The report's syntax for a formula the engine holds (after it moved references). */
