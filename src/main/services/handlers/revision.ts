@@ -24,18 +24,22 @@ export function revisionHandlers(ctx: ServiceContext): Handlers['revision'] {
     /** Restoring is itself a new version: the text it replaces is kept as a snapshot first. */
     restore: ({ id }) => {
       const store = session.store()
-      const info = store.revisionInfo(id)
-      const doc = store.revisionDoc(id)
-      if (!store.hasChapter(info.chapterId)) {
-        // The chapter was deleted: restoring brings it back at the end of the report.
-        store.insertChapters([{ id: info.chapterId, title: info.chapterTitle, kind: 'chapter', doc, summary: summarizeChapter(doc) }])
-      } else {
-        store.addRevision(info.chapterId, 'before-restore')
-        const norm = normalizeDoc(doc, idsOutside(ctx, info.chapterId))
-        store.saveChapter(info.chapterId, norm.doc, summarizeChapter(norm.doc))
-      }
-      store.addRevision(info.chapterId, 'restore')
-      return { chapter: store.getChapter(info.chapterId), state: ctx.state() }
+      // One change: the snapshot of what is replaced, the restored text and the restore version, or nothing.
+      const chapterId = store.db.transaction(() => {
+        const info = store.revisionInfo(id)
+        // Ids another chapter has taken since (a section moved out, then the chapter deleted) are renewed here.
+        const { doc } = normalizeDoc(store.revisionDoc(id), idsOutside(ctx, info.chapterId))
+        if (!store.hasChapter(info.chapterId)) {
+          // The chapter was deleted: restoring brings it back at the end of the report.
+          store.insertChapters([{ id: info.chapterId, title: info.chapterTitle, kind: 'chapter', doc, summary: summarizeChapter(doc) }])
+        } else {
+          store.addRevision(info.chapterId, 'before-restore')
+          store.saveChapter(info.chapterId, doc, summarizeChapter(doc))
+        }
+        store.addRevision(info.chapterId, 'restore')
+        return info.chapterId
+      })()
+      return { chapter: store.getChapter(chapterId), state: ctx.state() }
     }
   }
 }
