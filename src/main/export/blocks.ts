@@ -41,6 +41,8 @@ import { columnWidths, validMerges } from './tableLayout'
 
 /** Chart pictures rendered beforehand (async), by figure id. */
 export type ChartPictures = Map<string, Uint8Array>
+/** Why a chart could not be drawn (a Chinese sentence), by figure id. */
+export type ChartProblems = Map<string, string>
 
 interface LabelRef {
   text: string
@@ -78,8 +80,38 @@ export function coverIssuer(issuer: string): string {
   return /编(制|印)?$/.test(s) ? s : `${s}编`
 }
 
-export function buildLayout(source: ExportSource, numbering: ReportNumbering, charts: ChartPictures): ReportLayout {
-  return new LayoutBuilder(source, numbering, charts).build()
+export function buildLayout(source: ExportSource, numbering: ReportNumbering, charts: ChartPictures, chartProblems: ChartProblems = new Map()): ReportLayout {
+  return new LayoutBuilder(source, numbering, charts, chartProblems).build()
+}
+
+/**
+ * How a warning names a table or figure: by its number ("表 1-2"), or, for an
+ * unnumbered appendix one, by its caption (附表“2021 年度清远市…”), so that
+ * several of them can be told apart.
+ */
+export function itemName(kind: 'table' | 'figure', label: CaptionLabel | null, caption: string): string {
+  if (label) return `${label.prefix}${label.value}`
+  const c = caption.replace(/\s+/g, ' ').trim()
+  if (!c) return kind === 'table' ? '附件中一张没有标题的表格' : '附件中一幅没有标题的图'
+  return `${kind === 'table' ? '附表' : '附图'}“${c.length > 24 ? `${c.slice(0, 24)}…` : c}”`
+}
+
+/** Where a chapter is, as warnings name it: "第 3 章", or an appendix by its title ("附件", "附件“汇总表”"). */
+function chapterPlace(number: string | null, title: string): string {
+  if (number) return `第 ${number} 章`
+  const t = title.trim()
+  return t.startsWith('附件') ? t : t ? `附件“${t}”` : '附件'
+}
+
+/** "表 1-2" + "中有…" reads "表 1-2 中有…"; after Chinese text ("附表“…”", "第 3 章") no space. */
+function spaced(names: string, rest: string): string {
+  return /[0-9A-Za-z]$/.test(names) ? `${names} ${rest}` : `${names}${rest}`
+}
+
+/** A Chinese sentence ending in its full stop (messages from elsewhere may or may not have one). */
+function sentence(text: string): string {
+  const t = text.trim()
+  return /[。！？]$/.test(t) ? t : `${t}。`
 }
 
 class LayoutBuilder {
@@ -89,11 +121,13 @@ class LayoutBuilder {
   private readonly caseList: ListEntry[] = []
   private readonly figureList: ListEntry[] = []
   private readonly refs = new Map<string, LabelRef>()
-  /** Tables with cells still waiting for data, named in one warning. */
-  private readonly tablesMissingData: string[] = []
+  /** Warnings naming several tables, figures or chapters at once: the rest of the sentence → the names, in order. */
+  private readonly grouped = new Map<string, string[]>()
   private bookmarkNo = 0
   // Per chapter while walking it.
   private chapterNumber: string | null = null
+  /** Where the chapter being walked is, as warnings name it: "第 3 章", "附件". */
+  private chapterPlace = ''
   private headingQueue: ReportNumbering['headings'] = []
   private tableNo = 0
   private figureNo = 0
@@ -102,7 +136,8 @@ class LayoutBuilder {
   constructor(
     private readonly source: ExportSource,
     private readonly numbering: ReportNumbering,
-    private readonly charts: ChartPictures
+    private readonly charts: ChartPictures,
+    private readonly chartProblems: ChartProblems
   ) {
     numbering.tables.forEach((t, i) => this.refs.set(`table:${t.id}`, { text: t.number ? `表 ${t.number}` : '附表', bookmark: `_RefT${i + 1}` }))
     numbering.figures.forEach((f, i) => this.refs.set(`figure:${f.id}`, { text: f.number ? `图 ${f.number}` : '附图', bookmark: `_RefF${i + 1}` }))
@@ -116,6 +151,7 @@ class LayoutBuilder {
     this.source.chapters.forEach((chapter, index) => {
       const numbered = this.numbering.chapters[index]
       this.chapterNumber = numbered?.number ?? null
+      this.chapterPlace = chapterPlace(this.chapterNumber, chapter.title)
       this.headingQueue = this.numbering.headings.filter((h) => h.chapterId === chapter.id)
       this.tableNo = 0
       this.figureNo = 0
@@ -144,9 +180,7 @@ class LayoutBuilder {
       lists: { toc: this.toc, cases: this.caseList, tablesAndFigures: this.figureList },
       body,
       counts: this.counts,
-      warnings: this.tablesMissingData.length
-        ? [...this.warnings, `${this.tablesMissingData.join('、')} 中有单元格的数据尚未填写，导出时为空，请在“数据”面板中填写后重新导出。`]
-        : this.warnings
+      warnings: [...this.warnings, ...[...this.grouped].map(([rest, names]) => spaced(names.join('、'), rest))]
     }
   }
 
@@ -156,6 +190,13 @@ class LayoutBuilder {
 
   private warn(message: string): void {
     if (this.warnings.length < 200 && !this.warnings.includes(message)) this.warnings.push(message)
+  }
+
+  /** One warning for every table, figure or chapter the same thing happens to: `${names}${rest}`. */
+  private warnAbout(name: string, rest: string): void {
+    const names = this.grouped.get(rest) ?? []
+    if (!names.includes(name) && names.length < 200) names.push(name)
+    this.grouped.set(rest, names)
   }
 
   /** Blocks of a run of document nodes, laid out in a column `width` twips wide. */
@@ -277,11 +318,11 @@ class LayoutBuilder {
           const format = typeof n.attrs?.format === 'string' ? n.attrs.format : null
           const text = ref ? this.source.data.fieldText(ref, format) : null
           if (text === null) {
-            this.warn(`正文中引用的数据“${ref.slice(0, 40)}”无法计算，导出时留空。`)
+            this.warnAbout(this.chapterPlace, '中有引用的数据无法计算，导出时留空，请在正文中检查这些数据。')
             break
           }
-          if (text === '（待填）') this.warn('正文中引用的数据有的尚未填写，导出为“（待填）”，请在“数据”面板中填写后重新导出。')
-          if (text === '（数据错误）') this.warn('正文中引用的数据有的计算出错，导出为“（数据错误）”，请检查相应的公式。')
+          if (text === '（待填）') this.warnAbout(this.chapterPlace, '中引用的数据有的尚未填写，导出为“（待填）”，请在“数据”面板中填写后重新导出。')
+          if (text === '（数据错误）') this.warnAbout(this.chapterPlace, '中引用的数据有的计算出错，导出为“（数据错误）”，请检查相应的公式。')
           out.push({ kind: 'text', text })
           break
         }
@@ -290,7 +331,7 @@ class LayoutBuilder {
           const ref = this.refs.get(`${target}:${String(n.attrs?.id ?? '')}`)
           if (!ref) {
             const what = target === 'figure' ? '图' : target === 'case' ? '案例' : '表'
-            this.warn(`正文中有一处引用的${what}已被删除，导出时写作“（引用的${what}已删除）”。`)
+            this.warnAbout(this.chapterPlace, `中有引用的${what}已被删除，导出时写作“（引用的${what}已删除）”。`)
             out.push({ kind: 'text', text: `（引用的${what}已删除）` })
             break
           }
@@ -327,16 +368,16 @@ class LayoutBuilder {
       if (label) this.figureList.push({ text: captionText(label, caption), level: 1, bookmark })
     }
     if (!table) {
-      this.warn(`${label ? `${label.prefix}${label.value} ` : '一张表格'}的数据已无法读取（表格可能已被删除），导出时留有说明文字。`)
+      this.warnAbout(label ? `${label.prefix}${label.value}` : `${this.chapterPlace}中的一张表格`, '的数据已无法读取（表格可能已被删除），导出时留有说明文字。')
       out.push({ kind: 'paragraph', role: 'note', inlines: [{ kind: 'text', text: '（此表格的数据已无法读取，请在年报中检查这张表。）' }] })
       return
     }
     out.push(this.resolvedTable(table, width))
     const note = noteText(table.note)
     if (note) out.push({ kind: 'paragraph', role: 'note', inlines: [{ kind: 'text', text: note }] })
-    const name = label ? `${label.prefix}${label.value}` : '附表'
-    for (const row of table.rows) for (const cell of row) if (cell.error) this.warn(`${name} 中有单元格计算出错：${cell.error}`)
-    if (table.rows.some((row) => row.some((cell) => cell.missing))) this.tablesMissingData.push(name)
+    const name = itemName('table', label, caption)
+    for (const row of table.rows) for (const cell of row) if (cell.error) this.warn(spaced(name, `中有单元格计算出错：${sentence(cell.error)}`))
+    if (table.rows.some((row) => row.some((cell) => cell.missing))) this.warnAbout(name, '中有单元格的数据尚未填写，导出时为空，请在“数据”面板中填写后重新导出。')
   }
 
   private resolvedTable(table: ResolvedTable, width: number): TableBlock {
@@ -425,7 +466,9 @@ class LayoutBuilder {
     const asset = hash ? this.source.asset(hash) : null
     const type = asset ? IMAGE_TYPES[asset.mime] : undefined
     if (!asset || !type) {
-      this.warn(asset ? `图片“${caption || hash.slice(0, 8)}”的格式（${asset.mime}）Word 无法显示，已略去，请换成 PNG 或 JPEG 图片。` : `有一张图片${caption ? `“${caption}”` : ''}在报告文件中找不到，已略去。`)
+      const name = caption ? `图片“${caption.length > 24 ? `${caption.slice(0, 24)}…` : caption}”` : `${this.chapterPlace}中一张没有说明的图片`
+      if (asset) this.warnAbout(name, `的格式（${asset.mime}）Word 无法显示，已略去，请换成 PNG 或 JPEG 图片。`)
+      else this.warnAbout(name, '在报告文件中找不到，已略去。')
       return null
     }
     const shownW = Number(node.attrs?.width) > 0 ? Number(node.attrs?.width) : asset.width
@@ -461,15 +504,15 @@ class LayoutBuilder {
     const figure = id ? this.source.data.figure(id) : null
     const { label, plainPrefix } = this.label('figure', id)
     this.counts.figures++
-    const image = figure ? this.figureImage(figure, width) : null
-    if (image) {
+    const caption = figure?.caption.trim() ?? ''
+    const image = figure ? this.figureImage(figure, width) : '无法生成图片（图可能已被删除），导出时留有说明文字。'
+    if (typeof image !== 'string') {
       out.push(image)
       this.counts.images++
     } else {
-      this.warn(`${label ? `${label.prefix}${label.value} ` : '一幅图'}无法生成图片${figure ? '' : '（图可能已被删除）'}，导出时留有说明文字。`)
+      this.warnAbout(figure || label ? itemName('figure', label, caption) : `${this.chapterPlace}中的一幅图`, image)
       out.push({ kind: 'paragraph', role: 'note', inlines: [{ kind: 'text', text: '（此图无法生成，请在年报中检查这幅图。）' }] })
     }
-    const caption = figure?.caption.trim() ?? ''
     if (label || caption) {
       const bookmark = this.nextBookmark('_Toc')
       out.push({ kind: 'caption', target: 'figure', label, plainPrefix, title: caption, bookmark })
@@ -479,10 +522,12 @@ class LayoutBuilder {
     if (note) out.push({ kind: 'paragraph', role: 'note', inlines: [{ kind: 'text', text: note }] })
   }
 
-  private figureImage(figure: ResolvedFigure, width: number): ImageBlock | null {
+  /** The figure's picture, or why there is none (the rest of a warning's sentence after the figure's name). */
+  private figureImage(figure: ResolvedFigure, width: number): ImageBlock | string {
     if (figure.kind === 'chart') {
       const png = this.charts.get(figure.id)
-      if (!png) return null
+      const problem = this.chartProblems.get(figure.id)
+      if (!png) return problem ? `无法生成图片，导出时留有说明文字：${sentence(problem)}` : '无法生成图片，导出时留有说明文字。'
       // Charts are drawn at their print size (geometry.CHART_*), narrower inside a case box.
       const size = pngSize(png)
       const aspect = size ? size.height / size.width : CHART_HEIGHT / CHART_WIDTH
@@ -491,7 +536,8 @@ class LayoutBuilder {
     }
     const asset = figure.asset ? this.source.asset(figure.asset) : null
     const type = asset ? IMAGE_TYPES[asset.mime] : undefined
-    if (!asset || !type) return null
+    if (!asset) return '的图片在报告文件中找不到，导出时留有说明文字。'
+    if (!type) return `的图片格式（${asset.mime}）Word 无法显示，导出时留有说明文字，请换成 PNG 或 JPEG 图片。`
     const box = fitBox(asset.width * 15, asset.height * 15, Math.min(width, IMAGE_MAX_WIDTH), IMAGE_MAX_HEIGHT)
     return { kind: 'image', data: asset.bytes, type, width: box.width, height: box.height, alt: figure.caption || '图片' }
   }

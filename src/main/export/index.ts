@@ -9,7 +9,7 @@ import { setImmediate as nextTick } from 'node:timers/promises'
 import { EXPORT_STAGE_LABELS, type ExportProgress, type ExportStage, type ExportSummary } from '@shared/contract/export'
 import { UserError } from '@shared/errors'
 import { writeFileAtomic } from './atomicWrite'
-import { buildLayout, reportNumbering, type ChartPictures } from './blocks'
+import { buildLayout, reportNumbering, type ChartPictures, type ChartProblems } from './blocks'
 import { CHART_PIXELS } from './geometry'
 import type { ReportLayout } from './model'
 import { applyPages, estimatePages, type PageEstimate } from './pagination'
@@ -57,7 +57,7 @@ export async function renderReport(source: ExportSource, options: ExportOptions 
   const numbering = reportNumbering(source)
 
   const charts: ChartPictures = new Map()
-  const chartErrors: string[] = []
+  const chartProblems: ChartProblems = new Map()
   const figures = numbering.figures.map((f) => source.data.figure(f.id)).filter((f) => f?.kind === 'chart')
   for (let i = 0; i < figures.length; i++) {
     progress('charts', i, figures.length)
@@ -65,14 +65,14 @@ export async function renderReport(source: ExportSource, options: ExportOptions 
     try {
       charts.set(figure.id, await source.data.chartPng(figure, CHART_PIXELS))
     } catch (e) {
-      chartErrors.push(`图“${figure.caption}”无法绘制：${e instanceof UserError ? e.message : '绘图出错'}。`)
+      // Named in the layout's warnings as every other figure is (图 2-1, 附图“…”), grouped by reason.
+      chartProblems.set(figure.id, e instanceof UserError ? e.message : '绘图出错')
     }
     await nextTick()
   }
 
   progress('layout')
-  const layout = buildLayout(source, numbering, charts)
-  layout.warnings.unshift(...chartErrors)
+  const layout = buildLayout(source, numbering, charts, chartProblems)
   const estimate = estimatePages(layout)
   applyPages(layout, estimate)
   await nextTick()
