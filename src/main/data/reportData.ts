@@ -64,6 +64,13 @@ export class ReportData {
     return this.engineInstance
   }
 
+  /** Forget the engine (it no longer matches the file); the next use builds it again from the file. */
+  private discardEngine(): void {
+    this.engineInstance?.hf.destroy()
+    this.engineInstance = null
+    this.figures.clear()
+  }
+
   /** Follow the report's 数据年度 if it was changed (report properties, rollover). */
   syncYear(): DataDelta {
     const year = this.report.meta().year
@@ -388,15 +395,22 @@ export class ReportData {
     const { changes, rewritten, rewrittenFields } = this.engine.reshape(id, op, (s) => reshapeSpec(s, op))
     const tablesTouched = new Set([id, ...rewritten.map((r) => r.tableId)])
     const renames = new Map(rewrittenFields.map((r) => [r.from, r.to]))
-    this.data.transaction(() => {
-      for (const t of tablesTouched) this.data.putTable(clone(this.engine.tableSpec(t)!))
-      for (const ch of chapters) {
-        if (ch.id === openChapterId || !ch.refs.some((r) => renames.has(r))) continue
-        const record = this.report.getChapter(ch.id)
-        const doc = renameFieldRefs(record.doc, renames)
-        this.report.saveChapter(ch.id, doc, summarizeChapter(doc))
-      }
-    })
+    try {
+      this.data.transaction(() => {
+        for (const t of tablesTouched) this.data.putTable(clone(this.engine.tableSpec(t)!))
+        for (const ch of chapters) {
+          if (ch.id === openChapterId || !ch.refs.some((r) => renames.has(r))) continue
+          const record = this.report.getChapter(ch.id)
+          const doc = renameFieldRefs(record.doc, renames)
+          this.report.saveChapter(ch.id, doc, summarizeChapter(doc))
+        }
+      })
+    } catch (e) {
+      // The engine has moved cells and formulas the file does not have (a full disk): go on from the file,
+      // or the next edit of this table would store the moved rows without the other tables' rewritten formulas.
+      this.discardEngine()
+      throw e
+    }
     const d = this.delta(changes, { tables: [...tablesTouched], figuresOfTables: [...tablesTouched] })
     d.fieldRenames = rewrittenFields
     return d
