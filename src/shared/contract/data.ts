@@ -76,7 +76,10 @@ export const ChartSpecSchema = z
           indicators: z.array(IndicatorRef).min(1, '请至少选择一个指标').max(30),
           years: z.array(ChartYearSchema).min(1, '请至少选择一个年份').max(10),
           categoriesFrom: z.enum(['indicators', 'years']).optional(),
-          labels: z.record(IndicatorRef, z.string().max(40)).optional()
+          labels: z
+            .record(IndicatorRef, z.string().max(40))
+            .refine((l) => Object.keys(l).length <= 30, '图例名称不能超过 30 个')
+            .optional()
         })
         .strict()
     ]),

@@ -36,16 +36,28 @@ export const FilePath = z
   .max(4096)
   .refine((s) => !s.includes('\u0000'), '路径无效')
 
+/** Longest attribute value a node or mark carries (a link, a field formula, a school name). */
+const MAX_ATTR_TEXT = 10_000
+const MAX_ATTRS = 30
+
+/** Node and mark attributes are plain values (ids, levels, links, formulas, column widths), never objects. */
+const DocAttrsSchema = z
+  .record(
+    z.string().max(40),
+    z.union([z.string().max(MAX_ATTR_TEXT, `属性值不能超过 ${MAX_ATTR_TEXT} 个字符`), z.number(), z.boolean(), z.null(), z.array(z.number().nullable()).max(1000)])
+  )
+  .refine((a) => Object.keys(a).length <= MAX_ATTRS, `属性不能超过 ${MAX_ATTRS} 个`)
+
 const DocMarkSchema = z.object({
   type: z.string().min(1).max(40),
-  attrs: z.record(z.string(), z.unknown()).optional()
+  attrs: DocAttrsSchema.optional()
 })
 
 /** The JSON shape of a chapter document; its meaning is checked against the editor schema in main. */
 export const DocNodeSchema: z.ZodType<DocNode> = z.lazy(() =>
   z.object({
     type: z.string().min(1).max(40),
-    attrs: z.record(z.string().max(40), z.unknown()).optional(),
+    attrs: DocAttrsSchema.optional(),
     content: z.array(DocNodeSchema).max(MAX_DOC_NODES).optional(),
     marks: z.array(DocMarkSchema).max(20).optional(),
     text: z.string().max(MAX_TEXT).optional()
