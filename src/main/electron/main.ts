@@ -7,6 +7,7 @@ import { AppState } from '../services/appState'
 import { createService, type Service } from '../services/service'
 import { ensureSample, prepareSample } from '../services/sample'
 import { gateHandlers } from '../services/gate'
+import { ASSET_CSP, servedImageType } from '../services/assets'
 import { contentSecurityPolicy } from '../security'
 import { bindIpc, EVENT_CHANNEL } from './ipc'
 import { electronDialogs } from './dialogs'
@@ -152,7 +153,7 @@ export function startElectronApp(outDir: string = join(__dirname, '..')): void {
       if (/^[a-f0-9]{64}$/.test(hash)) {
         for (const e of windows.values()) {
           const asset = e.service.session.report?.store.getAsset(hash)
-          if (asset) return new Response(new Uint8Array(asset.bytes), { headers: { 'Content-Type': asset.mime } })
+          if (asset) return new Response(new Uint8Array(asset.bytes), { headers: { 'Content-Type': servedImageType(asset.mime), 'Content-Security-Policy': ASSET_CSP } })
         }
       }
       return new Response('找不到图片', { status: 404 })

@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Handlers } from '@shared/api'
 import { dispatch } from '../services/dispatch'
+import { ASSET_CSP, servedImageType } from '../services/assets'
 import type { ReportSession } from '../services/reportSession'
 import { contentSecurityPolicy } from '../security'
 
@@ -143,7 +144,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         const report = options.session.report
         const asset = /^[a-f0-9]{64}$/.test(hash) && report ? report.store.getAsset(hash) : null
         if (!asset) return send(res, 404, '找不到图片。')
-        return send(res, 200, asset.bytes, asset.mime, { 'Cache-Control': 'private, max-age=31536000, immutable' })
+        return send(res, 200, asset.bytes, servedImageType(asset.mime), { 'Cache-Control': 'private, max-age=31536000, immutable', 'Content-Security-Policy': ASSET_CSP })
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '不支持的请求。')

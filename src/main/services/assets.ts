@@ -8,6 +8,19 @@ export const MAX_IMAGE_BYTES = 30 * 1024 * 1024
 export const MAX_IMAGE_PIXELS = 80_000_000
 
 const MIME: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp', webp: 'image/webp' }
+const IMAGE_TYPES = new Set(Object.values(MIME))
+
+/**
+ * The type a stored image is served with: its own when it is one of ours,
+ * otherwise plain bytes. A report file comes from outside; an asset row
+ * claiming text/html must never be shown as a page.
+ */
+export function servedImageType(mime: string): string {
+  return IMAGE_TYPES.has(mime) ? mime : 'application/octet-stream'
+}
+
+/** Response header for stored images: nothing in them may run or load anything. */
+export const ASSET_CSP = "default-src 'none'; sandbox"
 
 /**
  * Check an image from outside (file, paste, drop, import) and describe it.
