@@ -65,7 +65,7 @@ export function renderChartSvg(spec: ChartSpec, data: ChartData, size: ChartImag
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height })
   try {
     const family = font ? `'${font.family}', sans-serif` : 'sans-serif'
-    chart.setOption(buildChartOption(spec, data, { print: true, fontFamily: family }))
+    chart.setOption(buildChartOption(spec, data, { print: true, fontFamily: family, width }))
     return chart.renderToSVGString()
   } finally {
     chart.dispose()

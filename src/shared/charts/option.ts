@@ -15,6 +15,8 @@ export interface ChartLook {
   fontSize: number
   /** Static rendering (no animation, no tooltips): Word. */
   print: boolean
+  /** The chart's width in px: category labels are laid out for it. Word draws at 640. */
+  width: number
 }
 
 /** Office-like colours, readable in print and in grey. */
@@ -24,7 +26,52 @@ export const DEFAULT_LOOK: ChartLook = {
   // Single quotes: the family list also ends up inside SVG attributes.
   fontFamily: "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', SimHei, sans-serif",
   fontSize: 13,
-  print: false
+  print: false,
+  width: 640
+}
+
+/** What a bar or line chart's width leaves for its categories: grid margins and the value axis (560 px of Word's 640). */
+const AXIS_ROOM = 80
+
+/** Width of a label in px, roughly: a Chinese character is as wide as the font is high, digits and Latin letters about half. */
+function labelWidth(text: string, fontSize: number): number {
+  let w = 0
+  for (const ch of text) w += /[\u2E80-\uFFEF]/.test(ch) ? fontSize : fontSize * 0.6
+  return w
+}
+
+export interface CategoryLabelLayout {
+  interval: number | 'auto'
+  fontSize: number
+  /** Wrapping (overflow 'break') or cutting ('truncate', rotated labels) width in px. */
+  width: number
+  overflow: 'break' | 'truncate'
+  rotate: number
+  /** Each category's slot is too narrow for the values written on the bars: hide those that would overlap. */
+  crowded: boolean
+}
+
+/**
+ * How the category axis labels fit the chart's width: each label wrapped in
+ * its own slot while a line there holds enough characters (how Word's
+ * 640 px charts have always looked), smaller and on up to three lines when
+ * narrower, slanted when even that does not fit, upright and every few
+ * categories only when the chart is very narrow (the editor with a side panel
+ * open). Never overlapping.
+ */
+export function categoryLabelLayout(categories: string[], chartWidth: number, fontSize: number): CategoryLabelLayout {
+  const n = Math.max(1, categories.length)
+  const slot = Math.floor(Math.max(120, chartWidth - AXIS_ROOM) / n)
+  if (slot >= 48) return { interval: 0, fontSize, width: slot, overflow: 'break', rotate: 0, crowded: false }
+  const small = fontSize - 1
+  const longest = Math.max(small, ...categories.map((c) => labelWidth(c, small)))
+  const perLine = Math.floor((slot - 4) / small)
+  if (perLine >= 2 && Math.ceil(longest / small / perLine) <= 3) return { interval: 0, fontSize: small, width: slot - 4, overflow: 'break', rotate: 0, crowded: true }
+  // Rotated labels stand one line height apart (45°: √2 of it); long names are cut with "…" (the tooltip shows them whole).
+  const line = small * 1.4
+  const width = Math.ceil(Math.min(longest + 2, 10 * small))
+  if (slot >= line * 1.5) return { interval: 0, fontSize: small, width, overflow: 'truncate', rotate: 45, crowded: true }
+  return { interval: slot >= line ? 0 : 'auto', fontSize: small, width, overflow: 'truncate', rotate: 90, crowded: true }
 }
 
 function labelText(v: unknown, decimals: number | undefined): string {
@@ -85,7 +132,9 @@ export function buildChartOption(spec: ChartSpec, data: ChartData, look: Partial
 
   const isLine = spec.type === 'line'
   const legend = data.series.length > 1 || spec.type === 'groupedBar'
-  const n = data.categories.length
+  const { crowded, ...axisLabel } = categoryLabelLayout(data.categories, l.width, l.fontSize - 1)
+  // Always set (also when false), so that the editor can merge a new width's layout into the chart.
+  const valueLabelLayout = { labelLayout: { hideOverlap: crowded } }
   const barWidthPct = Math.min(28, Math.floor(60 / Math.max(1, data.series.length)))
   const series: SeriesOption[] = data.series.map((s) =>
     isLine
@@ -98,6 +147,7 @@ export function buildChartOption(spec: ChartSpec, data: ChartData, look: Partial
           connectNulls: false,
           lineStyle: { width: 2.5 },
           label: { show: showLabels, position: 'top', fontFamily: l.fontFamily, fontSize: l.fontSize - 1, formatter: fmt },
+          ...valueLabelLayout,
           animation: !l.print
         }
       : {
@@ -108,6 +158,7 @@ export function buildChartOption(spec: ChartSpec, data: ChartData, look: Partial
           barWidth: `${barWidthPct}%`,
           barGap: '10%',
           label: { show: showLabels, position: 'top', fontFamily: l.fontFamily, fontSize: l.fontSize - 1, formatter: fmt },
+          ...valueLabelLayout,
           animation: !l.print
         }
   )
@@ -121,7 +172,7 @@ export function buildChartOption(spec: ChartSpec, data: ChartData, look: Partial
       data: data.categories,
       axisTick: { alignWithLabel: true },
       axisLine: { lineStyle: { color: '#888' } },
-      axisLabel: { interval: 0, fontFamily: l.fontFamily, fontSize: l.fontSize - 1, color: '#333', width: Math.max(48, Math.floor(560 / Math.max(1, n))), overflow: 'break' }
+      axisLabel: { ...axisLabel, fontFamily: l.fontFamily, color: '#333' }
     },
     yAxis: {
       type: 'value',
