@@ -3,7 +3,7 @@ import { UserError } from '@shared/errors'
 import { reportSchema } from '@shared/editor/schema'
 import { normalizeDoc } from '@shared/editor/normalize'
 import type { DocNode } from '@shared/model/doc'
-import { summarizeChapter } from '@shared/model/summary'
+import { idsOutsideChapter, summarizeChapter } from '@shared/model/summary'
 import type { ServiceContext } from './context'
 
 /**
@@ -27,15 +27,7 @@ export function validateDoc(doc: DocNode): void {
 
 /** Ids used by the other chapters: a heading, case, table or figure id must be unique in the report. */
 export function idsOutside(ctx: ServiceContext, chapterId: string): Set<string> {
-  const seen = new Set<string>()
-  for (const c of ctx.session.require().store.listChapters()) {
-    if (c.id === chapterId) continue
-    c.summary.headings.forEach((h) => seen.add(h.id))
-    c.summary.cases.forEach((x) => seen.add(x.id))
-    c.summary.tables.forEach((x) => seen.add(x))
-    c.summary.figures.forEach((x) => seen.add(x))
-  }
-  return seen
+  return idsOutsideChapter(ctx.session.require().store.listChapters(), chapterId)
 }
 
 /**

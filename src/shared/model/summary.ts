@@ -59,3 +59,20 @@ export function summarizeChapter(doc: DocNode): ChapterSummary {
   s.words = countWords(text.join(''))
   return s
 }
+
+/**
+ * Ids of the headings, cases, tables and figures of every chapter except
+ * `chapterId`: such an id must be unique in the report, so the editor (while
+ * typing) and main (when storing) both keep a chapter's ids out of this set.
+ */
+export function idsOutsideChapter(chapters: { id: string; summary: ChapterSummary }[], chapterId: string | null | undefined): Set<string> {
+  const seen = new Set<string>()
+  for (const c of chapters) {
+    if (c.id === chapterId) continue
+    c.summary.headings.forEach((h) => seen.add(h.id))
+    c.summary.cases.forEach((x) => seen.add(x.id))
+    c.summary.tables.forEach((x) => seen.add(x))
+    c.summary.figures.forEach((x) => seen.add(x))
+  }
+  return seen
+}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { Editor } from '@tiptap/core'
 import type { AppInfo } from '@shared/api'
 import type { ChapterRecord, ReportState } from '@shared/model/report'
+import { idsOutsideChapter } from '@shared/model/summary'
 import { api, bridge, errorMessage } from '../../api/client'
 import { ConfirmDialog, Dialog } from '../../components/Dialog'
 import { TextPrompt } from '../../components/TextPrompt'
@@ -215,18 +216,7 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
 
   const editorEnv = useMemo(
     () => ({
-      foreignIds: () => {
-        const ids = new Set<string>()
-        const open = editorRef.current?.chapterId
-        for (const c of reportRef.current.chapters) {
-          if (c.id === open) continue
-          c.summary.headings.forEach((h) => ids.add(h.id))
-          c.summary.cases.forEach((x) => ids.add(x.id))
-          c.summary.tables.forEach((x) => ids.add(x))
-          c.summary.figures.forEach((x) => ids.add(x))
-        }
-        return ids
-      },
+      foreignIds: () => idsOutsideChapter(reportRef.current.chapters, editorRef.current?.chapterId),
       uploadImage: async (file: Blob) => {
         const data = await blobToBase64(file)
         return api.asset.put({ data })
