@@ -298,9 +298,10 @@ export class ReportData {
     s.rows = s.rows.map((r) => r.map((c) => ({ ...c, input: normalizeFormulaInput(c.input) })))
     const exists = this.engine.hasTable(s.id)
     if (!exists && !this.engine.tableIdFree(s.id)) throw new UserError('BAD_INPUT', `表格标识“${s.id.slice(0, 64)}”已被使用或不可用。`)
-    this.data.transaction(() => this.data.putTable(s, exists ? undefined : chapterId))
-    const changes = this.engine.putTable(s)
-    return this.delta(changes, { tables: [s.id], figuresOfTables: [s.id] })
+    return this.storeAndCompute(
+      () => this.data.putTable(s, exists ? undefined : chapterId),
+      () => this.delta(this.engine.putTable(s), { tables: [s.id], figuresOfTables: [s.id] })
+    )
   }
 
   createTable(input: { chapterId: string | null; caption: string; rows: number; cols: number; layout: 'blank' | 'compare' }): { id: string; delta: DataDelta } {
@@ -363,12 +364,39 @@ export class ReportData {
       }
       if (e.align !== undefined) cell.align = e.align
     }
-    this.data.transaction(() => this.data.putTable(next))
-    // Formats and alignment live on the engine's copy of the spec too.
-    next.rows.forEach((r, row) => r.forEach((cell, col) => (current.rows[row][col] = { ...cell, input: current.rows[row][col].input })))
-    const changes = this.engine.setCells(id, inputs)
-    // The table comes back whole: what was typed (its spec) changed, not only what it shows.
-    return this.delta(changes, { tables: [id] })
+    return this.storeAndCompute(
+      () => this.data.putTable(next),
+      () => {
+        // Formats and alignment live on the engine's copy of the spec too.
+        next.rows.forEach((r, row) => r.forEach((cell, col) => (current.rows[row][col] = { ...cell, input: current.rows[row][col].input })))
+        const changes = this.engine.setCells(id, inputs)
+        // The table comes back whole: what was typed (its spec) changed, not only what it shows.
+        return this.delta(changes, { tables: [id] })
+      }
+    )
+  }
+
+  /**
+   * Store a change and compute it in one transaction: a change the engine
+   * cannot compute (text concatenated with itself until it outgrows memory,
+   * =A1&A1 over a row) is not stored, for stored it would stop the report's
+   * data from loading ever again; the engine, left half-way, is rebuilt from
+   * the file.
+   */
+  private storeAndCompute<T>(store: () => void, compute: () => T): T {
+    let computing = false
+    try {
+      return this.data.transaction(() => {
+        store()
+        computing = true
+        return compute()
+      })
+    } catch (e) {
+      if (!computing) throw e
+      this.discardEngine()
+      if (e instanceof UserError) throw e
+      throw new UserError('BAD_FORMULA', '公式的结果过大，无法计算（例如公式把文字与自身反复连接，如 =A1&A1），这次修改没有保存。请改写公式。')
+    }
   }
 
   /**
