@@ -6,6 +6,26 @@ import type { HostPorts } from './ports'
 
 export const REPORT_EXT = '.nianbao'
 
+/** Bytes of a file name before its extension: file systems allow 255, and a temporary name adds about 30. */
+const MAX_NAME_BYTES = 200
+
+/**
+ * A name made from text the user or a document supplied (a region, a title)
+ * that names a file in one folder and nothing else: characters Windows
+ * refuses or that separate folders become “_”, leading dots go, and it is
+ * kept short enough for the file system (a Chinese character takes 3 bytes).
+ */
+export function safeFileName(name: string, fallback: string): string {
+  let clean = name
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+    .replace(/^[\s.]+/, '')
+    .trim()
+  const chars = Array.from(clean)
+  let bytes = Buffer.byteLength(clean)
+  while (bytes > MAX_NAME_BYTES) bytes -= Buffer.byteLength(chars.pop()!)
+  return chars.join('').trim() || fallback
+}
+
 export function withExt(name: string): string {
   return name.toLowerCase().endsWith(REPORT_EXT) ? name : `${name}${REPORT_EXT}`
 }
@@ -34,7 +54,10 @@ export function allowedReportPath(path: string, ports: HostPorts, appState: AppS
  * Where a new file goes: the native save dialog in Electron (null when
  * cancelled), the workspace folder in the browser host.
  */
-export async function chooseSavePath(ports: HostPorts, suggested: string, ext = REPORT_EXT, exact = false): Promise<string | null> {
+export async function chooseSavePath(ports: HostPorts, suggestedName: string, ext = REPORT_EXT, exact = false): Promise<string | null> {
+  // Suggested names come from a region, a title or a document's cover: only ever a name inside the folder.
+  const base = suggestedName.toLowerCase().endsWith(ext) ? suggestedName.slice(0, -ext.length) : suggestedName
+  const suggested = `${safeFileName(base, '年度质量报告')}${ext}`
   if (ports.dialogs) {
     const chosen = await ports.dialogs.saveReport(suggested)
     if (!chosen) return null

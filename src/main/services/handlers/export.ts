@@ -7,15 +7,11 @@ import { runExport } from '../../export/runner'
 import { storeExportSource } from '../../export/storeSource'
 import { mapStoreError } from '../../store/storeErrors'
 import type { ServiceContext } from '../context'
+import { safeFileName } from '../files'
 
 /** A file name from the report's title: characters Windows refuses replaced, kept short. */
 export function docxFileName(name: string): string {
-  const clean = name
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
-    .replace(/\.docx$/i, '')
-    .trim()
-    .slice(0, 100)
-  return `${clean || '年度质量报告'}.docx`
+  return `${safeFileName(name.trim().replace(/\.docx$/i, ''), '年度质量报告')}.docx`
 }
 
 const KEEP_FINISHED = 10
