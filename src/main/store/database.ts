@@ -190,6 +190,8 @@ export function createReportDatabase(
   if (!existsSync(dirname(path))) throw new UserError('FILE_NOT_FOUND', `保存位置“${dirname(path)}”不存在。`)
   if (!writable(dirname(path))) throw readOnlyFolder(name, dirname(path))
   const tmp = join(dirname(path), `.${name}.${process.pid}.${Date.now()}.tmp`)
+  // File systems take names of at most 255 bytes (a Chinese character is 3); SQLite would only say it cannot open the file.
+  if (Buffer.byteLength(basename(tmp)) > 255) throw new UserError('BAD_INPUT', `“${name}”的文件名或所在路径太长，请换一个短一些的文件名或位置。`)
   let db: Database.Database | null = null
   try {
     db = new Database(tmp, { nativeBinding: options.nativeBinding })
@@ -208,7 +210,11 @@ export function createReportDatabase(
     } catch {
       /* already failing */
     }
-    rmSync(tmp, { force: true })
+    try {
+      rmSync(tmp, { force: true })
+    } catch {
+      // Nothing could be made under that name (e.g. it is too long): nothing to remove.
+    }
     throw mapStoreError(e, name)
   }
   return openReportDatabase(path, options)

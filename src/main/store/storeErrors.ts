@@ -27,6 +27,7 @@ export function mapStoreError(e: unknown, fileName?: string): unknown {
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
     return new UserError('DAMAGED', `${name}已损坏，无法读取。请关闭它，改用这份报告的备份副本。`)
   }
+  if (code === 'ENAMETOOLONG') return new UserError('BAD_INPUT', `${name}的文件名或所在路径太长，请换一个短一些的文件名或位置。`)
   if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN' || code === 'EIO') {
     return new UserError('IO_ERROR', `读写${name}时出错（${code}）。请检查文件所在的磁盘或网络位置是否可用。`)
   }
