@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { EditorContent, useEditor } from '@tiptap/react'
 import type { DeletedChapterInfo } from '@shared/contract/editor'
 import type { RevisionInfo, RevisionRecord } from '@shared/api'
+import { walk, type DocNode } from '@shared/model/doc'
 import { api, bridge, errorMessage } from '../../api/client'
 import { ConfirmDialog, Dialog } from '../../components/Dialog'
 import { buildEditorExtensions } from '../../editor/extensions'
@@ -178,6 +179,19 @@ function HistoryPanel({ report, chapterId, workspace }: PanelProps) {
   )
 }
 
+/** Node types drawn from the live data (not stored in a version): tables, charts, quoted figures. */
+const LIVE_DATA_NODES = new Set(['reportTable', 'figure', 'dataField'])
+
+/** Does a version show anything from the live data, which is drawn with today's figures? */
+export function showsLiveData(doc: DocNode): boolean {
+  let found = false
+  walk(doc, (n) => {
+    if (found) return false
+    if (LIVE_DATA_NODES.has(n.type)) found = true
+  })
+  return found
+}
+
 /** One snapshot, read-only, drawn by the same editor (numbers, cases and photos as they were). */
 function RevisionPreview({ revision, chapterNumber, onClose, onRestore }: { revision: RevisionRecord; chapterNumber: string | null; onClose: () => void; onRestore: () => void }) {
   const extensions = useMemo(
@@ -221,6 +235,12 @@ function RevisionPreview({ revision, chapterNumber, onClose, onRestore }: { revi
         </>
       }
     >
+      {showsLiveData(revision.doc) && (
+        // Table data is not versioned: say so, so nobody takes today's figures for the old ones.
+        <p className="revision-live-note" role="note" data-testid="revision-live-note">
+          表格、图表和文中引用的数据显示的是当前数据，不是这个版本保存时的数值；恢复此版本也不会改回这些数据。
+        </p>
+      )}
       <div className="revision-page">
         <EditorContent editor={editor} />
       </div>
