@@ -140,7 +140,9 @@ export function createFakeElectron(paths: { appPath: string; home: string }): Fa
     shell: { openExternal: fake.openExternal },
     dialog: {
       showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })),
-      showSaveDialog: vi.fn(async () => ({ canceled: true }))
+      showSaveDialog: vi.fn(async () => ({ canceled: true })),
+      /** The user's answer to a message box: the index of the button (0 unless a test says otherwise). */
+      showMessageBox: vi.fn(async () => ({ response: 0 }))
     }
   }
   return fake

@@ -232,6 +232,34 @@ describe('Electron main process', () => {
     expect(main.FLUSH_TIMEOUT_MS).toBeGreaterThan(0)
   })
 
+  it('asks before closing when the page could not save everything, and keeps the window and its report when told to', async () => {
+    const { fake, win } = await start()
+    const path = (await invoke(fake, win, 'report.state')).result.path as string
+    const box = (fake.module.dialog as { showMessageBox: ReturnType<typeof vi.fn> }).showMessageBox
+    const closeAndAnswer = async (saved: boolean) => {
+      const before = win.webContents.sent.length
+      win.emit('close', { preventDefault: vi.fn() })
+      const request = win.webContents.sent.slice(before).find((s) => s.channel === EVENT)!.payload as { requestId: number }
+      await invoke(fake, win, 'app.flushed', { requestId: request.requestId, saved })
+      await settle()
+    }
+
+    // The disk is full: the page says its text is not stored. 取消 keeps everything.
+    box.mockResolvedValueOnce({ response: 0 })
+    await closeAndAnswer(false)
+    expect(box).toHaveBeenCalledTimes(1)
+    expect(box.mock.calls[0][1]).toMatchObject({ message: expect.stringMatching(/未能保存.*丢失/), buttons: ['取消', '仍然关闭'] })
+    expect(win.destroy).not.toHaveBeenCalled()
+    expect((await invoke(fake, win, 'report.state')).result.path).toBe(path)
+
+    // Asked again on the next close; 仍然关闭 closes.
+    box.mockResolvedValueOnce({ response: 1 })
+    await closeAndAnswer(false)
+    expect(box).toHaveBeenCalledTimes(2)
+    expect(win.destroy).toHaveBeenCalledTimes(1)
+    closeReportDatabase(openReportDatabase(path))
+  })
+
   it('closes anyway when the page never answers (a hung renderer), after the flush timeout', async () => {
     const { fake, win, main } = await start()
     const path = (await invoke(fake, win, 'report.state')).result.path as string

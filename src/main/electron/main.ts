@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron'
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -24,7 +24,7 @@ interface WindowEntry {
   win: BrowserWindow
   service: Service
   closing: boolean
-  flushWaiters: Map<number, () => void>
+  flushWaiters: Map<number, (saved: boolean) => void>
 }
 
 /**
@@ -63,20 +63,40 @@ export function startElectronApp(outDir: string = join(__dirname, '..')): void {
     if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event)
   }
 
-  /** Ask the renderer to save what it holds (including an unfinished IME composition) and wait for it. */
-  const flush = (entry: WindowEntry): Promise<void> =>
-    new Promise<void>((done) => {
+  /**
+   * Ask the renderer to save what it holds (including an unfinished IME
+   * composition) and wait for it: false when it said some text could not be
+   * stored; true too when it never answered (a hung page cannot be saved from).
+   */
+  const flush = (entry: WindowEntry): Promise<boolean> =>
+    new Promise<boolean>((done) => {
       const requestId = nextFlushId++
       const timer = setTimeout(() => {
         entry.flushWaiters.delete(requestId)
-        done()
+        done(true)
       }, FLUSH_TIMEOUT_MS)
-      entry.flushWaiters.set(requestId, () => {
+      entry.flushWaiters.set(requestId, (saved) => {
+        entry.flushWaiters.delete(requestId)
         clearTimeout(timer)
-        done()
+        done(saved)
       })
       send(entry.win, { type: 'flush-request', requestId })
     })
+
+  /** Some text is only in the window: closing loses it unless the user says so. */
+  const closeUnsaved = async (win: BrowserWindow): Promise<boolean> => {
+    const { response } = await dialog.showMessageBox(win, {
+      type: 'warning',
+      title: '有内容未能保存',
+      message: '有内容未能保存到报告文件，关闭后这些内容将会丢失。',
+      detail: '保存失败的原因显示在窗口底部的状态栏中（例如磁盘已满或文件已被移动）。可以先取消，解决问题或用“另存为”保存到其他位置后再关闭。',
+      buttons: ['取消', '仍然关闭'],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true
+    })
+    return response === 1
+  }
 
   const openWindow = (first: boolean, file?: string): void => {
     mkdirSync(workspaceDir, { recursive: true })
@@ -89,7 +109,7 @@ export function startElectronApp(outDir: string = join(__dirname, '..')): void {
         dialogs: electronDialogs(win, workspaceDir),
         workspaceDir,
         nativeBinding,
-        onFlushed: (id) => entry.flushWaiters.get(id)?.()
+        onFlushed: (id, saved) => entry.flushWaiters.get(id)?.(saved)
       }
     })
     windows.set(win.id, entry)
@@ -114,11 +134,19 @@ export function startElectronApp(outDir: string = join(__dirname, '..')): void {
       if (entry.closing) return
       event.preventDefault()
       entry.closing = true
-      void flush(entry).finally(() => {
-        entry.service.session.close()
-        windows.delete(win.id)
-        win.destroy()
-      })
+      void flush(entry)
+        .then((saved) => saved || closeUnsaved(win))
+        .catch(() => true)
+        .then((close) => {
+          if (!close) {
+            // The window stays, with its text; the next close asks again.
+            entry.closing = false
+            return
+          }
+          entry.service.session.close()
+          windows.delete(win.id)
+          win.destroy()
+        })
     })
   }
 

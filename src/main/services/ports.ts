@@ -23,6 +23,6 @@ export interface HostPorts {
   /** better-sqlite3 binary built for Electron, when running inside Electron from a dev checkout. */
   nativeBinding?: string
   /** Called when the renderer reports that pending edits are saved (see app.flushed). */
-  onFlushed?: (requestId: number) => void
+  onFlushed?: (requestId: number, saved: boolean) => void
   now?: () => Date
 }

@@ -20,6 +20,10 @@ export interface StartState {
 export const appCalls = {
   info: call<AppInfo>()(Empty),
   startState: call<StartState>()(Empty),
-  /** Renderer → main: pending edits are saved; main may now close the database. */
-  flushed: call<{ ok: true }>()(z.object({ requestId: z.number().int().nonnegative() }).strict())
+  /**
+   * Renderer → main: the flush main asked for is over; main may now close the
+   * database. `saved` is false when some text could not be stored (a full
+   * disk, a moved file): it is still only in the window.
+   */
+  flushed: call<{ ok: true }>()(z.object({ requestId: z.number().int().nonnegative(), saved: z.boolean().default(true) }).strict())
 }

@@ -44,8 +44,8 @@ export function appHandlers(ctx: ServiceContext): Handlers['app'] {
       workspaceFiles: workspaceFiles(),
       current: session.report ? ctx.state() : null
     }),
-    flushed: ({ requestId }) => {
-      ports.onFlushed?.(requestId)
+    flushed: ({ requestId, saved }) => {
+      ports.onFlushed?.(requestId, saved)
       return { ok: true as const }
     }
   }

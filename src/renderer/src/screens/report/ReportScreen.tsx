@@ -170,7 +170,9 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
   useEffect(() => {
     const off = bridge.onEvent((event) => {
       if (event.type === 'flush-request') {
-        void flush().finally(() => api.app.flushed({ requestId: event.requestId }))
+        void flush()
+          .catch(() => false)
+          .then((saved) => api.app.flushed({ requestId: event.requestId, saved }))
       } else if (event.type === 'menu') {
         if (event.command === 'save') void flush()
         else if (event.command === 'properties') setModal({ kind: 'properties' })
