@@ -11,7 +11,7 @@ import { ConfirmDialog } from '../../components/Dialog'
 import { liveData, useTableView } from '../store'
 import { openDataDialog } from '../dialogs'
 import { address, intersects, mergeAt, mergeMap, parseTsv, rangeText, rectOf, type CellPos, type Rect, type Selection } from './grid'
-import { dropTableStep, forgetTableSteps, noteTableStep, registerTableUndo } from './chapterUndo'
+import { dropTableRedo, dropTableStep, forgetTableSteps, noteTableStep, noteTableUndone, registerTableUndo } from './chapterUndo'
 
 interface Editing {
   at: CellPos
@@ -24,16 +24,22 @@ type CellPatch = { row: number; col: number; input?: string; format?: CellFormat
 type ReshapeKind = 'insertRows' | 'removeRows' | 'insertCols' | 'removeCols'
 
 /**
- * The table's own undo (Ctrl+Z while a cell is selected): what each change
- * replaced, restored through the same calls. The chapter editor's undo never
+ * The table's own undo and redo (Ctrl+Z, Ctrl+Y while a cell is selected):
+ * what each change replaced, restored through the same calls; undoing a step
+ * keeps what it replaced in turn, for redo. The chapter editor's undo never
  * sees table changes, so it cannot put a table half back.
  */
 type UndoStep =
   | { kind: 'cells'; cells: CellPatch[] }
   | { kind: 'values'; values: { indicator: string; year: number; value: number | null }[] }
   | { kind: 'table'; patch: { merges?: TableMerge[]; headerRows?: number } }
-  /** Rows or columns that were inserted: undone by removing them again. */
-  | { kind: 'reshape'; op: 'removeRows' | 'removeCols'; at: number; count: number }
+  /** Rows or columns that were inserted (undone by removing them again), or removed by an undo (redone by inserting them). */
+  | { kind: 'reshape'; op: ReshapeKind; at: number; count: number }
+
+/** How a change is kept: a new change (undo step, ends redo), an undo (redo step), a redo (undo step again). */
+type StepRecord = 'change' | 'undo' | 'redo'
+
+const INVERSE_RESHAPE: Record<ReshapeKind, ReshapeKind> = { insertRows: 'removeRows', removeRows: 'insertRows', insertCols: 'removeCols', removeCols: 'insertCols' }
 
 /**
  * 表 N-M: a report table in the chapter. The caption sits above ("表 1-2
@@ -68,6 +74,7 @@ export function ReportTableNodeView({ node, selected, editor, getPos }: NodeView
           view={view}
           number={number}
           chapterId={chapterId}
+          editable={editor.isEditable}
           onDone={() => editor.commands.focus()}
           onChart={(range) => {
             // The chart goes right after the table.
@@ -80,7 +87,21 @@ export function ReportTableNodeView({ node, selected, editor, getPos }: NodeView
   )
 }
 
-function TableEditor({ view, number, chapterId, onDone, onChart }: { view: TableView; number: string | null; chapterId: string | null; onDone: () => void; onChart: (range: string) => void }) {
+function TableEditor({
+  view,
+  number,
+  chapterId,
+  editable,
+  onDone,
+  onChart
+}: {
+  view: TableView
+  number: string | null
+  chapterId: string | null
+  editable: boolean
+  onDone: () => void
+  onChart: (range: string) => void
+}) {
   const { spec, resolved } = view
   const id = view.id
   const [sel, setSel] = useState<Selection | null>(null)
@@ -95,10 +116,16 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
   const sink = useRef<HTMLInputElement>(null)
   const [box, setBox] = useState<{ left: number; top: number; width: number; height: number } | null>(null)
   const undo = useRef<UndoStep[]>([])
-  /** A step the table can undo; the chapter's Ctrl+Z knows when it happened. */
-  const remember = (step: UndoStep) => {
+  const redo = useRef<UndoStep[]>([])
+  /** What a change replaced: undone by the table's or the chapter's Ctrl+Z, redone by Ctrl+Y; the chapter knows when each happened. */
+  const remember = (step: UndoStep, how: StepRecord) => {
+    if (how === 'undo') {
+      redo.current.push(step)
+      noteTableUndone(id)
+      return
+    }
     undo.current.push(step)
-    noteTableStep(id)
+    noteTableStep(id, how === 'redo' ? 'redone' : 'change')
   }
   const rows = spec.rows.length
   const cols = Math.max(...spec.rows.map((r) => r.length))
@@ -115,9 +142,14 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
 
   const focusGrid = () => sink.current?.focus({ preventScroll: true })
 
-  // Ctrl+Z in the text undoes this table's newest step when it is the chapter's newest change.
+  // Ctrl+Z in the text undoes this table's newest step when it is the chapter's newest change; Ctrl+Y likewise.
+  // Only the editable chapter's tables (not those of a 历史版本 preview showing the same tables).
   const undoLatest = useRef<() => void>(() => undefined)
-  useEffect(() => registerTableUndo(id, () => undoLatest.current()), [id])
+  const redoLatest = useRef<() => void>(() => undefined)
+  useEffect(() => {
+    if (!editable) return
+    return registerTableUndo(id, { undo: () => undoLatest.current(), redo: () => redoLatest.current(), clearRedo: () => (redo.current = []) })
+  }, [id, editable])
   /** After the caption or the note: back to the selected cell, or to the text. */
   const backToWork = () => requestAnimationFrame(() => (sel ? focusGrid() : onDone()))
 
@@ -140,7 +172,7 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
 
   /** Set cells (inputs, formats or alignment); what they held before goes on the undo stack. */
   const setCells = useCallback(
-    async (cells: CellPatch[], keep = true) => {
+    async (cells: CellPatch[], how: StepRecord = 'change') => {
       if (!cells.length) return
       const before = cells.map((c): CellPatch => {
         const old = spec.rows[c.row]?.[c.col]
@@ -154,21 +186,21 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
         }
       })
       const r = await liveData.run(() => api.data.setCells({ id, cells }))
-      if (r && keep) remember({ kind: 'cells', cells: before })
+      if (r) remember({ kind: 'cells', cells: before }, how)
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [id, spec.rows, resolved.rows]
   )
-  const setInputs = useCallback((cells: { row: number; col: number; input: string }[], keep = true) => setCells(cells, keep), [setCells])
+  const setInputs = useCallback((cells: { row: number; col: number; input: string }[]) => setCells(cells), [setCells])
 
-  const updateTable = async (patch: { merges?: TableMerge[]; headerRows?: number }, keep = true) => {
+  const updateTable = async (patch: { merges?: TableMerge[]; headerRows?: number }, how: StepRecord = 'change') => {
     const before = { ...(patch.merges ? { merges: spec.merges } : {}), ...(patch.headerRows !== undefined ? { headerRows: spec.headerRows } : {}) }
     const r = await liveData.run(() => api.data.updateTable({ id, ...patch }))
-    if (r && keep) remember({ kind: 'table', patch: before })
+    if (r) remember({ kind: 'table', patch: before }, how)
   }
 
   const setValues = useCallback(
-    async (values: { indicator: string; year: number; value: number | null }[], keep = true) => {
+    async (values: { indicator: string; year: number; value: number | null }[], how: StepRecord = 'change') => {
       if (!values.length) return
       // What the table shows is what is undone to; the indicator list is only loaded once the 数据 panel has been open.
       const shown = (indicator: string, year: number): number | null | undefined => {
@@ -178,7 +210,7 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
       }
       const before = values.map((v) => ({ ...v, value: shown(v.indicator, v.year) ?? liveData.indicator(v.indicator)?.values[String(v.year)] ?? null }))
       const r = await liveData.run(() => (values.length === 1 ? api.data.setValue(values[0]) : api.data.setValues({ values })))
-      if (r && keep) remember({ kind: 'values', values: before })
+      if (r) remember({ kind: 'values', values: before }, how)
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [resolved.rows]
@@ -226,20 +258,35 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
     await setValues(values)
   }
 
+  /** Put a kept step back; what it replaces is kept in turn (for redo after an undo, for undo after a redo). */
+  const apply = async (step: UndoStep, how: 'undo' | 'redo') => {
+    if (step.kind === 'cells') await setCells(step.cells, how)
+    else if (step.kind === 'values') await setValues(step.values, how)
+    else if (step.kind === 'table') await updateTable(step.patch, how)
+    else {
+      const r = await liveData.run(() => api.data[step.op]({ id, at: step.at, count: step.count, openChapterId: chapterId }))
+      if (!r) return
+      setSel(null)
+      remember({ kind: 'reshape', op: INVERSE_RESHAPE[step.op], at: step.at, count: step.count }, how)
+    }
+  }
+
   const undoLast = async () => {
     const step = undo.current.pop()
     if (!step) return
     dropTableStep(id)
-    if (step.kind === 'cells') await setCells(step.cells, false)
-    else if (step.kind === 'values') await setValues(step.values, false)
-    else if (step.kind === 'table') await updateTable(step.patch, false)
-    else {
-      const r = await liveData.run(() => api.data[step.op]({ id, at: step.at, count: step.count, openChapterId: chapterId }))
-      if (r) setSel(null)
-    }
+    await apply(step, 'undo')
+  }
+
+  const redoLast = async () => {
+    const step = redo.current.pop()
+    if (!step) return
+    dropTableRedo(id)
+    await apply(step, 'redo')
   }
 
   undoLatest.current = () => void undoLast()
+  redoLatest.current = () => void redoLast()
 
   const commitBar = async () => {
     if (!at) return
@@ -267,11 +314,11 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
     setSel(null)
     // Undoing an insertion puts every cell back in its place, so the steps before it stay valid under it.
     // A removal cannot be undone (it asked first), and the earlier steps name cells that moved: they go.
-    if (kind === 'insertRows') remember({ kind: 'reshape', op: 'removeRows', at, count })
-    else if (kind === 'insertCols') remember({ kind: 'reshape', op: 'removeCols', at, count })
+    if (kind === 'insertRows' || kind === 'insertCols') remember({ kind: 'reshape', op: INVERSE_RESHAPE[kind], at, count }, 'change')
     else {
       undo.current = []
-      forgetTableSteps(id)
+      redo.current = []
+      forgetTableSteps(id, true)
     }
   }
 
@@ -346,6 +393,11 @@ function TableEditor({ view, number, chapterId, onDone, onChart }: { view: Table
         e.preventDefault()
         setEditing(null)
       }
+      return
+    }
+    if ((e.ctrlKey || e.metaKey) && (e.key.toLowerCase() === 'y' || (e.key.toLowerCase() === 'z' && e.shiftKey))) {
+      e.preventDefault()
+      void redoLast()
       return
     }
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {

@@ -1,13 +1,13 @@
 import { useRef, useState } from 'react'
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
-import { redoDepth, undoDepth } from '@tiptap/pm/history'
 import { isAllowedHref } from '@shared/editor/schema'
 import { TextPrompt } from '../../components/TextPrompt'
 import type { EditorEnv } from '../contribution'
 import { findCase } from '../behaviour/caseStudy'
 import { insertImageFiles } from '../photos/upload'
 import { Menu } from './Menu'
+import { chapterCanRedo, chapterCanUndo } from '../../data/table/chapterUndo'
 import { toolbarItems } from './items'
 
 interface Props {
@@ -32,8 +32,9 @@ function snapshot(editor: Editor | null) {
   const level = editor.isActive('heading') ? Number(editor.getAttributes('heading').level) : 0
   const inCase = !!findCase(state)
   return {
-    undo: undoDepth(state) > 0,
-    redo: redoDepth(state) > 0,
+    // The chapter's undo and redo: text and report tables (data/table/chapterUndo.ts).
+    undo: chapterCanUndo(state),
+    redo: chapterCanRedo(state),
     level,
     bold: editor.isActive('bold'),
     italic: editor.isActive('italic'),
@@ -100,9 +101,9 @@ function EditorToolbar({ editor, env, onFind, onCaseSchool, onCaseMove, onCaseDe
   return (
     <div className="toolbar" role="toolbar" aria-label="编辑工具栏" data-testid="toolbar">
       <div className="tb-group">
-        {/* As Ctrl+Z: the chapter's newest change, which may be in a report table (data/table/chapterUndo.ts). */}
+        {/* As Ctrl+Z / Ctrl+Y: the chapter's newest change or undo, which may be in a report table (data/table/chapterUndo.ts). */}
         {btn('↶', '撤销（Ctrl+Z）', undefined, () => chain().keyboardShortcut('Mod-z').run(), !s?.undo, 'tb-undo')}
-        {btn('↷', '重做（Ctrl+Y）', undefined, () => chain().redo().run(), !s?.redo, 'tb-redo')}
+        {btn('↷', '重做（Ctrl+Y）', undefined, () => chain().keyboardShortcut('Mod-y').run(), !s?.redo, 'tb-redo')}
       </div>
       <div className="tb-group">
         <Menu
