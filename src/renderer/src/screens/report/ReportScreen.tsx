@@ -184,11 +184,20 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') void flush()
     }
+    // Text a failing save still holds (a full disk, a moved file) would go with the page: the browser asks first.
+    // (Electron asks in main when the window closes.)
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (bridge.transport !== 'browser' || queue.status.getSnapshot().kind !== 'error') return
+      e.preventDefault()
+      e.returnValue = ''
+    }
     window.addEventListener('pagehide', onHide)
+    window.addEventListener('beforeunload', onBeforeUnload)
     document.addEventListener('visibilitychange', onVisibility)
     return () => {
       off()
       window.removeEventListener('pagehide', onHide)
+      window.removeEventListener('beforeunload', onBeforeUnload)
       document.removeEventListener('visibilitychange', onVisibility)
     }
   })
