@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { writeFileSync } from 'node:fs'
+import { copyFileSync, writeFileSync } from 'node:fs'
 import { nianbao, STACK_TRACE } from '../helpers/cli'
 import { sha256, tempDir } from '../helpers/reports'
 
@@ -70,6 +70,26 @@ describe('nianbao tables / set / data', () => {
     expect(ft).toMatchObject({ key: 'teachers.fulltime', unit: '人', chapter: '1 基本情况', values: { '2020': 1622, '2021': 1649 } })
     expect(d.indicators.find((i) => i.name === '招生数')!.values).toEqual({})
     expect(d.indicators.length).toBeGreaterThan(90)
+  })
+
+  it('set says, as --json does, how many table cells, quoted figures (数据字段) and charts followed', () => {
+    const textCopy = join(dir, '文字.nianbao')
+    const jsonCopy = join(dir, 'json.nianbao')
+    copyFileSync(file, textCopy)
+    copyFileSync(file, jsonCopy)
+    const r = nianbao(['set', textCopy, '在校生数', '2021', '31000'])
+    expect(r.code, r.stderr).toBe(0)
+    const said = /^已设置 在校生数 2021 年 = 31000 人；更新了 (\d+) 个表格单元格、(\d+) 个数据字段（正文中引用的数据）、(\d+) 幅图。$/.exec(r.stderr.trim())
+    expect(said, r.stderr).not.toBeNull()
+    const j = nianbao(['set', jsonCopy, '在校生数', '2021', '31000', '--json'])
+    const updated = (JSON.parse(j.stdout) as { updated: { cells: number; fields: number; figures: number } }).updated
+    expect(said!.slice(1).map(Number)).toEqual([updated.cells, updated.fields, updated.figures])
+    // The sentences of 1.1 quote 在校生数, its change and its growth; 图 1-1 draws it; 表 1-2's 生师比 uses it.
+    expect(updated.fields).toBeGreaterThanOrEqual(3)
+    expect(updated.figures).toBe(1)
+    expect(updated.cells).toBeGreaterThan(0)
+    const cleared = nianbao(['set', textCopy, '在校生数', '2021', '空'])
+    expect(cleared.stderr.trim()).toMatch(/^已清除 在校生数 2021 年的数值；更新了 \d+ 个表格单元格、[1-9]\d* 个数据字段（正文中引用的数据）、1 幅图。$/)
   })
 
   it('set 空 clears a value: the cells that use it wait for data again', () => {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { UserError } from '@shared/errors'
 import { parseTypedNumber } from '@shared/model/format'
+import { walk } from '@shared/model/doc'
 import { reportData } from '../../data'
 import { ReportSession } from '../../services/reportSession'
 import { type Command, parse, requireValue } from '../io'
@@ -28,6 +29,14 @@ export const setCommand: Command = async (argv, io) => {
     const open = session.open(file)
     const data = reportData(open)
     const ind = data.requireIndicator(name)
+    // Quoted figures are computed once asked for (the editor asks for an open chapter's): ask for all of
+    // the report's, so that those following the new value are counted.
+    const refs = new Set<string>()
+    for (const c of open.store.listChapters())
+      walk(open.store.getChapter(c.id).doc, (n) => {
+        if (n.type === 'dataField' && typeof n.attrs?.ref === 'string' && n.attrs.ref) refs.add(n.attrs.ref)
+      })
+    data.fields([...refs])
     const delta = data.setValue(ind.id, year, value)
     const summary = {
       indicator: ind.id,
@@ -37,13 +46,10 @@ export const setCommand: Command = async (argv, io) => {
       value,
       updated: { cells: delta.cells.length, fields: delta.fields.length, figures: delta.figures.length }
     }
+    const { cells, fields, figures } = summary.updated
+    const followed = `更新了 ${cells} 个表格单元格、${fields} 个数据字段（正文中引用的数据）、${figures} 幅图。`
     if (values.json) io.out(JSON.stringify(summary))
-    else
-      io.err(
-        value === null
-          ? `已清除 ${ind.name} ${year} 年的数值。`
-          : `已设置 ${ind.name} ${year} 年 = ${value}${ind.unit ? ` ${ind.unit}` : ''}；更新了 ${summary.updated.cells} 个表格单元格、${summary.updated.figures} 幅图。`
-      )
+    else io.err(value === null ? `已清除 ${ind.name} ${year} 年的数值；${followed}` : `已设置 ${ind.name} ${year} 年 = ${value}${ind.unit ? ` ${ind.unit}` : ''}；${followed}`)
     return 0
   } finally {
     session.close()
