@@ -32,30 +32,36 @@ interface Finding {
   description: string
 }
 
-/** electronegativity's CSV: quoted fields that may contain commas. */
+/**
+ * electronegativity's CSV. Its "sample" column copies source text without
+ * escaping quotes (a CSP string, say), so a generic CSV reader loses step and
+ * swallows the rows after it, depending on the order the checks finished in.
+ * Each record starts with a check id and a quoted severity: split on that, and
+ * read the fields around the sample.
+ */
 function parseCsv(text: string): Finding[] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++
-      else if (ch === '"') quoted = false
-      else field += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') row.push(field.trim()), (field = '')
-    else if (ch === '\n') row.push(field.trim()), rows.push(row), (row = []), (field = '')
-    else if (ch !== '\r') field += ch
+  const records = text.split(/\r?\n(?=[A-Z][A-Z0-9_]*,"(?:HIGH|MEDIUM|LOW|INFORMATIONAL)")/).slice(1)
+  const findings: Finding[] = []
+  for (const r of records) {
+    const head = /^([A-Z][A-Z0-9_]*),"([A-Z]+)","([A-Z]+)","([^"]*)","([^"]*)",/.exec(r)
+    if (!head) continue
+    const tail = /,"((?:[^"]|"")*)",(\S+)\s*$/.exec(r)
+    findings.push({ check: head[1], severity: head[2], confidence: head[3], file: head[4], location: head[5], description: tail ? tail[1].replace(/""/g, '"') : '' })
   }
-  if (field || row.length) row.push(field.trim()), rows.push(row)
-  return rows.slice(1).filter((r) => r.length >= 7).map(([check, severity, confidence, file, location, , description]) => ({ check, severity, confidence, file, location, description }))
+  return findings
 }
 
-function run(args: string[]): Promise<number | null> {
+function run(args: string[], tmp: string): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js'), ...args], { stdio: 'ignore' })
+    // electronegativity keeps a list of Electron releases in the system temp
+    // folder and deletes and rewrites it on every run; a private TMPDIR keeps
+    // two runs at once (parallel test runs) from reading each other's half-written list.
+    const env = { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp }
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env })
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.stderr.on('data', (d) => (out += d))
+    child.on('exit', () => writeFileSync(join(tmp, 'electronegativity.log'), out))
     child.on('exit', resolve)
   })
 }
@@ -75,12 +81,15 @@ describe('Electron security baseline', () => {
     writeFileSync(join(input, 'canary', 'insecure.js'), "const { BrowserWindow } = require('electron')\nnew BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false } })\n")
 
     const csv = join(dir, 'findings.csv')
-    await run(['-i', input, '-e', electronVersion, '-o', csv, '-r', '-v', 'false'])
-    expect(existsSync(csv)).toBe(true)
+    const tmp = join(dir, 'tmp')
+    mkdirSync(tmp)
+    await run(['-i', input, '-e', electronVersion, '-o', csv, '-r', '-v', 'false'], tmp)
+    const log = () => readFileSync(join(tmp, 'electronegativity.log'), 'utf8')
+    expect(existsSync(csv), log()).toBe(true)
     const findings = parseCsv(readFileSync(csv, 'utf8'))
 
     const canary = findings.filter((f) => f.file.startsWith('canary/'))
-    expect(canary.map((f) => f.check)).toEqual(expect.arrayContaining(['NODE_INTEGRATION_JS_CHECK', 'CONTEXT_ISOLATION_JS_CHECK']))
+    expect(canary.map((f) => f.check), `${log()}\n${readFileSync(csv, 'utf8')}`).toEqual(expect.arrayContaining(['NODE_INTEGRATION_JS_CHECK', 'CONTEXT_ISOLATION_JS_CHECK']))
 
     const serious = findings
       .filter((f) => !f.file.startsWith('canary/'))
