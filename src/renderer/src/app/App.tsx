@@ -13,6 +13,7 @@ export function App() {
   const [start, setStart] = useState<StartState | null>(null)
   const [report, setReport] = useState<ReportState | null>(null)
   const [fatal, setFatal] = useState<string | null>(null)
+  const [startWithNew, setStartWithNew] = useState(false)
 
   const loadStart = useCallback(async () => {
     const s = await api.app.startState()
@@ -46,13 +47,14 @@ export function App() {
           info={info}
           report={report}
           onReportChange={setReport}
-          onClosed={() => {
+          onClosed={(then) => {
+            setStartWithNew(then === 'new')
             setReport(null)
             void loadStart()
           }}
         />
       ) : (
-        <StartScreen info={info} start={start} onOpened={setReport} onRefresh={loadStart} />
+        <StartScreen info={info} start={start} onOpened={setReport} onRefresh={loadStart} initialNew={startWithNew} />
       )}
       <ImportHost info={info} start={start} onOpened={setReport} />
     </NoticeProvider>

@@ -30,7 +30,8 @@ interface Props {
   info: AppInfo
   report: ReportState
   onReportChange: (r: ReportState) => void
-  onClosed: () => void
+  /** The report was closed; `then: 'new'` when 新建报告 was chosen from the menu. */
+  onClosed: (then?: 'new') => void
 }
 
 type Modal =
@@ -178,6 +179,8 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
         else if (event.command === 'properties') setModal({ kind: 'properties' })
         else if (event.command === 'save-as') setModal({ kind: 'save-as' })
         else if (event.command === 'close') void close()
+        else if (event.command === 'new') void close('new')
+        else if (event.command === 'open') void openAnother()
       }
     })
     const onHide = () => queue.flushForUnload()
@@ -250,14 +253,29 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
     }
   }
 
-  const close = async () => {
+  const close = async (then?: 'new') => {
     const ok = await flush()
     if (!ok) {
       notify('error', '有内容未能保存，请先解决状态栏中提示的问题，或用“另存为”保存到其他位置。')
       return
     }
     await api.report.close()
-    onClosed()
+    onClosed(then)
+  }
+
+  /** 文件 › 打开 with a report open: save, then switch to the chosen report (this one stays as it was if none is chosen). */
+  const openAnother = async () => {
+    const ok = await flush()
+    if (!ok) {
+      notify('error', '有内容未能保存，请先解决状态栏中提示的问题，或用“另存为”保存到其他位置。')
+      return
+    }
+    try {
+      const r = await api.report.openDialog()
+      if (r) onReportChange(r)
+    } catch (e) {
+      notify('error', errorMessage(e))
+    }
   }
 
   const workspace: Workspace = {

@@ -1,7 +1,7 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { AppInfo, StartState } from '@shared/api'
 import type { RecentFile, ReportState } from '@shared/model/report'
-import { api, errorMessage } from '../../api/client'
+import { api, bridge, errorMessage } from '../../api/client'
 import { useNotify } from '../../components/Notice'
 import { NewReportDialog } from './NewReportDialog'
 import { ImportCards } from '../../import/ImportActions'
@@ -11,6 +11,8 @@ interface Props {
   start: StartState
   onOpened: (r: ReportState) => void
   onRefresh: () => Promise<void>
+  /** Open 新建报告 at once (文件 › 新建报告 chosen while a report was open). */
+  initialNew?: boolean
 }
 
 function formatTime(iso: string): string {
@@ -21,8 +23,8 @@ function formatTime(iso: string): string {
 }
 
 /** 开始页: 新建报告, 打开, 最近使用的文件 (and, in the browser host, the workspace's reports). */
-export function StartScreen({ info, start, onOpened, onRefresh }: Props) {
-  const [creating, setCreating] = useState(false)
+export function StartScreen({ info, start, onOpened, onRefresh, initialNew = false }: Props) {
+  const [creating, setCreating] = useState(initialNew)
   const [browsing, setBrowsing] = useState(false)
   const notify = useNotify()
 
@@ -48,6 +50,19 @@ export function StartScreen({ info, start, onOpened, onRefresh }: Props) {
       notify('error', errorMessage(e))
     }
   }
+
+  // 文件 › 新建报告 / 打开 (Ctrl+N / Ctrl+O) in Electron's menu.
+  const openDialogRef = useRef(openDialog)
+  openDialogRef.current = openDialog
+  useEffect(
+    () =>
+      bridge.onEvent((event) => {
+        if (event.type !== 'menu') return
+        if (event.command === 'new') setCreating(true)
+        else if (event.command === 'open') void openDialogRef.current()
+      }),
+    []
+  )
 
   const forget = async (f: RecentFile) => {
     await api.report.forgetRecent({ path: f.path })
