@@ -2,6 +2,9 @@ import { join } from 'node:path'
 import { copyFileSync, writeFileSync } from 'node:fs'
 import { nianbao, STACK_TRACE } from '../helpers/cli'
 import { sha256, tempDir } from '../helpers/reports'
+import { databaseAt } from '../helpers/migrations'
+import { ReportStore } from '../../src/main/store/reportStore'
+import { templateChapters, templateMeta } from '../../src/main/templates/templates'
 
 /** `nianbao tables`, `set` and `data`: the live data from scripts, over the built CLI. */
 interface CliTable {
@@ -118,5 +121,21 @@ describe('nianbao tables / set / data', () => {
     writeFileSync(notReport, 'hello')
     expectUserError(nianbao(['tables', notReport, '--json']), /不是年报报告文件/)
     expectUserError(nianbao(['data', join(dir, 'missing.nianbao')]), /找不到文件/)
+  })
+
+  it('tables and data only read: a report from an older version is listed without being upgraded on disk', () => {
+    const old = join(dir, '旧版.nianbao')
+    const db = databaseAt(1, old)
+    ReportStore.insertMeta(db, templateMeta('city', { region: '清远市', year: 2020 }), '2021-01-01T00:00:00.000Z')
+    new ReportStore(db).insertChapters(templateChapters('city'))
+    db.close()
+    const before = sha256(old)
+    const tables = nianbao(['tables', old, '--json'])
+    expect(tables.code, tables.stderr).toBe(0)
+    expect(JSON.parse(tables.stdout)).toEqual([])
+    const data = nianbao(['data', old, '--json'])
+    expect(data.code, data.stderr).toBe(0)
+    expect(JSON.parse(data.stdout)).toMatchObject({ year: 2020, indicators: [] })
+    expect(sha256(old)).toBe(before)
   })
 })

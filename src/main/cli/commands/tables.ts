@@ -13,7 +13,8 @@ export const tablesCommand: Command = async (argv, io) => {
   const file = resolve(requireValue(positionals[0], '报告文件', USAGE))
   const session = new ReportSession({ now: () => new Date() })
   try {
-    const open = session.open(file)
+    // Listing never changes the file (an older report is read as it is, a read-only one can be listed).
+    const open = session.openReadOnly(file)
     const state = buildReportState(open)
     const tables = reportData(open).resolveTables(state.numbering)
     const out = tables.map((t) => {
