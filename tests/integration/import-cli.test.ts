@@ -4,6 +4,7 @@ import { strToU8 } from 'fflate'
 import { nianbao, STACK_TRACE } from '../helpers/cli'
 import { makeDocx, QINGYUAN_DOCX } from '../helpers/docx'
 import { sha256, tempDir } from '../helpers/reports'
+import { startHost } from '../helpers/host'
 
 /** `nianbao import` and `nianbao rollover` as a script would use them (the built CLI in NIANBAO_OUT). */
 describe('nianbao import', () => {
@@ -104,5 +105,23 @@ describe('nianbao rollover', () => {
     writeFileSync(join(dir, 'a.txt'), 'x')
     expect(nianbao(['rollover', join(dir, 'a.txt'), '--year', '2022', '--out', join(dir, 'x.nianbao')]).stderr).toMatch(/只能从 \.nianbao 报告或 \.docx 文档新建/)
     expect(readdirSync(dir).sort()).toEqual(['2021.nianbao', 'a.txt'])
+  })
+
+  it('refuses last year’s report while another window or program has it open, and creates nothing', async () => {
+    const dir = tempDir('nianbao-cli-rollover-')
+    const last = join(dir, '2021.nianbao')
+    expect(nianbao(['import', QINGYUAN_DOCX, '--out', last]).code).toBe(0)
+    const holder = await startHost([last])
+    try {
+      const r = nianbao(['rollover', last, '--year', '2022', '--out', join(dir, '2022.nianbao')])
+      expect(r.code).toBe(1)
+      expect(r.stderr).toMatch(/“2021\.nianbao”正被另一个年报窗口或程序使用/)
+      expect(r.stderr).not.toMatch(STACK_TRACE)
+    } finally {
+      await holder.stop()
+    }
+    expect(readdirSync(dir).sort()).toEqual(['2021.nianbao'])
+    // Once it is closed, the rollover goes through.
+    expect(nianbao(['rollover', last, '--year', '2022', '--out', join(dir, '2022.nianbao')]).code).toBe(0)
   })
 })

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type Database from 'better-sqlite3'
 import type { ImportIssue, ImportReport } from '@shared/contract/import'
@@ -50,9 +50,15 @@ export async function rolloverReport(
     if (source.copy) await source.copy(tmp)
     else {
       if (!existsSync(source.path)) throw new UserError('FILE_NOT_FOUND', `找不到上一年的报告“${basename(source.path)}”。`)
-      // A raw copy is safe here: a closed report has no pending WAL; if one is left by a crash it is copied along.
-      copyFileSync(source.path, tmp)
-      if (existsSync(`${source.path}-wal`)) copyFileSync(`${source.path}-wal`, `${tmp}-wal`)
+      // Copied through SQLite, a consistent snapshot (never a raw copy of a file
+      // another program may be writing): a report held by another window or
+      // process is refused by the open, with its Chinese message.
+      const last = openReportDatabase(source.path, { nativeBinding: options.nativeBinding, readOnly: true })
+      try {
+        await last.backup(tmp)
+      } finally {
+        last.close()
+      }
     }
     const db = openReportDatabase(tmp, { nativeBinding: options.nativeBinding })
     let report: ImportReport
