@@ -4,17 +4,10 @@
  * disk, rename it over the old one, then flush the folder. A crash or a full
  * disk before the rename leaves the previous file untouched.
  */
-import { closeSync, fsyncSync, openSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { open, rename, rm, type FileHandle } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
-import { randomBytes } from 'node:crypto'
+import { basename, dirname } from 'node:path'
 import { UserError } from '@shared/errors'
-
-const TEMP_PREFIX = '.~nianbao-'
-
-export function tempPathFor(path: string): string {
-  return join(dirname(path), `${TEMP_PREFIX}${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-}
+import { removeStaleTemps, syncFolder, tempPathFor } from '../durable'
 
 export interface AtomicWriteOptions {
   /** Called between chunks with the bytes written so far. */
@@ -45,42 +38,6 @@ export async function writeFileAtomic(path: string, data: Uint8Array, options: A
     throw writeError(e, path)
   }
   syncFolder(dirname(path))
-}
-
-/** Make the rename itself durable (POSIX); Windows has no folder handles to flush. */
-function syncFolder(dir: string): void {
-  if (process.platform === 'win32') return
-  try {
-    const fd = openSync(dir, 'r')
-    try {
-      fsyncSync(fd)
-    } finally {
-      closeSync(fd)
-    }
-  } catch {
-    // Some file systems refuse; the data itself is already on disk.
-  }
-}
-
-/** Temporary files an interrupted export left beside this file (older than a minute). */
-function removeStaleTemps(path: string): void {
-  const dir = dirname(path)
-  const prefix = `${TEMP_PREFIX}${basename(path)}.`
-  let names: string[]
-  try {
-    names = readdirSync(dir)
-  } catch {
-    return
-  }
-  for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue
-    const p = join(dir, name)
-    try {
-      if (Date.now() - statSync(p).mtimeMs > 60_000) rmSync(p, { force: true })
-    } catch {
-      // another export may own it
-    }
-  }
 }
 
 export function writeError(e: unknown, path: string): UserError {

@@ -15,6 +15,7 @@ import { parseNumber, tableData, type Grid } from '../import/recognise/tables'
 import { analyse, checkTarget, type ImportSource } from '../import/service'
 import { writeImportedReport } from '../import/write'
 import { literalNumbers, rollChapter, rollFigure, rollMeta, rollTable } from './transform'
+import { syncFolder } from '../durable'
 
 /**
  * 从上一年报告新建: a new report for the next year from last year's
@@ -69,6 +70,7 @@ export async function rolloverReport(
     }
     if (existsSync(outPath)) throw new UserError('FILE_EXISTS', `文件“${basename(outPath)}”已存在，请换一个文件名。`)
     renameSync(tmp, outPath)
+    syncFolder(dirname(outPath))
     return { path: outPath, report }
   } catch (e) {
     removeDb(tmp)

@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, realpathSync, rmSync, statSync } from 'node:fs'
+import { accessSync, constants, existsSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import type Database from 'better-sqlite3'
 import { UserError } from '@shared/errors'
@@ -6,6 +6,7 @@ import type { ReportMeta } from '@shared/model/report'
 import { closeReportDatabase, createReportDatabase, openReportDatabase, readOnlyFolder } from '../store/database'
 import { ReportStore, type NewChapter } from '../store/reportStore'
 import { mapStoreError } from '../store/storeErrors'
+import { removeStaleTemps, syncFolder, tempPathFor } from '../durable'
 
 /** Files this process has open, by real path: a second window asking for one is refused. */
 const openInProcess = new Set<string>()
@@ -120,11 +121,17 @@ export class ReportSession {
     } catch {
       throw readOnlyFolder(basename(target), dirname(target))
     }
+    // The copy is made under a temporary name and renamed into place: a crash
+    // or a full disk never leaves a half-written report under the new name.
+    removeStaleTemps(target)
+    const tmp = tempPathFor(target)
     try {
-      await r.store.backupTo(target)
+      await r.store.backupTo(tmp)
+      if (existsSync(target)) throw new UserError('FILE_EXISTS', `文件“${basename(target)}”已存在，请换一个文件名。`)
+      renameSync(tmp, target)
+      syncFolder(dirname(target))
     } catch (e) {
-      // Never leave a half-written copy behind (e.g. the disk filled up).
-      for (const suffix of ['', '-journal', '-wal']) rmSync(`${target}${suffix}`, { force: true })
+      for (const suffix of ['', '-journal', '-wal']) rmSync(`${tmp}${suffix}`, { force: true })
       throw mapStoreError(e, basename(target))
     }
     // Opening the copy closes the original only once the copy is open: if it

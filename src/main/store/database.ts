@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import { UserError } from '@shared/errors'
 import { LATEST_VERSION, migrate } from './migrations'
 import { mapStoreError } from './storeErrors'
+import { syncFolder } from '../durable'
 
 /** PRAGMA application_id of every Nianbao report: "NBAO". */
 export const APPLICATION_ID = 0x4e42414f
@@ -204,6 +205,7 @@ export function createReportDatabase(
     db = null
     if (existsSync(path)) throw new UserError('FILE_EXISTS', `文件“${name}”已存在，请换一个文件名。`)
     renameSync(tmp, path)
+    syncFolder(dirname(path))
   } catch (e) {
     try {
       db?.close()
