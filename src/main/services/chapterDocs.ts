@@ -15,13 +15,35 @@ import type { ServiceContext } from './context'
 /** Automatic snapshots of a chapter are taken at most this often while editing. */
 export const AUTO_REVISION_MS = 10 * 60 * 1000
 
+const NODE_NAMES: Record<string, string> = {
+  doc: '正文',
+  paragraph: '段落',
+  heading: '小节标题',
+  caseStudy: '案例',
+  caseTitle: '案例标题',
+  photo: '照片',
+  table: '表格',
+  tableRow: '表格行',
+  tableCell: '表格单元格',
+  tableHeader: '表格标题行',
+  bulletList: '项目符号列表',
+  orderedList: '编号列表',
+  listItem: '列表项',
+  blockquote: '引用',
+  reportTable: '数据表',
+  figure: '图表'
+}
+
 /** Check a chapter document against the editor's schema before it is stored. */
 export function validateDoc(doc: DocNode): void {
   if (doc.type !== 'doc') throw new UserError('BAD_INPUT', '章节内容格式无效：根节点必须是文档。')
   try {
     reportSchema().nodeFromJSON(doc).check()
   } catch (e) {
-    throw new UserError('BAD_INPUT', `章节内容格式无效：${e instanceof Error ? e.message.slice(0, 120) : ''}`)
+    // ProseMirror says what broke in English; the editor needs only to know it was refused.
+    const where = e instanceof Error ? /node type "?(\w+)"?|for node (\w+)/.exec(e.message) : null
+    const node = where ? NODE_NAMES[where[1] ?? where[2]] : undefined
+    throw new UserError('BAD_INPUT', `章节内容格式无效${node ? `（${node}的结构不符合规则）` : ''}，没有保存。请撤销最后的操作后重试。`)
   }
 }
 
