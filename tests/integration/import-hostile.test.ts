@@ -95,6 +95,11 @@ describe('hostile and broken .docx files', () => {
     await refused(makeDocx({ body: picture('rIdX'), rels: { rIdX: { type: 'image', target: '../../../secret.png' } } }), /指向压缩包以外/)
   })
 
+  it('a document part that is not well-formed XML: which part, in Chinese (not the parser’s English)', async () => {
+    const message = await refused(withDocument(`<w:document ${W_NS}><w:body><w:p><w:r><w:t>正文</w:r></w:p></w:body></w:document>`), /文档部件“word\/document\.xml”不是有效的 XML，文件可能已损坏/)
+    expect(message).not.toMatch(/unexpected|close tag|\d+:\d+/)
+  })
+
   it('deeply nested XML', async () => {
     const depth = 5000
     const body = '<w:sdt><w:sdtContent>'.repeat(depth) + para('深处') + '</w:sdtContent></w:sdt>'.repeat(depth)

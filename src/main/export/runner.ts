@@ -60,7 +60,8 @@ export function runExport(source: ExportSource, path: string, options: { onProgr
         inProcess().then(resolve, reject)
         return
       }
-      done(new UserError('EXPORT_FAILED', `导出 Word 时出错（${e.message.slice(0, 80)}），原有文件没有改动。`))
+      if (process.env.NIANBAO_DEBUG) console.error(e)
+      done(new UserError('EXPORT_FAILED', '导出 Word 时出错，原有文件没有改动。请重试；如果问题持续，请联系技术支持。'))
     })
     worker.on('exit', (code) => {
       if (!settled) done(new UserError('EXPORT_FAILED', `导出组件意外退出（代码 ${code}），原有文件没有改动。`))

@@ -96,7 +96,10 @@ export function runImport(bytes: Uint8Array, fileName: string, options: RunOptio
     })
     worker.on('error', (e: Error & { code?: string }) => {
       if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') done(new ImportFailure('memory', `读取这份文档需要的内存超过了 ${limits.workerHeapMb} MB 的上限，文件可能过于庞大或是恶意构造的，已停止导入。`))
-      else done(new ImportFailure('damaged', `无法读取这份 Word 文档（${e.message.slice(0, 60)}）。`))
+      else {
+        if (process.env.NIANBAO_DEBUG) console.error(e)
+        done(new ImportFailure('damaged', '无法读取这份 Word 文档，文件可能已损坏。'))
+      }
     })
     worker.on('exit', (code) => {
       if (!settled) done(new ImportFailure('damaged', `导入组件意外退出（代码 ${code}），文档没有导入。`))

@@ -123,7 +123,8 @@ export function parseXml(bytes: Uint8Array, partName: string, opts: XmlParseOpti
     parser.write(text).close()
   } catch (e) {
     if (e instanceof Error && e.name === 'ImportFailure') throw e
-    fail('damaged', `文档部件“${partName}”不是有效的 XML（${e instanceof Error ? e.message.slice(0, 80) : ''}），文件可能已损坏。`)
+    // saxes explains in English (and tracks no positions here, for speed): the editor is told which part.
+    fail('damaged', `文档部件“${partName}”不是有效的 XML，文件可能已损坏。`)
   }
   const top = root.children.find((c): c is XmlElement => typeof c !== 'string')
   if (!top) fail('damaged', `文档部件“${partName}”是空的，文件可能已损坏。`)
