@@ -47,6 +47,13 @@ export type ChartProblems = Map<string, string>
 interface LabelRef {
   text: string
   bookmark: string
+  /** The number the SEQ field shows: M of 表 N-M, N of 案例 N (from numberReport, never counted here). */
+  value: number
+}
+
+/** "3-2" → 2. */
+function seqValue(number: string | null): number {
+  return number ? Number(number.split('-')[1]) : 0
 }
 
 const IMAGE_TYPES: Record<string, ImageBlock['type']> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/bmp': 'bmp' }
@@ -129,9 +136,6 @@ class LayoutBuilder {
   /** Where the chapter being walked is, as warnings name it: "第 3 章", "附件". */
   private chapterPlace = ''
   private headingQueue: ReportNumbering['headings'] = []
-  private tableNo = 0
-  private figureNo = 0
-  private caseNo = 0
 
   constructor(
     private readonly source: ExportSource,
@@ -139,9 +143,9 @@ class LayoutBuilder {
     private readonly charts: ChartPictures,
     private readonly chartProblems: ChartProblems
   ) {
-    numbering.tables.forEach((t, i) => this.refs.set(`table:${t.id}`, { text: t.number ? `表 ${t.number}` : '附表', bookmark: `_RefT${i + 1}` }))
-    numbering.figures.forEach((f, i) => this.refs.set(`figure:${f.id}`, { text: f.number ? `图 ${f.number}` : '附图', bookmark: `_RefF${i + 1}` }))
-    numbering.cases.forEach((c, i) => this.refs.set(`case:${c.id}`, { text: `案例 ${c.number}`, bookmark: `_RefC${i + 1}` }))
+    numbering.tables.forEach((t, i) => this.refs.set(`table:${t.id}`, { text: t.number ? `表 ${t.number}` : '附表', bookmark: `_RefT${i + 1}`, value: seqValue(t.number) }))
+    numbering.figures.forEach((f, i) => this.refs.set(`figure:${f.id}`, { text: f.number ? `图 ${f.number}` : '附图', bookmark: `_RefF${i + 1}`, value: seqValue(f.number) }))
+    numbering.cases.forEach((c, i) => this.refs.set(`case:${c.id}`, { text: `案例 ${c.number}`, bookmark: `_RefC${i + 1}`, value: c.number }))
   }
 
   build(): ReportLayout {
@@ -153,8 +157,6 @@ class LayoutBuilder {
       this.chapterNumber = numbered?.number ?? null
       this.chapterPlace = chapterPlace(this.chapterNumber, chapter.title)
       this.headingQueue = this.numbering.headings.filter((h) => h.chapterId === chapter.id)
-      this.tableNo = 0
-      this.figureNo = 0
       const bookmark = this.nextBookmark('_Toc')
       if (chapter.kind === 'appendix') {
         this.counts.appendices++
@@ -349,7 +351,7 @@ class LayoutBuilder {
     const ref = this.refs.get(`${kind}:${id}`)
     if (!this.chapterNumber || !ref) return { label: null, plainPrefix: '' }
     const seq = kind === 'table' ? '表' : '图'
-    const value = kind === 'table' ? ++this.tableNo : ++this.figureNo
+    const value = ref.value
     return {
       label: { seq, prefix: `${seq} ${this.chapterNumber}-`, value, restart: value === 1, refBookmark: ref.bookmark },
       plainPrefix: ''
@@ -446,8 +448,8 @@ class LayoutBuilder {
 
   private caseStudy(node: DocNode, width: number): CaseBlock {
     const id = String(node.attrs?.id ?? '')
-    const ref = this.refs.get(`case:${id}`) ?? { text: `案例 ${this.caseNo + 1}`, bookmark: this.nextBookmark('_RefC') }
-    const value = ++this.caseNo
+    const ref = this.refs.get(`case:${id}`) ?? { text: '案例', bookmark: this.nextBookmark('_RefC'), value: this.numbering.cases.length + 1 }
+    const value = ref.value
     const titleNode = node.content?.find((c) => c.type === 'caseTitle')
     const title = titleNode ? textOf(titleNode).trim() : ''
     const label: CaptionLabel = { seq: '案例', prefix: '案例 ', value, restart: value === 1, refBookmark: ref.bookmark }
