@@ -42,8 +42,18 @@ describe('chapter editor: write, structure, reload', () => {
     await page.click(`[aria-label="在“${ch1.title}”末尾添加一节"]`)
     await page.fill('[data-testid="text-prompt"] input', '专业建设')
     await page.click('[data-testid="text-prompt"] .btn-primary')
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('.chapter-doc h2')).some((h) => h.textContent === '专业建设'))
+    // As a person would: type once the caret shows in the new section's paragraph (the editor has the focus).
+    await page.waitForFunction(() => {
+      const heading = Array.from(document.querySelectorAll('.chapter-doc h2')).find((h) => h.textContent === '专业建设')
+      const caret = window.getSelection()?.anchorNode ?? null
+      const editor = document.activeElement
+      return !!heading?.nextElementSibling && !!caret && editor?.classList.contains('chapter-doc') === true && heading.nextElementSibling.contains(caret)
+    })
     await page.keyboard.type('新增专业六个。')
+    // The keys went into that paragraph (a later loss would show further down, not here).
+    expect(await page.evaluate(() => Array.from(document.querySelectorAll('.chapter-doc h2')).find((h) => h.textContent === '专业建设')?.nextElementSibling?.textContent)).toBe(
+      '新增专业六个。'
+    )
     const numbers = await headingNumbers(page)
     expect(numbers).toContain('1.4 专业建设')
 
