@@ -3,12 +3,11 @@ import { fieldFormula, presetFormat, presetOf, type FieldPreset } from '@shared/
 import { FORMAT_LABELS, formatToString, formatValue, parseFormat } from '@shared/model/format'
 import type { CellFormat } from '@shared/model/table'
 import type { ResolvedField } from '@shared/model/fields'
-import { tableLabel } from '@shared/model/numbering'
 import { Dialog } from '../../components/Dialog'
 import { api } from '../../api/client'
 import { liveData, useIndicators } from '../store'
-import { numberingNow } from '../numberingLink'
 import type { DataDialogRequest } from '../dialogs'
+import { useTableChoices } from '../table/useTableChoices'
 
 type Kind = FieldPreset['kind'] | 'formula'
 
@@ -46,21 +45,12 @@ export function FieldDialog({ request, onClose }: { request: Extract<DataDialogR
   const [format, setFormat] = useState<CellFormat>(parseFormat(request.format))
   const [formatTouched, setFormatTouched] = useState(!!request.ref)
   const [preview, setPreview] = useState<ResolvedField | null>(null)
-  const [tables, setTables] = useState<{ id: string; label: string }[]>([])
+  const tables = useTableChoices()
 
   const matches = useMemo(() => {
     const q = query.trim()
     return indicators.filter((i) => !q || i.name.includes(q) || i.id.includes(q.toLowerCase()) || i.group.includes(q)).slice(0, 60)
   }, [indicators, query])
-
-  useEffect(() => {
-    const n = numberingNow()
-    if (!n.tables.length) return
-    void api.data.views({ tables: n.tables.map((t) => t.id) }).then((v) => {
-      const caption = new Map(v.tables.map((t) => [t.id, t.resolved.caption]))
-      setTables(n.tables.map((t) => ({ id: t.id, label: `${tableLabel(t.number)} ${caption.get(t.id) ?? ''}` })))
-    })
-  }, [])
 
   const preset: FieldPreset | null = useMemo(() => {
     if (kind === 'formula') return null

@@ -1,15 +1,14 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { ChartData, ChartSpec, ChartType, ChartYear } from '@shared/model/chart'
 import { CHART_TYPE_LABELS } from '@shared/model/chart'
-import { tableLabel } from '@shared/model/numbering'
 import { fillYears } from '@shared/model/formula'
 import { Dialog } from '../../components/Dialog'
 import { api, errorMessage } from '../../api/client'
 import { liveData, useDataYear, useIndicators } from '../store'
-import { numberingNow } from '../numberingLink'
 import type { DataDialogRequest } from '../dialogs'
 import { ChartCanvas } from './ChartCanvas'
 import { blockInsertPos } from '../insertPos'
+import { useTableChoices } from '../table/useTableChoices'
 
 const YEAR_CHOICES: { value: ChartYear; label: string }[] = [
   { value: 'beforePrevious', label: '前年' },
@@ -51,17 +50,8 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
   const [query, setQuery] = useState('')
   const [preview, setPreview] = useState<ChartData | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [tables, setTables] = useState<{ id: string; label: string }[]>([])
+  const tables = useTableChoices()
   const isImage = editing?.spec.kind === 'image'
-
-  useEffect(() => {
-    const n = numberingNow()
-    if (!n.tables.length) return
-    void api.data.views({ tables: n.tables.map((t) => t.id) }).then((v) => {
-      const cap = new Map(v.tables.map((t) => [t.id, t.resolved.caption]))
-      setTables(n.tables.map((t) => ({ id: t.id, label: `${tableLabel(t.number)} ${cap.get(t.id) ?? ''}` })))
-    })
-  }, [])
 
   const spec: ChartSpec | null = useMemo(() => {
     const common = { type, ...(unit.trim() ? { unit: unit.trim() } : {}), showLabels, ...(decimals !== '' ? { decimals: Number(decimals) } : {}) }
