@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, screenshot } from '../helpers/browser'
 import { isolatedEnv, startHost, type HostProcess } from '../helpers/host'
-import { caretAtEnd, hostCall, openApp, openChapterByTitle, waitSaved } from '../helpers/editorPage'
+import { caretAtEnd, hostCall, openApp, openChapterByTitle, waitSaved, openCityReportWithQingyuanFigures } from '../helpers/editorPage'
 
 /**
  * Live data in Chromium through the browser host, on a report made from the
@@ -21,13 +19,7 @@ describe('live data: indicators, tables, fields and charts follow each other', (
     host = await startHost([], isolatedEnv())
     browser = await launchBrowser()
     page = await openApp(browser, host, errors)
-    // A report from the city template (its tables, charts and quoting sentences), with the published figures.
-    await hostCall(host, 'report.create', { template: 'city', region: '清远市', year: 2021, issuer: '清远市教育局', fileName: '清远市2021年度质量报告.nianbao' })
-    const published = JSON.parse(readFileSync(join(__dirname, '..', '..', 'resources', 'templates', 'data', 'qingyuan-2021.json'), 'utf8')) as { values: Record<string, Record<string, number>> }
-    const values = Object.entries(published.values).flatMap(([indicator, years]) => Object.entries(years).map(([y, value]) => ({ indicator, year: Number(y), value })))
-    await hostCall(host, 'data.setValues', { values })
-    await page.reload()
-    await page.waitForSelector('.chapter-doc[contenteditable="true"]')
+    await openCityReportWithQingyuanFigures(host, page, '清远市2021年度质量报告.nianbao')
     await page.waitForFunction(() => document.querySelector('[data-testid="report-title"]')?.textContent?.includes('2022年清远市'))
   })
 

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, screenshot } from '../helpers/browser'
 import { isolatedEnv, startHost, type HostProcess } from '../helpers/host'
-import { caretAtEnd, hostCall, openApp, openChapterByTitle, waitSaved } from '../helpers/editorPage'
+import { caretAtEnd, openApp, openChapterByTitle, waitSaved, openCityReportWithQingyuanFigures } from '../helpers/editorPage'
 
 /**
  * Regressions found using live data as an editor would (QA pass): undo in
@@ -21,12 +19,7 @@ describe('QA: tables, quoted figures and undo', () => {
     host = await startHost([], isolatedEnv())
     browser = await launchBrowser()
     page = await openApp(browser, host, errors)
-    await hostCall(host, 'report.create', { template: 'city', region: '清远市', year: 2021, issuer: '清远市教育局', fileName: 'QA清远2021.nianbao' })
-    const published = JSON.parse(readFileSync(join(__dirname, '..', '..', 'resources', 'templates', 'data', 'qingyuan-2021.json'), 'utf8')) as { values: Record<string, Record<string, number>> }
-    const values = Object.entries(published.values).flatMap(([indicator, years]) => Object.entries(years).map(([y, value]) => ({ indicator, year: Number(y), value })))
-    await hostCall(host, 'data.setValues', { values })
-    await page.reload()
-    await page.waitForSelector('.chapter-doc[contenteditable="true"]')
+    await openCityReportWithQingyuanFigures(host, page, 'QA清远2021.nianbao')
     await openChapterByTitle(page, '基本情况')
     await page.waitForSelector('.chapter-doc .report-table td[data-cell="C3"]')
   })

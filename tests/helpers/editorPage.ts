@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import type { HostProcess } from './host'
 
@@ -96,4 +98,19 @@ export async function dragRow(page: Page, source: string, target: string, where:
   await page.dispatchEvent(target, 'dragover', at)
   await page.dispatchEvent(target, 'drop', at)
   await page.dispatchEvent(source, 'dragend', { dataTransfer: dt }).catch(() => {})
+}
+
+/**
+ * Make a city report (its standard tables, charts and quoting sentences) in
+ * the running host, type the published Qingyuan 2021 figures into it, and
+ * show it in the page.
+ */
+export async function openCityReportWithQingyuanFigures(host: HostProcess, page: Page, fileName: string): Promise<void> {
+  await hostCall(host, 'report.create', { template: 'city', region: '清远市', year: 2021, issuer: '清远市教育局', fileName })
+  const file = join(__dirname, '..', '..', 'resources', 'templates', 'data', 'qingyuan-2021.json')
+  const published = JSON.parse(readFileSync(file, 'utf8')) as { values: Record<string, Record<string, number>> }
+  const values = Object.entries(published.values).flatMap(([indicator, years]) => Object.entries(years).map(([y, value]) => ({ indicator, year: Number(y), value })))
+  await hostCall(host, 'data.setValues', { values })
+  await page.reload()
+  await page.waitForSelector(editorSel)
 }
