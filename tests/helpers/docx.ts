@@ -5,7 +5,7 @@ import type { DocNode } from '../../src/shared/model/doc'
 import { textOf, walk } from '../../src/shared/model/doc'
 import type { ImportedReport } from '../../src/main/import/model'
 
-/** The Qingyuan 2021 report as shipped with the app (a copy of ../shared/fixtures/qingyuan-2021/report.docx). */
+/** The Qingyuan 2021 report as shipped with the app (the same file as tests/fixtures/qingyuan-2021/report.docx). */
 export const QINGYUAN_DOCX = join(__dirname, '..', '..', 'resources', 'samples', 'qingyuan-2021.docx')
 /** The text of the same report as extracted from the published document: the independent source of the expected structure. */
 export const QINGYUAN_TXT = join(__dirname, '..', 'fixtures', 'qingyuan-2021', 'report.txt')

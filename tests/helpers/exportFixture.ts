@@ -1,5 +1,5 @@
 /**
- * The Qingyuan 2021 report (shared/fixtures/qingyuan-2021/report.txt) as an
+ * The Qingyuan 2021 report (tests/fixtures/qingyuan-2021/report.txt) as an
  * export source: chapter documents in the editor's schema (headings, cases
  * with photos, numbered tables and figures, quoted figures, cross references,
  * the appendix table), and the live data as the data layer would hand it
@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
+import { join } from 'node:path'
 import { Resvg } from '@resvg/resvg-js'
 import type { DocNode } from '@shared/model/doc'
 import type { ResolvedFigure } from '@shared/model/figure'
@@ -19,7 +20,7 @@ import { summarizeChapter } from '@shared/model/summary'
 import { ReportSession } from '../../src/main/services/reportSession'
 import { reportData } from '../../src/main/data'
 
-export const QINGYUAN_TXT = '/work/shared/fixtures/qingyuan-2021/report.txt'
+export const QINGYUAN_TXT = join(__dirname, '..', 'fixtures', 'qingyuan-2021', 'report.txt')
 
 export const QINGYUAN_META: ReportMeta = {
   title: '2022年清远市中等职业教育质量年度报告',

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { BIN } from '../helpers/host'
 import { instructions, openDocx, paragraphs } from '../helpers/exportDocx'
 
-const QINGYUAN_DOCX = '/work/shared/fixtures/qingyuan-2021/report.docx'
+const QINGYUAN_DOCX = join(__dirname, '..', 'fixtures', 'qingyuan-2021', 'report.docx')
 
 function cli(args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: process.env, timeout: 180_000 })

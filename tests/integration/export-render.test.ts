@@ -2,7 +2,7 @@
  * The exported report as a reader sees it: rendered by LibreOffice to PDF,
  * once as the file opens (no field updated: the cached lists must already
  * be complete) and once after updating every field and list the way a user
- * would (shared/tools/docx-render.py). pdftotext gives the order and the
+ * would (scripts/render/docx-to-pdf.py). pdftotext gives the order and the
  * lists; pdftoppm keeps a few pages to look at in test-artifacts/.
  */
 import { execFileSync } from 'node:child_process'
@@ -16,8 +16,9 @@ import type { ReportNumbering } from '@shared/model/numbering'
 import { fixtureSource, qingyuanReport, type FixtureReport } from '../helpers/exportFixture'
 import { ARTIFACTS } from '../helpers/browser'
 
-const RENDER = '/work/shared/tools/docx-render.py'
-const env = { ...process.env, FONTCONFIG_FILE: '/work/shared/tools/fonts.conf' }
+/** The project's own render script and its font map (official-document fonts → Noto CJK). */
+const RENDER = join(__dirname, '..', '..', 'scripts', 'render', 'docx-to-pdf.py')
+const env = { ...process.env, FONTCONFIG_FILE: join(__dirname, '..', '..', 'scripts', 'render', 'fonts.conf') }
 
 let dir: string
 let fixture: FixtureReport
