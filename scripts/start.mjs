@@ -36,9 +36,8 @@ if (electronPath) {
 }
 const child = electronPath
   ? spawn(electronPath, [root, ...args], { stdio: 'inherit' })
-  : (process.stderr.write(
-      `${buildArgs.length ? '' : '本机没有可用的 Electron 程序（安装时无法下载，例如没有互联网连接）。\n'}年报改为在浏览器中运行：打开下面的地址即可使用，按 Ctrl+C 退出。\n`
-    ),
+  : // Only the reason here; `nianbao serve` says where to open the app.
+    (process.stderr.write(buildArgs.length ? '' : '本机没有可用的 Electron 程序（安装时未能下载，npm run electron:install 可再试），因此改用浏览器。\n'),
     // The browser host runs the build just made (out/ when it was made for Electron).
     spawn(process.execPath, [join(root, 'bin', 'nianbao.js'), 'serve', ...args], {
       stdio: 'inherit',

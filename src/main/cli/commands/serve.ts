@@ -8,6 +8,9 @@ import { startHost } from '../../host/server'
 import { rendererDir } from '../../paths'
 import { type Command, parse } from '../io'
 
+/** The one start-up line: where the app runs and how to reach and stop it (the address follows on stdout). */
+export const SERVING_MESSAGE = '年报已在浏览器中运行（仅本机可访问）：请用 Chromium、Chrome 或 Edge 打开下面的地址，按 Ctrl+C 退出。'
+
 const USAGE = 'nianbao serve [文件.nianbao] [--port 端口] [--dir 工作文件夹]'
 
 /**
@@ -37,7 +40,7 @@ export const serveCommand: Command = async (argv, io) => {
   }
 
   const host = await startHost({ handlers: service.handlers, session: service.session, rendererDir: renderer, port })
-  io.err(`年报已在浏览器模式下启动（仅本机可访问）。请在 Chromium、Chrome 或 Edge 中打开：`)
+  io.err(SERVING_MESSAGE)
   io.out(host.url)
 
   await new Promise<void>((done) => {
