@@ -40,11 +40,11 @@ export function downloadFailedMessage(reason) {
   return [
     '',
     `未能下载 Electron 程序（${reason}）。`,
-    '安装已完成，年报可以使用：npm start 会改为在浏览器中运行年报。',
+    '年报仍可使用：npm start 会改为在浏览器中运行年报。',
     '如需桌面版，请通过镜像下载 Electron 程序，然后再次运行 npm start：',
     `  Linux / macOS：  ELECTRON_MIRROR=${MIRROR_EXAMPLE} npm run electron:install`,
     `  Windows PowerShell：  $env:ELECTRON_MIRROR="${MIRROR_EXAMPLE}"; npm run electron:install`,
-    `  或者一次设置、长期有效：  npm config set electron_mirror ${MIRROR_EXAMPLE}`,
+    `  长期有效（以后每次 npm install 都用镜像）：Windows 运行 setx ELECTRON_MIRROR ${MIRROR_EXAMPLE}，Linux 在 ~/.profile 中加入 export ELECTRON_MIRROR=${MIRROR_EXAMPLE}`,
     ''
   ].join('\n')
 }
