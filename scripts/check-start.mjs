@@ -23,7 +23,9 @@ const url = await new Promise((resolve, reject) => {
   process.stderr.write(`npm start 未能启动：${e.message}\n`)
   process.exit(1)
 })
-const res = await fetch(url)
+// The address trades its token for a cookie and redirects; a script sends the token as a header.
+const address = new URL(url)
+const res = await fetch(`${address.origin}/`, { headers: { 'X-Nianbao-Token': address.searchParams.get('token') } })
 const page = await res.text()
 process.kill(-child.pid, 'SIGINT')
 if (res.status !== 200 || !page.includes('<div id="root">')) {
