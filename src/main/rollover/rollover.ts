@@ -14,6 +14,7 @@ import { linkYears } from '../import/recognise/indicators'
 import { parseNumber, tableData, type Grid } from '../import/recognise/tables'
 import { analyse, checkTarget, type ImportSource } from '../import/service'
 import { writeImportedReport } from '../import/write'
+import type { ImportedReport } from '../import/model'
 import { literalNumbers, rollChapter, rollFigure, rollMeta, rollTable } from './transform'
 import { syncFolder } from '../durable'
 
@@ -78,16 +79,28 @@ export async function rolloverReport(
   }
 }
 
-/** Roll a .docx over: import it into a temporary report, then roll that over. */
-export async function rolloverDocx(src: ImportSource, outPath: string, options: RolloverOptions): Promise<{ path: string; report: ImportReport }> {
+/** Roll a .docx over: import it into a temporary report (`imported`: already analysed), then roll that over. */
+export async function rolloverDocx(src: ImportSource, outPath: string, options: RolloverOptions, analysed?: ImportedReport): Promise<{ path: string; report: ImportReport }> {
   checkTarget(outPath)
-  const imported = await analyse(src, { now: options.now })
+  const imported = analysed ?? (await analyse(src, { now: options.now }))
   const tmp = tempNear(outPath, 'imported')
   try {
     writeImportedReport(tmp, imported, { nativeBinding: options.nativeBinding, now: options.now })
     return await rolloverReport({ path: tmp }, outPath, options)
   } finally {
     removeDb(tmp)
+  }
+}
+
+/** The data year and title of last year's report, read from its file without writing it (从上一年报告新建 proposes the year after). */
+export function lastYearOf(path: string, nativeBinding?: string): { year: number; title: string } {
+  if (!existsSync(path)) throw new UserError('FILE_NOT_FOUND', `找不到上一年的报告“${basename(path)}”。`)
+  const db = openReportDatabase(path, { nativeBinding, readOnly: true })
+  try {
+    const meta = new ReportStore(db).meta()
+    return { year: meta.year, title: meta.title }
+  } finally {
+    db.close()
   }
 }
 

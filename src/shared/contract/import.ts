@@ -59,6 +59,14 @@ export interface ImportResult {
   report: ImportReport
 }
 
+/** The report chosen as last year's, as read from its file. */
+export interface LastYearReport {
+  fileName: string
+  title: string
+  /** Its 数据年度 (a .docx: as its import reads it). */
+  year: number
+}
+
 /** Largest .docx accepted through an upload (the browser host and drag-and-drop). */
 export const MAX_UPLOAD_BYTES = 40 * 1024 * 1024
 
@@ -89,6 +97,21 @@ export const importCalls = {
         path: FilePath.optional(),
         upload: Upload.optional(),
         fileName: FileName.optional()
+      })
+      .strict()
+  ),
+  /**
+   * 从上一年报告新建, before 新建: the data year of the report chosen as last
+   * year's (a listed .nianbao, a .docx upload, or a file chosen in the native
+   * dialog, which the following rollover with source 'dialog' then uses), so
+   * the dialog proposes the year after it. Null when a dialog was cancelled.
+   */
+  lastYear: call<LastYearReport | null>()(
+    z
+      .object({
+        source: z.enum(['path', 'upload', 'dialog']),
+        path: FilePath.optional(),
+        upload: Upload.optional()
       })
       .strict()
   ),

@@ -1,5 +1,5 @@
 import type { AppInfo } from '@shared/api'
-import type { ImportReport, ImportResult } from '@shared/contract/import'
+import type { ImportReport, ImportResult, LastYearReport } from '@shared/contract/import'
 import type { ReportState } from '@shared/model/report'
 import { api, errorMessage } from '../api/client'
 import { checkDocx, FileProblem, pickFile, readBase64 } from './files'
@@ -130,6 +130,13 @@ class ImportController {
       return false
     }
     return this.run(`正在导入“${chosen.name}”…`, async () => api.import.docx({ upload: await this.upload(chosen) }))
+  }
+
+  /** The data year of the report chosen as last year's (read by main from the file), null when a dialog was cancelled. */
+  async lastYear(req: { source: 'path'; path: string } | { source: 'upload'; file: File } | { source: 'dialog' }): Promise<LastYearReport | null> {
+    if (req.source === 'path') return api.import.lastYear({ source: 'path', path: req.path })
+    if (req.source === 'upload') return api.import.lastYear({ source: 'upload', upload: await this.upload(req.file) })
+    return api.import.lastYear({ source: 'dialog' })
   }
 
   async rollover(req: RolloverRequest): Promise<boolean> {
