@@ -56,6 +56,15 @@ describe('import and rollover in the app', () => {
     expect(issues.some((t) => t.includes('3.2.2.2') && t.includes('3.2.2.3'))).toBe(true)
     expect(issues.some((t) => t.includes('表 3-3') && t.includes('44') && t.includes('42'))).toBe(true)
     await screenshot(page, 'import-panel')
+    // The contradicted printed value is kept and marked in its table; 采用计算值 takes the formula, per cell, and the report says so.
+    const item = page.locator('[data-testid="panel-import"] [data-testid="import-inconsistencies"] li', { hasText: '表 3-3' }).filter({ hasText: '44' })
+    expect(await item.getAttribute('data-code')).toBe('TABLE_VALUE_MISMATCH')
+    await expect.poll(() => item.locator('[data-testid="value-choice"]').getAttribute('data-choice')).toBe('printed')
+    await item.locator('[data-testid="take-computed"]').click()
+    await expect.poll(() => item.locator('[data-testid="value-choice"]').getAttribute('data-choice')).toBe('computed')
+    await screenshot(page, 'import-panel-choice')
+    const stored = await hostCall<{ inconsistencies: { cell?: { printed: string; choice: string } }[] }>(host, 'import.report')
+    expect(stored.inconsistencies.find((i) => i.cell?.printed === '44')?.cell?.choice).toBe('computed')
   })
 
   it('导入上一年报告 from the start screen: upload, progress, the import report, the new report open', async () => {

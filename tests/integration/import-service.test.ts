@@ -120,6 +120,31 @@ describe('import through the service layer', () => {
     e.svc.session.close()
   })
 
+  it('a printed value its formula contradicts is kept as printed and marked; the user takes the computed one per cell, stored in the report', async () => {
+    const { svc, call } = service('browser')
+    const r = await call('import.docx', { upload: upload() })
+    const kept = (r.result.report.inconsistencies as { code: string; cell?: any }[]).filter((i) => i.cell)
+    expect(kept.length).toBeGreaterThan(3)
+    expect(kept.every((i) => i.code === 'TABLE_VALUE_MISMATCH' && i.cell.choice === 'printed')).toBe(true)
+    const c44 = kept.find((i) => i.cell.printed === '44' && i.cell.computed === '42')!.cell
+    const view = async () => (await call('data.table', { id: c44.tableId })).result.resolved.rows[c44.row][c44.col]
+    // Import changed nothing without asking: the table shows 44, marked with what the formula gives.
+    expect(await view()).toMatchObject({ text: '44' })
+    expect((await view()).finding).toContain('42')
+    const took = await call('import.chooseValue', { tableId: c44.tableId, row: c44.row, col: c44.col, choice: 'computed' })
+    expect(took.ok).toBe(true)
+    expect(await view()).toMatchObject({ text: '42', formula: true })
+    expect((await view()).finding).toBeUndefined()
+    const stored = (await call('import.report')).result.inconsistencies.find((i: any) => i.cell?.tableId === c44.tableId && i.cell.row === c44.row && i.cell.col === c44.col)
+    expect(stored.cell.choice).toBe('computed')
+    // And back: the printed value again, still marked.
+    await call('import.chooseValue', { tableId: c44.tableId, row: c44.row, col: c44.col, choice: 'printed' })
+    expect(await view()).toMatchObject({ text: '44' })
+    expect((await view()).finding).toContain('42')
+    expect((await call('import.chooseValue', { tableId: c44.tableId, row: 0, col: 0, choice: 'computed' })).error?.code).toBe('NOT_FOUND')
+    svc.session.close()
+  })
+
   it('refuses what is not last year’s report, with nothing created', async () => {
     const { svc, call, workspace } = service('browser')
     const notDocx = await call('import.docx', { upload: { name: '旧报告.doc', data: Buffer.from('abc').toString('base64') } })

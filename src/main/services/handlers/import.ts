@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto'
 import type { ImportedReport } from '../../import/model'
 import { lastYearOf, rolloverDocx, rolloverReport } from '../../rollover/rollover'
 import { latestImportReport } from '../../store/importReportStore'
+import { chooseImportedValue } from '../../import/valueChoice'
+import { reportData } from '../../data'
 import { decodeBase64 } from '../assets'
 import type { ServiceContext } from '../context'
 import { allowedReportPath, chooseSavePath, REPORT_EXT, withExt } from '../files'
@@ -135,6 +137,14 @@ export function importHandlers(ctx: ServiceContext): Handlers['import'] {
       const read = /\.docx$/i.test(chosen) ? (await analyseOnce(readDocxFile(chosen))).meta : yearOfReport(chosen)
       chosenLastYear = chosen
       return { fileName: basename(chosen), year: read.year, title: read.title }
+    },
+
+    chooseValue: (input) => {
+      session.store()
+      const r = session.require()
+      const data = reportData(r)
+      data.syncYear()
+      return chooseImportedValue(r.store.db, data, input)
     },
 
     prepare: () => {

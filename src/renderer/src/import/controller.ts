@@ -2,6 +2,7 @@ import type { AppInfo } from '@shared/api'
 import type { ImportReport, ImportResult, LastYearReport } from '@shared/contract/import'
 import type { ReportState } from '@shared/model/report'
 import { api, errorMessage } from '../api/client'
+import { liveData } from '../data/store'
 import { checkDocx, FileProblem, pickFile, readBase64 } from './files'
 
 /**
@@ -137,6 +138,19 @@ class ImportController {
     if (req.source === 'path') return api.import.lastYear({ source: 'path', path: req.path })
     if (req.source === 'upload') return api.import.lastYear({ source: 'upload', upload: await this.upload(req.file) })
     return api.import.lastYear({ source: 'dialog' })
+  }
+
+  /** 保留原文数字 / 采用计算值: the table follows at once (the delta), the stored import report says which. */
+  async chooseValue(cell: { tableId: string; row: number; col: number }, choice: 'printed' | 'computed'): Promise<ImportReport | null> {
+    try {
+      const r = await liveData.run(() => api.import.chooseValue({ tableId: cell.tableId, row: cell.row, col: cell.col, choice }))
+      if (!r) return null
+      if (this.state.result) this.set({ result: r.report })
+      return r.report
+    } catch (e) {
+      this.notify('error', errorMessage(e))
+      return null
+    }
   }
 
   async rollover(req: RolloverRequest): Promise<boolean> {
