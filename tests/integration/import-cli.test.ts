@@ -19,10 +19,13 @@ describe('nianbao import', () => {
     expect(json.counts).toMatchObject({ chapters: 9, headings: 67, cases: 25, tables: 13, figures: 12, images: 58 })
     expect(json.inconsistencies).toHaveLength(13)
     for (const i of json.inconsistencies) {
-      expect(Object.keys(i).sort()).toEqual(['code', 'message', 'place'])
+      expect(Object.keys(i).sort()).toEqual(i.code === 'TABLE_VALUE_MISMATCH' ? ['cell', 'code', 'message', 'place'] : ['code', 'message', 'place'])
       expect(i.message).toMatch(/[\u4e00-\u9fff]/)
       expect(i.message).toMatch(/\d/)
     }
+    // Each contradicted printed value says which the table shows: the printed one, until the user takes the computed one.
+    const c33 = json.inconsistencies.find((i: { cell?: { printed: string } }) => i.cell?.printed === '44')
+    expect(c33.cell).toMatchObject({ address: 'E2', printed: '44', computed: '42', choice: 'printed', formula: '=SUM(B2:D2)' })
     expect(Array.isArray(json.warnings)).toBe(true)
     expect(existsSync(out)).toBe(true)
     expect(sha256(QINGYUAN_DOCX)).toBe(before)
@@ -39,6 +42,7 @@ describe('nianbao import', () => {
     expect(r.stdout).toContain('9 章 + 1 个附件，67 个小节标题，25 个案例，13 张表')
     expect(r.stdout).toContain('原文中的不一致（13）')
     expect(r.stdout).toContain('表 3-3')
+    expect(r.stdout).toContain('表中保留原文数字 44（在“导入报告”中可改为计算值 42）')
   })
 
   it('a file that cannot be imported: exit 1, one Chinese sentence, no file', () => {

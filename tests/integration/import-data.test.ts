@@ -12,9 +12,10 @@ import { tempDir } from '../helpers/reports'
 
 /**
  * The imported Qingyuan report as a file: its tables computed by the live
- * data engine read exactly as the published tables — except the three cells
- * whose printed value contradicts its own table, which now show what their
- * formula gives (and are listed in the import report).
+ * data engine read exactly as the published tables — the cells whose printed
+ * value contradicts its own table included: they keep the printed value
+ * (nothing changes without asking), are marked with what their formula gives
+ * and are listed in the import report for the user to choose.
  */
 const squash = (s: string) => s.replace(/\s+/g, '')
 
@@ -56,15 +57,16 @@ beforeAll(async () => {
 afterAll(() => session.close())
 
 describe('the numbers of the imported tables are data', () => {
-  it('every numbered table reads as published, except the printed values its own numbers contradict', () => {
+  it('every numbered table reads as published; the printed values its own numbers contradict are kept and marked', () => {
     const published = publishedTables()
     expect(published.size).toBe(13)
     // Typed numbers in the old document: its 表 4-1 is 表 3-5 now.
     const typedToNow: Record<string, string> = { '4-1': '3-5' }
-    const corrected = new Map([
+    // Printed → what the formula gives.
+    const contradicted = new Map([
       ['3-3 E2', '42'],
       ['3-4 F2', '24'],
-      ['7-1 E4', '↑15'],
+      ['7-1 E4', '↑ 15'],
       ['1-4 I3', '7.46']
     ])
     for (const [typed, rows] of published) {
@@ -72,8 +74,14 @@ describe('the numbers of the imported tables are data', () => {
       const t = tables.find((x) => x.number === now)!
       expect(t, `表 ${now}`).toBeDefined()
       const shown = t.rows.map((r) => r.map((c) => squash(c.text)))
-      const want = rows.map((r, ri) => r.map((c, ci) => corrected.get(`${typed} ${String.fromCharCode(65 + ci)}${ri + 1}`) ?? c))
-      expect(shown, `表 ${now} ${t.caption}`).toEqual(want)
+      expect(shown, `表 ${now} ${t.caption}`).toEqual(rows)
+      t.rows.forEach((r, ri) =>
+        r.forEach((c, ci) => {
+          const computed = contradicted.get(`${typed} ${String.fromCharCode(65 + ci)}${ri + 1}`)
+          if (computed) expect(c.finding, `表 ${now} ${String.fromCharCode(65 + ci)}${ri + 1}`).toContain(`计算是 ${computed}`)
+          else expect(c.finding).toBeUndefined()
+        })
+      )
       for (const r of t.rows) for (const c of r) expect(c.error, `表 ${now}: ${c.error}`).toBeUndefined()
     }
   })

@@ -94,6 +94,57 @@ describe('import through the service layer', () => {
     svc.session.close()
   })
 
+  it('从上一年报告新建 reads the chosen report’s data year before 新建: a workspace report, an upload, a file from the dialog', async () => {
+    const { svc, call, workspace } = service('browser')
+    const imported = await call('import.docx', { upload: upload() })
+    const r2021 = imported.result.state.path as string
+    const rolled = await call('import.rollover', { source: 'path', path: r2021, year: 2022 })
+    svc.session.close()
+    // A listed .nianbao, closed: its own 数据年度, whatever today's year is.
+    expect((await call('import.lastYear', { source: 'path', path: r2021 })).result).toMatchObject({ fileName: '清远市2021年度质量报告.nianbao', year: 2021, title: '2022年清远市中等职业教育质量年度报告' })
+    expect((await call('import.lastYear', { source: 'path', path: rolled.result.state.path })).result).toMatchObject({ year: 2022 })
+    // An uploaded .docx: the year its import reads.
+    expect((await call('import.lastYear', { source: 'upload', upload: upload() })).result).toMatchObject({ fileName: '清远市2021年报.docx', year: 2021 })
+    // Only reports the page may name.
+    expect((await call('import.lastYear', { source: 'path', path: '/etc/passwd' })).error?.code).toBe('BAD_INPUT')
+    expect(readdirSync(workspace).filter((f) => f.endsWith('.nianbao')).sort()).toEqual(['清远市2021年度质量报告.nianbao', '清远市2022年度质量报告.nianbao'])
+
+    // Electron: the file chosen to learn its year is the one the rollover then uses (no second dialog).
+    const dir = tempDir('nianbao-import-svc-out-')
+    let asked = 0
+    const e = service('electron', { openLastYear: async () => (asked++, r2021), saveReport: async () => join(dir, '新.nianbao') })
+    expect((await e.call('import.lastYear', { source: 'dialog' })).result).toMatchObject({ year: 2021 })
+    const made = await e.call('import.rollover', { source: 'dialog', year: 2022 })
+    expect(made.result.state.meta.year).toBe(2022)
+    expect(asked).toBe(1)
+    e.svc.session.close()
+  })
+
+  it('a printed value its formula contradicts is kept as printed and marked; the user takes the computed one per cell, stored in the report', async () => {
+    const { svc, call } = service('browser')
+    const r = await call('import.docx', { upload: upload() })
+    const kept = (r.result.report.inconsistencies as { code: string; cell?: any }[]).filter((i) => i.cell)
+    expect(kept.length).toBeGreaterThan(3)
+    expect(kept.every((i) => i.code === 'TABLE_VALUE_MISMATCH' && i.cell.choice === 'printed')).toBe(true)
+    const c44 = kept.find((i) => i.cell.printed === '44' && i.cell.computed === '42')!.cell
+    const view = async () => (await call('data.table', { id: c44.tableId })).result.resolved.rows[c44.row][c44.col]
+    // Import changed nothing without asking: the table shows 44, marked with what the formula gives.
+    expect(await view()).toMatchObject({ text: '44' })
+    expect((await view()).finding).toContain('42')
+    const took = await call('import.chooseValue', { tableId: c44.tableId, row: c44.row, col: c44.col, choice: 'computed' })
+    expect(took.ok).toBe(true)
+    expect(await view()).toMatchObject({ text: '42', formula: true })
+    expect((await view()).finding).toBeUndefined()
+    const stored = (await call('import.report')).result.inconsistencies.find((i: any) => i.cell?.tableId === c44.tableId && i.cell.row === c44.row && i.cell.col === c44.col)
+    expect(stored.cell.choice).toBe('computed')
+    // And back: the printed value again, still marked.
+    await call('import.chooseValue', { tableId: c44.tableId, row: c44.row, col: c44.col, choice: 'printed' })
+    expect(await view()).toMatchObject({ text: '44' })
+    expect((await view()).finding).toContain('42')
+    expect((await call('import.chooseValue', { tableId: c44.tableId, row: 0, col: 0, choice: 'computed' })).error?.code).toBe('NOT_FOUND')
+    svc.session.close()
+  })
+
   it('refuses what is not last year’s report, with nothing created', async () => {
     const { svc, call, workspace } = service('browser')
     const notDocx = await call('import.docx', { upload: { name: '旧报告.doc', data: Buffer.from('abc').toString('base64') } })

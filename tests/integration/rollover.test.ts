@@ -130,12 +130,22 @@ describe('rolling the imported Qingyuan 2021 report over into 2022', () => {
     for (const r of t.rows) for (const c of r) expect(c.error).toBeUndefined()
   })
 
-  it('says what still needs this year’s attention, and keeps the import’s findings', () => {
+  it('says what still needs this year’s attention, and only that: not last year’s import findings, not codes, captions with their years', () => {
     const report = latestImportReport(o.r.store.db)!
     expect(report.rollover).toMatchObject({ fromYear: 2021, toYear: 2022 })
     expect(report.warnings.filter((w) => w.code === 'FIGURE_IS_IMAGE')).toHaveLength(12)
     expect(report.warnings.find((w) => w.code === 'ROLLOVER_DRAFTS')?.message).toMatch(/\d+ 个段落保留为草稿/)
-    expect(report.inconsistencies.map((i) => i.code)).toContain('HEADING_NUMBER_DUPLICATE')
+    expect(report.inconsistencies).toEqual([])
+    expect(report.dropped).toEqual([])
+    expect(report.warnings.map((w) => w.code).filter((c) => c !== 'ROLLOVER_DRAFTS' && c !== 'FIGURE_IS_IMAGE' && c !== 'TABLE_LAST_YEAR_NUMBERS')).toEqual([])
+    for (const w of report.warnings) expect(w.message).not.toMatch(/\{(本年|上年|前年)\}/)
+    expect(report.warnings.some((w) => /代码/.test(w.message))).toBe(false)
+    // Group titles taken from last year's captions moved on with the years.
+    const groups = reportData(o.r).indicators().map((i) => i.group)
+    expect(groups.some((g) => g.startsWith('2020 和 2021 年'))).toBe(false)
+    expect(groups.some((g) => g.startsWith('2021 和 2022 年'))).toBe(true)
+    // Last year's kept printed values follow their formula again in the new year.
+    for (const t of reportData(o.r).resolveTables(buildReportState(o.r).numbering)) for (const r of t.rows) for (const c of r) expect(c.finding).toBeUndefined()
   })
 })
 

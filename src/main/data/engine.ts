@@ -555,7 +555,28 @@ export class DataEngine {
     const compileError = this.compileErrors.get(key(tableId, row, col))
     const v = this.hf.getCellValue({ sheet: t.sheet, row, col })
     if (compileError) return { ...out, text: '#REF!', error: compileError, value: null }
-    return { ...out, ...this.present(v, cell) }
+    const shown = { ...out, ...this.present(v, cell) }
+    if (cell.derived && !input.startsWith('=')) {
+      const finding = this.keptValueFinding(t.sheet, cell, shown.text)
+      if (finding) shown.finding = finding
+    }
+    return shown
+  }
+
+  /** A printed value kept instead of its formula: what the formula gives, when that reads differently. */
+  private keptValueFinding(sheet: number, cell: TableCell, shown: string): string | null {
+    const compiled = this.compile(cell.derived!)
+    if (typeof compiled.content !== 'string' || compiled.error) return null
+    let v: CellValue | CellValue[][]
+    try {
+      v = this.hf.calculateFormula(compiled.content, sheet)
+    } catch {
+      return null
+    }
+    if (Array.isArray(v) || v instanceof DetailedCellError || typeof v !== 'number') return null
+    const computed = formatValue(v, cell.format)
+    if (computed === shown) return null
+    return `保留了原文数字 ${shown}，按公式 ${cell.derived} 计算是 ${computed}，两者不一致。`
   }
 
   private present(v: CellValue, cell: Pick<TableCell, 'format'>): Pick<ResolvedCell, 'text' | 'value' | 'error' | 'missing'> {

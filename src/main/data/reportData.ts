@@ -22,6 +22,8 @@ export interface CellEdit {
   input?: string
   format?: CellFormat
   align?: CellAlign
+  /** The formula a kept printed value stands for (TableCell.derived); null forgets it. A formula typed into the cell forgets it too. */
+  derived?: string | null
 }
 
 export interface NewIndicator {
@@ -357,6 +359,11 @@ export class ReportData {
       if (e.input !== undefined) {
         cell.input = normalizeFormulaInput(e.input)
         inputs.push({ row: e.row, col: e.col, input: cell.input })
+        if (cell.input.trim().startsWith('=')) delete cell.derived
+      }
+      if (e.derived !== undefined) {
+        if (e.derived === null) delete cell.derived
+        else cell.derived = normalizeFormulaInput(e.derived)
       }
       if (e.format !== undefined) {
         if (e.format.kind === 'general') delete cell.format
@@ -369,6 +376,8 @@ export class ReportData {
       () => {
         // Formats and alignment live on the engine's copy of the spec too.
         next.rows.forEach((r, row) => r.forEach((cell, col) => (current.rows[row][col] = { ...cell, input: current.rows[row][col].input })))
+        // A cell whose formula is forgotten while its input stays (a kept printed value) is shown again.
+        for (const e of edits) if (e.derived !== undefined && e.input === undefined) inputs.push({ row: e.row, col: e.col, input: current.rows[e.row][e.col].input })
         const changes = this.engine.setCells(id, inputs)
         // The table comes back whole: what was typed (its spec) changed, not only what it shows.
         return this.delta(changes, { tables: [id] })

@@ -82,7 +82,7 @@ export function analyseDocx(input: AnalyseInput): ImportedReport {
   for (const u of built.unresolved) {
     inconsistencies.push({ code: 'CROSS_REF_UNRESOLVED', place: u.place, message: `正文引用了“${u.raw}”，但文档中没有这个编号的${u.raw.includes('表') ? '表' : u.raw.includes('图') ? '图' : '案例'}；保留为普通文字，请核对。` })
   }
-  for (const { table, m } of built.mismatches) inconsistencies.push(mismatchIssue(table, m, numbers.table(table)))
+  for (const { table, m } of built.mismatches) inconsistencies.push(mismatchIssue(table, built.ids.get(table) ?? '', m, numbers.table(table)))
 
   for (const n of structure.notes) warnings.push({ code: 'STRUCTURE_NOTE', place: n.place, message: n.message })
   for (const a of built.ambiguous) warnings.push({ code: 'CROSS_REF_AMBIGUOUS', place: a.place, message: `正文引用的“${a.raw}”在原文中不止一个，已指向本章中的第一个，请核对。` })
@@ -132,7 +132,7 @@ export function analyseDocx(input: AnalyseInput): ImportedReport {
   for (const ch of structure.chapters) collect(ch.items)
   for (const m of linked.mismatches) {
     const table = tableItems.get(m.tableId)
-    if (table) inconsistencies.push(mismatchIssue(table, m, numbers.table(table)))
+    if (table) inconsistencies.push(mismatchIssue(table, m.tableId, m, numbers.table(table)))
   }
 
   const used = new Set<string>()
@@ -199,13 +199,15 @@ function readImages(zip: DocxZip, parts: string[], limits: ImportLimits, warning
   return out
 }
 
-function mismatchIssue(table: TableItem, m: ValueMismatch, now: string | null): ImportIssue {
+/** A printed value its formula contradicts: kept as printed, the choice left to the user (ImportIssue.cell). */
+function mismatchIssue(table: TableItem, tableId: string, m: ValueMismatch, now: string | null): ImportIssue {
   const name = now ? `表 ${now}` : '附表'
   const was = table.typed?.typed && table.typed.typed !== now ? `（原文表 ${table.typed.typed}）` : ''
   return {
     code: 'TABLE_VALUE_MISMATCH',
     place: table.place,
-    message: `${name}${was}“${table.caption}”的 ${m.cell} 单元格（${m.rowLabel} · ${m.colLabel}）原文印的是 ${m.printed}，按公式 ${m.formula} 计算是 ${m.computed}；导入后改为公式，显示 ${m.computed}。`
+    message: `${name}${was}“${table.caption}”的 ${m.cell} 单元格（${m.rowLabel} · ${m.colLabel}）原文印的是 ${m.printed}，按公式 ${m.formula} 计算是 ${m.computed}。`,
+    cell: { tableId, row: m.row, col: m.col, address: m.cell, printed: m.printed, computed: m.computed, printedValue: m.printedValue, formula: m.formula, choice: 'printed' }
   }
 }
 

@@ -14,7 +14,9 @@ import { linkYears } from '../import/recognise/indicators'
 import { parseNumber, tableData, type Grid } from '../import/recognise/tables'
 import { analyse, checkTarget, type ImportSource } from '../import/service'
 import { writeImportedReport } from '../import/write'
-import { literalNumbers, rollChapter, rollFigure, rollMeta, rollTable } from './transform'
+import type { ImportedReport } from '../import/model'
+import { literalNumbers, rollChapter, rollFigure, rollMeta, rollTable, shiftYearsInText } from './transform'
+import { fillYears } from '@shared/model/formula'
 import { syncFolder } from '../durable'
 
 /**
@@ -78,16 +80,28 @@ export async function rolloverReport(
   }
 }
 
-/** Roll a .docx over: import it into a temporary report, then roll that over. */
-export async function rolloverDocx(src: ImportSource, outPath: string, options: RolloverOptions): Promise<{ path: string; report: ImportReport }> {
+/** Roll a .docx over: import it into a temporary report (`imported`: already analysed), then roll that over. */
+export async function rolloverDocx(src: ImportSource, outPath: string, options: RolloverOptions, analysed?: ImportedReport): Promise<{ path: string; report: ImportReport }> {
   checkTarget(outPath)
-  const imported = await analyse(src, { now: options.now })
+  const imported = analysed ?? (await analyse(src, { now: options.now }))
   const tmp = tempNear(outPath, 'imported')
   try {
     writeImportedReport(tmp, imported, { nativeBinding: options.nativeBinding, now: options.now })
     return await rolloverReport({ path: tmp }, outPath, options)
   } finally {
     removeDb(tmp)
+  }
+}
+
+/** The data year and title of last year's report, read from its file without writing it (从上一年报告新建 proposes the year after). */
+export function lastYearOf(path: string, nativeBinding?: string): { year: number; title: string } {
+  if (!existsSync(path)) throw new UserError('FILE_NOT_FOUND', `找不到上一年的报告“${basename(path)}”。`)
+  const db = openReportDatabase(path, { nativeBinding, readOnly: true })
+  try {
+    const meta = new ReportStore(db).meta()
+    return { year: meta.year, title: meta.title }
+  } finally {
+    db.close()
   }
 }
 
@@ -135,6 +149,11 @@ function rollOver(db: Database.Database, sourceName: string, options: RolloverOp
       data.putIndicator(props)
       for (const [y, v] of Object.entries(values)) data.setValue(ind.id, Number(y), v)
     }
+    // Group titles taken from a caption ("2020 和 2021 年…") move on with the years.
+    for (const ind of data.listIndicators()) {
+      const group = shiftYearsInText(ind.group, from, by)
+      if (group !== ind.group) data.putIndicator({ ...ind, group })
+    }
     linked.tables.forEach((t, i) => {
       const rolled = rollTable(t.spec, from, by)
       data.putTable(rolled, tables[i].chapterId)
@@ -144,7 +163,7 @@ function rollOver(db: Database.Database, sourceName: string, options: RolloverOp
         warnings.push({
           code: 'TABLE_LAST_YEAR_NUMBERS',
           place: n ? `表 ${n}` : '附表',
-          message: `${n ? `表 ${n}` : '附表'}“${rolled.caption.slice(0, 40)}”中有 ${left} 个数字不随年度变化（没有对应的年份列），仍是上一年的数字，请核对更新。`
+          message: `${n ? `表 ${n}` : '附表'}“${fillYears(rolled.caption, year).slice(0, 40)}”中有 ${left} 个数字不随年度变化（没有对应的年份列），仍是上一年的数字，请核对更新。`
         })
       }
     })
@@ -153,7 +172,7 @@ function rollOver(db: Database.Database, sourceName: string, options: RolloverOp
       data.putFigure(rolled, f.chapterId)
       if (rolled.kind === 'image') {
         const n = figureNumber.get(rolled.id)
-        warnings.push({ code: 'FIGURE_IS_IMAGE', place: n ? `图 ${n}` : '附图', message: `${n ? `图 ${n}` : '附图'}“${rolled.caption.slice(0, 40)}”是上一年的图片，不会随数据更新，请替换为新图片或插入图表。` })
+        warnings.push({ code: 'FIGURE_IS_IMAGE', place: n ? `图 ${n}` : '附图', message: `${n ? `图 ${n}` : '附图'}“${fillYears(rolled.caption, year).slice(0, 40)}”是上一年的图片，不会随数据更新，请替换为新图片或插入图表。` })
       }
     }
 
@@ -185,13 +204,10 @@ function rollOver(db: Database.Database, sourceName: string, options: RolloverOp
       crossRefs: 0,
       formulas: 0
     },
-    inconsistencies: previous?.inconsistencies ?? [],
-    warnings: [
-      { code: 'ROLLOVER_DRAFTS', place: '全文', message: `上一年的 ${drafts.paragraphs} 个段落保留为草稿（浅色显示），编辑后即成为本年的正文。` },
-      ...warnings,
-      ...(previous?.warnings ?? [])
-    ],
-    dropped: previous?.dropped ?? [],
+    // Last year's import findings were last year's to settle: the new report lists only what the rollover found.
+    inconsistencies: [],
+    warnings: [{ code: 'ROLLOVER_DRAFTS', place: '全文', message: `上一年的 ${drafts.paragraphs} 个段落保留为草稿（浅色显示），编辑后即成为本年的正文。` }, ...warnings],
+    dropped: [],
     rollover: { fromYear: from, toYear: year, at }
   }
   saveImportReport(db, 'rollover', report, at)

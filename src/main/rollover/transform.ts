@@ -79,6 +79,13 @@ const YEAR_LABEL = /^((?:19|20)\d{2})(\s*(?:年|学年|年度)?)$/
 export function rollTable(spec: ReportTableSpec, from: number, by: number): ReportTableSpec {
   const out = structuredClone(spec)
   out.caption = shiftYearsInText(out.caption, from, by)
+  // A printed value kept last year (保留原文数字) belonged to last year's publication: the cell follows its formula again.
+  for (const row of out.rows)
+    for (const c of row)
+      if (c.derived) {
+        c.input = c.derived
+        delete c.derived
+      }
   sameDecimalsPerIndicator(out)
   out.rows = out.rows.map((row) =>
     row.map((c) => {
@@ -123,13 +130,17 @@ export function rollFigure(spec: FigureSpec, from: number, by: number): FigureSp
   return out
 }
 
-/** Tables whose numbers are literal (not linked to indicators) still show last year's figures. */
+/** Identifier columns (专业大类代码, 序号, 编号): their numbers are codes, not figures of a year. */
+const CODE_HEADER = /代码|编号|序号|编码|代号/
+
+/** Tables whose numbers are literal (not linked to indicators) still show last year's figures; codes are not figures. */
 export function literalNumbers(spec: ReportTableSpec): number {
+  const codeColumn = (k: number) => spec.rows.slice(0, spec.headerRows).some((r) => CODE_HEADER.test(r[k]?.input ?? ''))
   let n = 0
   spec.rows.forEach((row, r) => {
     if (r < spec.headerRows) return
     row.forEach((c, k) => {
-      if (k > 0 && /^-?\d+(\.\d+)?$/.test(c.input.trim())) n++
+      if (k > 0 && !codeColumn(k) && /^-?\d+(\.\d+)?$/.test(c.input.trim())) n++
     })
   })
   return n

@@ -28,3 +28,8 @@ export function latestImportReport(db: Database.Database): ImportReport | null {
 function hasImportReports(db: Database.Database): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'import_report'").get() !== undefined
 }
+
+/** Rewrite the newest import report (a choice made in it, e.g. 保留原文数字 / 采用计算值). */
+export function updateLatestImportReport(db: Database.Database, report: ImportReport): void {
+  db.prepare('UPDATE import_report SET report = ? WHERE id = (SELECT MAX(id) FROM import_report)').run(JSON.stringify(report))
+}

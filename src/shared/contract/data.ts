@@ -37,7 +37,12 @@ export const CellFormatSchema = z.discriminatedUnion('kind', [
 const Align = z.enum(['left', 'center', 'right'])
 
 export const TableCellSchema = z
-  .object({ input: z.string().max(MAX_CELL_INPUT, `单元格内容不能超过 ${MAX_CELL_INPUT} 个字符`), format: CellFormatSchema.optional(), align: Align.optional() })
+  .object({
+    input: z.string().max(MAX_CELL_INPUT, `单元格内容不能超过 ${MAX_CELL_INPUT} 个字符`),
+    format: CellFormatSchema.optional(),
+    align: Align.optional(),
+    derived: z.string().max(MAX_CELL_INPUT).startsWith('=').optional()
+  })
   .strict()
 
 export const TableMergeSchema = z

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { ReportState } from '../model/report'
-import { Base64, call, Empty, FileName, FilePath, Year } from './define'
+import type { DataDelta } from './data'
+import { Base64, call, Empty, FileName, FilePath, Id, Year } from './define'
 
 /**
  * Importing last year's report (.docx) and rolling a report over into the
@@ -37,6 +38,30 @@ export interface ImportIssue {
   place: string
   /** What is wrong, in Chinese, quoting the numbers involved. */
   message: string
+  /** A printed value that its formula contradicts: which of the two the table shows (the user chooses, per cell). */
+  cell?: ValueChoice
+}
+
+/**
+ * A derived cell whose printed value differs from its formula's result
+ * (表 3-3 printed 44, the formula gives 42). The import keeps the printed
+ * value and remembers the formula; the user may take the computed one.
+ */
+export interface ValueChoice {
+  tableId: string
+  /** 0-based cell position in the table, header rows included. */
+  row: number
+  col: number
+  /** A1 address, as the message names it. */
+  address: string
+  /** As printed (“↑ 16”) and as computed (“↑ 15”), in the cell's format. */
+  printed: string
+  computed: string
+  /** The printed number as the kept cell holds it. */
+  printedValue: number
+  formula: string
+  /** 'printed': the table shows the printed value (marked while it disagrees); 'computed': the cell is the formula. */
+  choice: 'printed' | 'computed'
 }
 
 export interface ImportReport {
@@ -57,6 +82,14 @@ export interface ImportReport {
 export interface ImportResult {
   state: ReportState
   report: ImportReport
+}
+
+/** The report chosen as last year's, as read from its file. */
+export interface LastYearReport {
+  fileName: string
+  title: string
+  /** Its 数据年度 (a .docx: as its import reads it). */
+  year: number
 }
 
 /** Largest .docx accepted through an upload (the browser host and drag-and-drop). */
@@ -89,6 +122,36 @@ export const importCalls = {
         path: FilePath.optional(),
         upload: Upload.optional(),
         fileName: FileName.optional()
+      })
+      .strict()
+  ),
+  /**
+   * 从上一年报告新建, before 新建: the data year of the report chosen as last
+   * year's (a listed .nianbao, a .docx upload, or a file chosen in the native
+   * dialog, which the following rollover with source 'dialog' then uses), so
+   * the dialog proposes the year after it. Null when a dialog was cancelled.
+   */
+  lastYear: call<LastYearReport | null>()(
+    z
+      .object({
+        source: z.enum(['path', 'upload', 'dialog']),
+        path: FilePath.optional(),
+        upload: Upload.optional()
+      })
+      .strict()
+  ),
+  /**
+   * 保留原文数字 / 采用计算值 for one cell listed in the import report: the
+   * table cell becomes the printed number (its formula remembered) or the
+   * formula, and the choice is stored in the report's import report.
+   */
+  chooseValue: call<{ report: ImportReport; delta: DataDelta }>()(
+    z
+      .object({
+        tableId: Id,
+        row: z.number().int().min(0).max(10_000),
+        col: z.number().int().min(0).max(1_000),
+        choice: z.enum(['printed', 'computed'])
       })
       .strict()
   ),

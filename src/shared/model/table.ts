@@ -26,6 +26,12 @@ export interface TableCell {
   input: string
   format?: CellFormat
   align?: CellAlign
+  /**
+   * A derived cell that shows a number as printed instead of its formula's
+   * result (the import's “保留原文数字”): the formula it would follow. The
+   * cell is marked (ResolvedCell.finding) while the two disagree.
+   */
+  derived?: string
 }
 
 export interface TableMerge {
@@ -62,6 +68,8 @@ export interface ResolvedCell {
   binding?: { indicator: string; year: number }
   /** The cell's input is a formula. */
   formula?: boolean
+  /** A kept printed value that disagrees with the formula it would follow (TableCell.derived), in Chinese. */
+  finding?: string
 }
 
 export interface ResolvedTable {

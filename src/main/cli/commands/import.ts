@@ -14,7 +14,9 @@ export function printImportReport(report: ImportReport, out: (t: string) => void
     if (!list.length) return
     out('')
     out(`${title}（${list.length}）：`)
-    list.forEach((i, n) => out(`${n + 1}. [${i.place}] ${i.message}`))
+    const choice = (i: ImportReport['warnings'][number]) =>
+      i.cell ? (i.cell.choice === 'printed' ? `表中保留原文数字 ${i.cell.printed}（在“导入报告”中可改为计算值 ${i.cell.computed}）。` : `表中采用计算值 ${i.cell.computed}。`) : ''
+    list.forEach((i, n) => out(`${n + 1}. [${i.place}] ${i.message}${choice(i)}`))
   }
   section('原文中的不一致', report.inconsistencies)
   section('提示', report.warnings)

@@ -81,6 +81,11 @@ function parseLiteral(input: string): number | null {
   return Number.isFinite(v) ? v : null
 }
 
+/** A typed number of a cell; a kept printed value (derived) is not a figure of its own. */
+function literalOf(c: { input: string; derived?: string } | undefined): number | null {
+  return c && !c.derived ? parseLiteral(c.input) : null
+}
+
 export function linkYears(tables: ImportedTable[], ctx: Context): LinkedData {
   const indicators: IndicatorWithValues[] = []
   const byName = new Map<string, IndicatorWithValues>()
@@ -152,7 +157,7 @@ export function linkYears(tables: ImportedTable[], ctx: Context): LinkedData {
     for (const s of axis.series) {
       const v: Record<string, number> = {}
       for (const p of axis.positions) {
-        const x = parseLiteral(cell(s.index, p.index)?.input ?? '')
+        const x = literalOf(cell(s.index, p.index))
         if (x !== null) v[String(p.year)] = x
       }
       values.set(s.index, v)
@@ -166,13 +171,13 @@ export function linkYears(tables: ImportedTable[], ctx: Context): LinkedData {
     let format: CellFormat = { kind: 'general' }
     for (const p of w.axis.positions) {
       const c = w.cell(s.index, p.index)
-      if (c && parseLiteral(c.input) !== null) format = c.format ?? format
+      if (literalOf(c) !== null) format = c!.format ?? format
     }
     const ind = indicatorFor(seriesName(s.label), values, format, w.spec)
     if (!ind) return
     for (const p of w.axis.positions) {
       const c = w.cell(s.index, p.index)
-      if (!c || parseLiteral(c.input) === null) continue
+      if (!c || literalOf(c) === null) continue
       c.input = `=${indicatorCall(ind.name, relYear(p.year, ctx.year))}`
       w.linked++
     }
@@ -245,12 +250,19 @@ export function linkYears(tables: ImportedTable[], ctx: Context): LinkedData {
         mismatches.push({
           tableId: w.spec.id,
           cell: at,
+          row: w.axis.along === 'columns' ? s.index : p.index,
+          col: w.axis.along === 'columns' ? p.index : s.index,
+          printedValue: shares[y],
           rowLabel: w.axis.along === 'columns' ? w.spec.rows[s.index][0]?.input ?? '' : w.t.spec.rows[p.index][0]?.input ?? '',
           colLabel: s.label,
           printed: shares[y].toFixed(decimals(y)),
           computed: computed.toFixed(decimals(y)),
           formula
         })
+        // The printed share stays, its formula remembered, until the user takes the computed one.
+        c.derived = formula
+        w.linked++
+        continue
       }
       c.input = formula
       w.linked++

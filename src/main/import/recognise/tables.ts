@@ -31,8 +31,12 @@ export interface Grid {
 }
 
 export interface ValueMismatch {
-  /** A1 address of the cell. */
+  /** A1 address of the cell, and its 0-based position. */
   cell: string
+  row: number
+  col: number
+  /** The printed number, which the cell keeps (with the formula remembered). */
+  printedValue: number
   /** Row and column labels, for a message a person can follow. */
   rowLabel: string
   colLabel: string
@@ -276,8 +280,9 @@ interface Relation {
 /**
  * Cells, formulas and the year layout of one table. Numbers stay what was
  * printed unless a recognised relation holds for the table's numbers; then
- * the derived cells become formulas (even where one printed value is off —
- * that value is reported).
+ * the derived cells become formulas, except where a printed value is off:
+ * that cell keeps the number as printed, remembers its formula (derived) and
+ * is reported, for the user to keep it or take the computed value.
  */
 export function tableData(g: Grid): TableData {
   const { rows, headerRows } = g
@@ -506,7 +511,18 @@ export function tableData(g: Grid): TableData {
         const format = formatOf(cell.num)
         if (rel) {
           if (rel.computed !== null && !same(cell.num, rel.computed)) {
-            mismatches.push({ cell: a1(r, c), rowLabel: rowLabel(r), colLabel: colLabel(c), printed: show(cell.num, cell.num), computed: show(rel.computed, cell.num), formula: rel.formula })
+            mismatches.push({
+              cell: a1(r, c),
+              row: r,
+              col: c,
+              printedValue: cell.num.value,
+              rowLabel: rowLabel(r),
+              colLabel: colLabel(c),
+              printed: show(cell.num, cell.num),
+              computed: show(rel.computed, cell.num),
+              formula: rel.formula
+            })
+            return { input: String(cell.num.value), format, align: 'right' as const, derived: rel.formula }
           }
           return { input: rel.formula, format, align: 'right' as const }
         }
@@ -515,5 +531,5 @@ export function tableData(g: Grid): TableData {
       return { input: cell.text }
     })
   )
-  return { cells, yearAxis, mismatches, unsupported, formulas: rels.length }
+  return { cells, yearAxis, mismatches, unsupported, formulas: rels.length - mismatches.length }
 }

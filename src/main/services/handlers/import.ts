@@ -4,8 +4,12 @@ import { UserError } from '@shared/errors'
 import { analyse, checkTarget, readDocxFile, type ImportSource } from '../../import/service'
 import { prewarmImport } from '../../import/runner'
 import { defaultReportName, writeImportedReport } from '../../import/write'
-import { rolloverDocx, rolloverReport } from '../../rollover/rollover'
+import { createHash } from 'node:crypto'
+import type { ImportedReport } from '../../import/model'
+import { lastYearOf, rolloverDocx, rolloverReport } from '../../rollover/rollover'
 import { latestImportReport } from '../../store/importReportStore'
+import { chooseImportedValue } from '../../import/valueChoice'
+import { reportData } from '../../data'
 import { decodeBase64 } from '../assets'
 import type { ServiceContext } from '../context'
 import { allowedReportPath, chooseSavePath, REPORT_EXT, withExt } from '../files'
@@ -26,6 +30,24 @@ function uploaded(upload: { name: string; data: string }): ImportSource {
 export function importHandlers(ctx: ServiceContext): Handlers['import'] {
   const { ports, session, appState } = ctx
   const write = { nativeBinding: ports.nativeBinding, now: ctx.now }
+
+  // What 从上一年报告新建 was shown before 新建: the file chosen in the native
+  // dialog, and the last .docx analysed for its year (not analysed twice).
+  let chosenLastYear: string | null = null
+  let analysed: { key: string; imported: ImportedReport } | null = null
+  const analyseOnce = async (src: ImportSource) => {
+    const key = `${src.fileName}\0${createHash('sha256').update(src.bytes).digest('hex')}`
+    if (analysed?.key !== key) analysed = { key, imported: await analyse(src, { now: ctx.now }) }
+    return analysed.imported
+  }
+  const yearOfReport = (path: string) => {
+    const open = session.report
+    if (open && open.path === path) {
+      const m = open.store.meta()
+      return { year: m.year, title: m.title }
+    }
+    return lastYearOf(path, ports.nativeBinding)
+  }
 
   const openCreated = (path: string) => {
     session.open(path)
@@ -79,16 +101,50 @@ export function importHandlers(ctx: ServiceContext): Handlers['import'] {
         if (!upload) throw new UserError('BAD_INPUT', '请选择要上传的上一年报告（.docx）。')
         const out = await target('')
         if (!out) return null
-        result = await rolloverDocx(uploaded(upload), out, { year, ...write })
+        const src = uploaded(upload)
+        result = await rolloverDocx(src, out, { year, ...write }, await analyseOnce(src))
       } else {
         if (!ports.dialogs?.openLastYear) throw new UserError('UNSUPPORTED', '浏览器模式下请从工作文件夹中选择上一年的报告，或上传 Word 文档。')
-        const chosen = await ports.dialogs.openLastYear()
+        const chosen = chosenLastYear ?? (await ports.dialogs.openLastYear())
         if (!chosen) return null
+        chosenLastYear = null
         const out = await target(basename(chosen).replace(/\d{4}.*$/, '').replace(/\.(nianbao|docx)$/i, ''))
         if (!out) return null
-        result = /\.docx$/i.test(chosen) ? await rolloverDocx(readDocxFile(chosen), out, { year, ...write }) : await rolloverReport({ path: chosen }, out, { year, ...write })
+        if (/\.docx$/i.test(chosen)) {
+          const src = readDocxFile(chosen)
+          result = await rolloverDocx(src, out, { year, ...write }, await analyseOnce(src))
+        } else result = await rolloverReport({ path: chosen }, out, { year, ...write })
       }
       return { state: openCreated(result.path), report: result.report }
+    },
+
+    lastYear: async ({ source, path, upload }) => {
+      if (source === 'path') {
+        if (!path) throw new UserError('BAD_INPUT', '请选择上一年的报告。')
+        const from = allowedReportPath(path, ports, appState)
+        return { fileName: basename(from), ...yearOfReport(from) }
+      }
+      prewarmImport()
+      if (source === 'upload') {
+        if (!upload) throw new UserError('BAD_INPUT', '请选择要上传的上一年报告（.docx）。')
+        const src = uploaded(upload)
+        const { meta } = await analyseOnce(src)
+        return { fileName: src.fileName, year: meta.year, title: meta.title }
+      }
+      if (!ports.dialogs?.openLastYear) throw new UserError('UNSUPPORTED', '浏览器模式下请从工作文件夹中选择上一年的报告，或上传 Word 文档。')
+      const chosen = await ports.dialogs.openLastYear()
+      if (!chosen) return null
+      const read = /\.docx$/i.test(chosen) ? (await analyseOnce(readDocxFile(chosen))).meta : yearOfReport(chosen)
+      chosenLastYear = chosen
+      return { fileName: basename(chosen), year: read.year, title: read.title }
+    },
+
+    chooseValue: (input) => {
+      session.store()
+      const r = session.require()
+      const data = reportData(r)
+      data.syncYear()
+      return chooseImportedValue(r.store.db, data, input)
     },
 
     prepare: () => {

@@ -1,12 +1,42 @@
-import { useState } from 'react'
-import type { ImportIssue, ImportReport } from '@shared/contract/import'
+import { useEffect, useState } from 'react'
+import type { ImportIssue, ImportReport, ValueChoice } from '@shared/contract/import'
+import { importController } from './controller'
 
 /**
  * 导入报告: what was found (counts), every inconsistency of the old document
  * with its place, what was changed or could not be carried over, and what
  * was recognised but not imported as content.
  */
-function Section({ title, items, tone, open: initiallyOpen, testId }: { title: string; items: ImportIssue[]; tone: 'warn' | 'info' | 'muted'; open: boolean; testId: string }) {
+/** 保留原文数字 / 采用计算值 for one contradicted cell, and which the table shows now. */
+function ValueChoiceRow({ cell, onChoose }: { cell: ValueChoice; onChoose: (c: ValueChoice, choice: ValueChoice['choice']) => void }) {
+  return (
+    <div className="import-choice" data-testid="value-choice" data-choice={cell.choice}>
+      <span className="import-choice-now">{cell.choice === 'printed' ? `表中显示原文数字 ${cell.printed}（与公式不一致，已标出）` : `表中显示计算值 ${cell.computed}（公式）`}</span>
+      <button type="button" className="btn btn-small" aria-pressed={cell.choice === 'printed'} disabled={cell.choice === 'printed'} onClick={() => onChoose(cell, 'printed')} data-testid="keep-printed">
+        保留原文 {cell.printed}
+      </button>
+      <button type="button" className="btn btn-small" aria-pressed={cell.choice === 'computed'} disabled={cell.choice === 'computed'} onClick={() => onChoose(cell, 'computed')} data-testid="take-computed">
+        采用计算值 {cell.computed}
+      </button>
+    </div>
+  )
+}
+
+function Section({
+  title,
+  items,
+  tone,
+  open: initiallyOpen,
+  testId,
+  onChoose
+}: {
+  title: string
+  items: ImportIssue[]
+  tone: 'warn' | 'info' | 'muted'
+  open: boolean
+  testId: string
+  onChoose?: (c: ValueChoice, choice: ValueChoice['choice']) => void
+}) {
   const [open, setOpen] = useState(initiallyOpen)
   if (items.length === 0) return null
   return (
@@ -24,6 +54,7 @@ function Section({ title, items, tone, open: initiallyOpen, testId }: { title: s
             <li key={k} data-code={i.code}>
               <div className="import-place">{i.place}</div>
               <div className="import-message">{i.message}</div>
+              {i.cell && onChoose && <ValueChoiceRow cell={i.cell} onChoose={onChoose} />}
             </li>
           ))}
         </ol>
@@ -32,7 +63,12 @@ function Section({ title, items, tone, open: initiallyOpen, testId }: { title: s
   )
 }
 
-export function ImportReportView({ report, compact = false }: { report: ImportReport; compact?: boolean }) {
+export function ImportReportView({ report: given, compact = false }: { report: ImportReport; compact?: boolean }) {
+  const [report, setReport] = useState(given)
+  useEffect(() => setReport(given), [given])
+  const choose = (c: ValueChoice, choice: ValueChoice['choice']) => {
+    void importController.chooseValue(c, choice).then((r) => r && setReport(r))
+  }
   const c = report.counts
   const cells: [string, number][] = [
     ['章', c.chapters],
@@ -68,7 +104,7 @@ export function ImportReportView({ report, compact = false }: { report: ImportRe
         交叉引用 {c.crossRefs} 处，表中公式 {c.formulas} 个，照片 {c.photos} 张。
       </p>
       {report.inconsistencies.length === 0 && report.warnings.length === 0 && <p className="import-ok">原文的编号和目录没有发现不一致。</p>}
-      <Section title="原文中的不一致" items={report.inconsistencies} tone="warn" open testId="import-inconsistencies" />
+      <Section title="原文中的不一致" items={report.inconsistencies} tone="warn" open testId="import-inconsistencies" onChoose={report.rollover ? undefined : choose} />
       <Section title="需要注意" items={report.warnings} tone="info" open={!compact || report.inconsistencies.length === 0} testId="import-warnings" />
       <Section title="未作为正文导入" items={report.dropped} tone="muted" open={false} testId="import-dropped" />
     </div>

@@ -1,5 +1,7 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import type { LastYearReport } from '@shared/contract/import'
 import type { RecentFile } from '@shared/model/report'
+import { errorMessage } from '../api/client'
 import { Dialog } from '../components/Dialog'
 import { importController } from './controller'
 import { checkDocx, pickFile } from './files'
@@ -22,15 +24,51 @@ export function RolloverDialog({ files, busy }: Props) {
   const [source, setSource] = useState<Source>(current ? 'current' : native ? 'dialog' : files.length ? 'path' : 'upload')
   const [path, setPath] = useState(files[0]?.path ?? '')
   const [file, setFile] = useState<File | null>(null)
-  const [year, setYear] = useState(String(current ? current.meta.year + 1 : new Date().getFullYear() - 1))
+  const [year, setYear] = useState(current ? String(current.meta.year + 1) : '')
   const [error, setError] = useState<string | null>(null)
+  // Last year's report as read from the chosen file (its 数据年度), per source; the year proposed is the one after.
+  const [read, setRead] = useState<Partial<Record<Source, LastYearReport>>>({})
+  const [reading, setReading] = useState(false)
+  const asked = useRef(0)
+  const readPath = useRef<string | null>(null)
+
+  const learn = async (from: Source, req: Parameters<typeof importController.lastYear>[0]) => {
+    const ticket = ++asked.current
+    setReading(true)
+    setError(null)
+    try {
+      const r = await importController.lastYear(req)
+      if (ticket !== asked.current || !r) return
+      setRead((m) => ({ ...m, [from]: r }))
+      setYear(String(r.year + 1))
+    } catch (e) {
+      if (ticket === asked.current) setError(errorMessage(e))
+    } finally {
+      if (ticket === asked.current) setReading(false)
+    }
+  }
+
+  // A listed report: its year is read as soon as it is the one chosen.
+  useEffect(() => {
+    if (source === 'path' && path && readPath.current !== path) {
+      readPath.current = path
+      void learn('path', { source: 'path', path })
+    }
+    if (source === 'current' && current) setYear(String(current.meta.year + 1))
+    if (source !== 'current' && read[source]) setYear(String(read[source]!.year + 1))
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [source, path])
+
+  const chosenYear = source === 'current' ? current?.meta.year : read[source]?.year
 
   const submit = async () => {
+    if (reading) return
     const y = Number(year)
-    if (!Number.isInteger(y) || y < 2000 || y > 2100) return setError('年度应是 2000 至 2100 之间的整数。')
-    if (source === 'current' && current && y <= current.meta.year) return setError(`新报告的年度应晚于当前报告的数据年度（${current.meta.year}）。`)
     if (source === 'path' && !path) return setError('请选择上一年的报告。')
     if (source === 'upload' && !file) return setError('请选择上一年的 Word 文档（.docx）。')
+    if (source === 'dialog' && !read.dialog) return setError('请先选择上一年的报告文件。')
+    if (!year || !Number.isInteger(y) || y < 2000 || y > 2100) return setError('年度应是 2000 至 2100 之间的整数。')
+    if (chosenYear !== undefined && y <= chosenYear) return setError(`新报告的年度应晚于上一年报告的数据年度（${chosenYear}）。`)
     setError(null)
     if (source === 'current') await importController.rollover({ source, year: y })
     else if (source === 'dialog') await importController.rollover({ source, year: y })
@@ -45,6 +83,7 @@ export function RolloverDialog({ files, busy }: Props) {
       checkDocx(f)
       setFile(f)
       setError(null)
+      await learn('upload', { source: 'upload', file: f })
     } catch (e) {
       setError((e as Error).message)
     }
@@ -61,7 +100,7 @@ export function RolloverDialog({ files, busy }: Props) {
           <button type="button" className="btn" onClick={() => importController.closeRollover()} disabled={busy}>
             取消
           </button>
-          <button type="button" className="btn btn-primary" onClick={() => void submit()} disabled={busy} data-testid="rollover-submit">
+          <button type="button" className="btn btn-primary" onClick={() => void submit()} disabled={busy || reading} data-testid="rollover-submit">
             新建
           </button>
         </>
@@ -79,7 +118,10 @@ export function RolloverDialog({ files, busy }: Props) {
         {native && (
           <label>
             <input type="radio" name="rollover-source" checked={source === 'dialog'} onChange={() => setSource('dialog')} />
-            选择电脑上的报告文件（.nianbao 或 Word 文档 .docx）…
+            选择电脑上的报告文件（.nianbao 或 Word 文档 .docx）：
+            <button type="button" className="btn btn-small" onClick={() => (setSource('dialog'), void learn('dialog', { source: 'dialog' }))} data-testid="rollover-choose">
+              {read.dialog ? read.dialog.fileName : '选择文件…'}
+            </button>
           </label>
         )}
         {!native && files.length > 0 && (
@@ -108,6 +150,9 @@ export function RolloverDialog({ files, busy }: Props) {
       <label className="field rollover-year">
         <span>新报告的数据年度</span>
         <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(e.target.value)} data-testid="rollover-year" />
+        <span className="hint" data-testid="rollover-from-year">
+          {reading ? '正在读取上一年报告的数据年度…' : chosenYear !== undefined ? `上一年报告的数据年度：${chosenYear}` : ''}
+        </span>
       </label>
       {error && (
         <p className="form-error" role="alert">

@@ -1,7 +1,8 @@
 import type { AppInfo } from '@shared/api'
-import type { ImportReport, ImportResult } from '@shared/contract/import'
+import type { ImportReport, ImportResult, LastYearReport } from '@shared/contract/import'
 import type { ReportState } from '@shared/model/report'
 import { api, errorMessage } from '../api/client'
+import { liveData } from '../data/store'
 import { checkDocx, FileProblem, pickFile, readBase64 } from './files'
 
 /**
@@ -130,6 +131,26 @@ class ImportController {
       return false
     }
     return this.run(`正在导入“${chosen.name}”…`, async () => api.import.docx({ upload: await this.upload(chosen) }))
+  }
+
+  /** The data year of the report chosen as last year's (read by main from the file), null when a dialog was cancelled. */
+  async lastYear(req: { source: 'path'; path: string } | { source: 'upload'; file: File } | { source: 'dialog' }): Promise<LastYearReport | null> {
+    if (req.source === 'path') return api.import.lastYear({ source: 'path', path: req.path })
+    if (req.source === 'upload') return api.import.lastYear({ source: 'upload', upload: await this.upload(req.file) })
+    return api.import.lastYear({ source: 'dialog' })
+  }
+
+  /** 保留原文数字 / 采用计算值: the table follows at once (the delta), the stored import report says which. */
+  async chooseValue(cell: { tableId: string; row: number; col: number }, choice: 'printed' | 'computed'): Promise<ImportReport | null> {
+    try {
+      const r = await liveData.run(() => api.import.chooseValue({ tableId: cell.tableId, row: cell.row, col: cell.col, choice }))
+      if (!r) return null
+      if (this.state.result) this.set({ result: r.report })
+      return r.report
+    } catch (e) {
+      this.notify('error', errorMessage(e))
+      return null
+    }
   }
 
   async rollover(req: RolloverRequest): Promise<boolean> {

@@ -658,9 +658,10 @@ function TableEditor({
                   if (at && at.r === r && at.c === c) classes.push('cur')
                   if (cell.error) classes.push('error')
                   if (cell.missing) classes.push('missing')
+                  if (cell.finding) classes.push('finding')
                   if (cell.binding) classes.push('bound')
                   if (cell.formula && !cell.binding) classes.push('formula')
-                  const title = cell.error ?? (cell.missing ? '等待填写数据' : cell.binding ? `指标：${liveData.indicator(cell.binding.indicator)?.name ?? ''}（${cell.binding.year} 年）` : undefined)
+                  const title = cell.error ?? cell.finding ?? (cell.missing ? '等待填写数据' : cell.binding ? `指标：${liveData.indicator(cell.binding.indicator)?.name ?? ''}（${cell.binding.year} 年）` : undefined)
                   return (
                     <td
                       key={c}
