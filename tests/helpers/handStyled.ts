@@ -61,7 +61,7 @@ function mergeHeader(tbl: string): string {
     const across = c + 1 < r0.length && !text(r0[c + 1])
     top.push(withPr(r0[c], down ? '<w:vMerge w:val="restart"/>' : across ? '<w:gridSpan w:val="2"/>' : ''))
   }
-  const second = r1.map((cell, c) => (!text(cell) ? withPr(cell, '<w:vMerge/>') : cell))
+  const second = r1.map((cell) => (!text(cell) ? withPr(cell, '<w:vMerge/>') : cell))
   return tbl.replace(rows[0], rows[0].replace(/<w:tc>[\s\S]*<\/w:tc>/, top.join(''))).replace(rows[1], rows[1].replace(/<w:tc>[\s\S]*<\/w:tc>/, second.join('')))
 }
 

@@ -1,4 +1,4 @@
-import { validateDoc } from '../../src/main/services/chapterDocs'
+import { validateDoc } from '../../src/main/chapters/documents'
 import { UserError } from '../../src/shared/errors'
 
 /** A chapter that breaks the editor's rules is refused in plain Chinese (never ProseMirror's English). */

@@ -92,7 +92,6 @@ class Flow {
       const fit = Math.floor((this.room() + 1) / lh)
       if (fit >= left) {
         this.advance(left * lh)
-        left = 0
         break
       }
       if (fit < 2 || (left > 2 && left - fit < 2 && fit - 1 < 2)) {

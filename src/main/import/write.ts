@@ -5,7 +5,7 @@ import { summarizeChapter } from '@shared/model/summary'
 import { createReportDatabase, closeReportDatabase } from '../store/database'
 import { saveImportReport } from '../store/importReportStore'
 import { ReportStore } from '../store/reportStore'
-import { validateDoc } from '../services/chapterDocs'
+import { validateDoc } from '../chapters/documents'
 import type { ImportedReport } from './model'
 import { writeImportedData } from './writeData'
 

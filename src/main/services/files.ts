@@ -16,7 +16,7 @@ const MAX_NAME_BYTES = 200
  * kept short enough for the file system (a Chinese character takes 3 bytes).
  */
 export function safeFileName(name: string, fallback: string): string {
-  let clean = name
+  const clean = name
     .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
     .replace(/^[\s.]+/, '')
     .trim()

@@ -1,7 +1,7 @@
 import type { DocNode } from '@shared/model/doc'
 import { findInDoc, replaceInDoc } from '@shared/model/textSearch'
 import { reportSchema } from '@shared/editor/schema'
-import { caseIndex, insertionIndex, sectionBlocks, withBlocks, withoutBlocks } from '../../../src/main/services/docMoves'
+import { caseIndex, insertionIndex, sectionBlocks, withBlocks, withoutBlocks } from '../../../src/main/chapters/moves'
 
 const t = (text: string, marks?: DocNode['marks']): DocNode => ({ type: 'text', text, ...(marks ? { marks } : {}) })
 const bold = [{ type: 'bold' }]

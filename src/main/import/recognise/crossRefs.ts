@@ -84,7 +84,6 @@ export function splitRefs(runs: Inline[]): RichInline[] {
       const hit = hits[h]
       if (!hit || hit.start >= s.end) {
         out.push({ ...run, text: text.slice(pos, s.end) })
-        pos = s.end
         break
       }
       if (hit.start > pos) {

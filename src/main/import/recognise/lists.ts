@@ -52,7 +52,7 @@ export function stripPage(text: string): string {
   let t = text.replace(/\u00a0/g, ' ')
   const tab = t.lastIndexOf('\t')
   if (tab >= 0 && /^[\s\-－—]*[0-9ivxlcIVXLC]{1,4}[\s\-－—]*$/.test(t.slice(tab + 1))) t = t.slice(0, tab)
-  else t = t.replace(/[.…·．_\s]{2,}[\-－—\s]*[0-9]{1,4}[\s\-－—]*$/, '')
+  else t = t.replace(/[.…·．_\s]{2,}[-－—\s]*[0-9]{1,4}[\s\-－—]*$/, '')
   return t.replace(/[\s.…·．_\t]+$/, '').trim()
 }
 

@@ -3,7 +3,7 @@ import { UserError } from '@shared/errors'
 import { emptyDoc } from '@shared/model/doc'
 import { summarizeChapter } from '@shared/model/summary'
 import type { ServiceContext } from '../context'
-import { storeChapterDoc } from '../chapterDocs'
+import { storeChapterDoc } from '../../chapters/documents'
 
 export function chapterHandlers(ctx: ServiceContext): Handlers['chapter'] {
   const { session } = ctx

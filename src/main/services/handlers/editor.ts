@@ -3,9 +3,9 @@ import { UserError } from '@shared/errors'
 import type { DocNode } from '@shared/model/doc'
 import { summarizeChapter } from '@shared/model/summary'
 import type { ServiceContext } from '../context'
-import { caseIndex, insertionIndex, sectionBlocks, withBlocks, withoutBlocks } from '../docMoves'
+import { caseIndex, insertionIndex, sectionBlocks, withBlocks, withoutBlocks } from '../../chapters/moves'
 import { deletedChapters } from '../../store/editorStore'
-import { storeChapterDoc } from '../chapterDocs'
+import { storeChapterDoc } from '../../chapters/documents'
 
 export function editorHandlers(ctx: ServiceContext): Handlers['editor'] {
   const { session } = ctx

@@ -3,7 +3,7 @@ import { normalizeDoc } from '@shared/editor/normalize'
 import { summarizeChapter } from '@shared/model/summary'
 import type { StoredRevision } from '../../store/reportStore'
 import type { ServiceContext } from '../context'
-import { idsOutside } from '../chapterDocs'
+import { idsOutside } from '../../chapters/documents'
 
 function toInfo(r: StoredRevision): RevisionInfo {
   return { id: r.id, chapterId: r.chapterId, chapterTitle: r.chapterTitle, createdAt: r.createdAt, reason: r.reason, words: r.words }

@@ -2,7 +2,7 @@ import type { Handlers } from '@shared/api'
 import { UserError } from '@shared/errors'
 import { findInDoc, replaceInDoc } from '@shared/model/textSearch'
 import type { ServiceContext } from '../context'
-import { storeChapterDoc } from '../chapterDocs'
+import { storeChapterDoc } from '../../chapters/documents'
 
 /** 查找和替换 in the stored chapters (the open chapter is searched and replaced in the editor). */
 export function searchHandlers(ctx: ServiceContext): Handlers['search'] {

@@ -153,13 +153,14 @@ function TableEditor({
   /** After the caption or the note: back to the selected cell, or to the text. */
   const backToWork = () => requestAnimationFrame(() => (sel ? focusGrid() : onDone()))
 
-  // Keep the input over the current cell (merged cells included).
+  // Keep the input over the current cell (merged cells included); it follows the cell's position, not the object.
   useEffect(() => {
     if (!at || !grid.current) return setBox(null)
     const anchor = mergeAt(spec.merges, at)
     const key = address(anchor ? { r: anchor.row, c: anchor.col } : at)
     const td = grid.current.querySelector<HTMLElement>(`td[data-cell="${key}"]`)
     if (td) setBox({ left: td.offsetLeft, top: td.offsetTop, width: td.offsetWidth, height: td.offsetHeight })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [at?.r, at?.c, spec.merges, resolved, editing?.at.r, editing?.at.c])
 
   const select = (p: CellPos, extend = false) => {

@@ -1,6 +1,5 @@
 import type { ComponentType } from 'react'
 import type { Editor } from '@tiptap/core'
-import { LiveDataMenu } from '../../data/toolbar/LiveDataMenu'
 import { liveDataToolbar } from '../../data/toolbar/LiveDataMenu'
 
 /** What a toolbar item gets: the open chapter's editor and whether inserting blocks makes sense where the cursor is. */

@@ -4,7 +4,13 @@ import { reportSchema } from '@shared/editor/schema'
 import { normalizeDoc } from '@shared/editor/normalize'
 import type { DocNode } from '@shared/model/doc'
 import { idsOutsideChapter, summarizeChapter } from '@shared/model/summary'
-import type { ServiceContext } from './context'
+import type { ReportStore } from '../store/reportStore'
+
+/** What storing a chapter needs of its caller: the open report's store and the clock. */
+export interface ChapterContext {
+  session: { store(): ReportStore }
+  now: () => Date
+}
 
 /**
  * Storing a chapter document, the same way for every path that writes one:
@@ -48,8 +54,8 @@ export function validateDoc(doc: DocNode): void {
 }
 
 /** Ids used by the other chapters: a heading, case, table or figure id must be unique in the report. */
-export function idsOutside(ctx: ServiceContext, chapterId: string): Set<string> {
-  return idsOutsideChapter(ctx.session.require().store.listChapters(), chapterId)
+export function idsOutside(ctx: ChapterContext, chapterId: string): Set<string> {
+  return idsOutsideChapter(ctx.session.store().listChapters(), chapterId)
 }
 
 /**
@@ -58,7 +64,7 @@ export function idsOutside(ctx: ServiceContext, chapterId: string): Set<string> 
  * against the schema, update the summary and case index, and take the
  * ten-minute automatic snapshot when it is due.
  */
-export function storeChapterDoc(ctx: ServiceContext, id: string, doc: DocNode, baseVersion?: number): Omit<SaveResult, 'state'> {
+export function storeChapterDoc(ctx: ChapterContext, id: string, doc: DocNode, baseVersion?: number): Omit<SaveResult, 'state'> {
   const store = ctx.session.store()
   const norm = normalizeDoc(doc, idsOutside(ctx, id))
   validateDoc(norm.doc)
