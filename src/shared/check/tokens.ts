@@ -80,7 +80,7 @@ export function tokenize(raw: string): NumberToken[] {
   let m: RegExpExecArray | null
   while ((m = NUM.exec(s))) {
     const start = m.index
-    let end = start + m[0].length
+    const end = start + m[0].length
     const text = m[0]
     // Part of a word with letters (1+X, 3+证书, G5, 5G): a name, not a figure.
     const before = s.slice(Math.max(0, start - 12), start)
