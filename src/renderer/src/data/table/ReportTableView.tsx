@@ -12,6 +12,7 @@ import { liveData, useTableView } from '../store'
 import { openDataDialog } from '../dialogs'
 import { address, intersects, mergeAt, mergeMap, parseTsv, rangeText, rectOf, type CellPos, type Rect, type Selection } from './grid'
 import { dropTableRedo, dropTableStep, forgetTableSteps, noteTableStep, noteTableUndone, registerTableUndo } from './chapterUndo'
+import { reserveToolsSpace } from './toolsSpace'
 
 interface Editing {
   at: CellPos
@@ -112,6 +113,11 @@ function TableEditor({
   const [note, setNote] = useState<string | null>(null)
   const [confirmRemove, setConfirmRemove] = useState<{ kind: 'removeRows' | 'removeCols'; at: number; count: number } | null>(null)
   const grid = useRef<HTMLDivElement>(null)
+  const tools = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const table = tools.current?.closest<HTMLElement>('.report-table')
+    return tools.current && table ? reserveToolsSpace(tools.current, table) : undefined
+  }, [])
   /** One input follows the current cell: it takes the keys (and IME compositions) and becomes the cell's editor. */
   const sink = useRef<HTMLInputElement>(null)
   const [box, setBox] = useState<{ left: number; top: number; width: number; height: number } | null>(null)
@@ -493,7 +499,7 @@ function TableEditor({
       </div>
 
       <div className="rt-stage">
-      <div className="rt-float">
+      <div className="rt-float" ref={tools}>
       <div className="rt-tools" role="toolbar" aria-label="表格工具">
         <button type="button" disabled={!rect} onClick={() => rect && void reshape('insertRows', rect.r0, 1)} title="在选中行的上方插入一行">
           上方插入行
