@@ -1,6 +1,7 @@
 import { formatNumber, formatToString, parseFormat, parseTypedNumber, roundTo } from '../../../src/shared/model/format'
-import { directBinding, fillYears, indicatorRefs, normalizeFormulaInput, renameIndicatorRefs, scanFormula } from '../../../src/shared/model/formula'
-import { fieldFormula, presetOf } from '../../../src/shared/model/fields'
+import { directBinding, fillYears, indicatorRefs, mapIndicatorRefs, normalizeFormulaInput, renameIndicatorRefs, scanFormula } from '../../../src/shared/model/formula'
+import { describeField, fieldFormula, formulaForPeople, formulaForStoring, presetOf } from '../../../src/shared/model/fields'
+import { indicatorLabel, indicatorRefLabel } from '../../../src/shared/model/indicator'
 import { compactCrossRefs, crossRefText } from '../../../src/shared/model/crossref'
 import type { ReportNumbering } from '../../../src/shared/model/numbering'
 
@@ -89,6 +90,35 @@ describe('quoted figures', () => {
     for (const p of presets) expect(presetOf(fieldFormula(p))).toEqual(p)
     expect(fieldFormula(presets[2])).toBe('=ROUND((指标("students.enrolled",本年)-指标("students.enrolled",上年))/指标("students.enrolled",上年)*100,2)')
     expect(presetOf('=1+2')).toBeNull()
+  })
+
+  it('read with indicator names and units, never keys; a formula typed with names is kept with keys', () => {
+    const inds: Record<string, { id: string; name: string; unit: string }> = {}
+    for (const i of [
+      { id: 'students.enrolled', name: '招生数', unit: '人' },
+      { id: 'students.total', name: '在校生数', unit: '人' },
+      { id: 'imported.1', name: '生师比', unit: '' }
+    ])
+      inds[i.id] = inds[i.name] = i
+    const find = (r: string) => inds[r]
+    expect(indicatorLabel(inds['students.total'])).toBe('在校生数（人）')
+    expect(indicatorRefLabel('imported.1', find)).toBe('生师比')
+    expect(indicatorRefLabel('students.gone', find)).toBe('已删除的指标')
+    expect(indicatorRefLabel('专任教师', find)).toBe('专任教师')
+    const tables = (id: string) => (id === 'tbl_abc' ? '表 1-2' : '表格')
+    const described = [
+      describeField(fieldFormula({ kind: 'value', indicator: 'students.enrolled' }), find),
+      describeField(fieldFormula({ kind: 'growth', indicator: 'students.enrolled', decimals: 2 }), find),
+      describeField(fieldFormula({ kind: 'share', indicator: 'students.enrolled', of: 'students.total', decimals: 2 }), find),
+      describeField(fieldFormula({ kind: 'cell', tableId: 'tbl_abc', cell: 'C6' }), find, tables),
+      describeField('=指标("imported.1",本年)*2', find)
+    ]
+    expect(described).toEqual(['招生数（人），本年', '招生数（人）：本年比上年的增幅', '招生数（人）占在校生数（人）的比例，本年', '表 1-2 C6 单元格', '公式 =指标("生师比",本年)*2'])
+    for (const d of described) expect(d).not.toMatch(/[a-z]+\.[a-z0-9]+/)
+    const typed = formulaForPeople('=指标("students.enrolled",本年)/指标("students.total",本年)*100', find)
+    expect(typed).toBe('=指标("招生数",本年)/指标("在校生数",本年)*100')
+    expect(formulaForStoring(typed, (r) => find(r)?.id)).toBe('=指标("students.enrolled",本年)/指标("students.total",本年)*100')
+    expect(mapIndicatorRefs('="指标"&A1', () => 'x')).toBe('="指标"&A1')
   })
 })
 

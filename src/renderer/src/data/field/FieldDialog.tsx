@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import { fieldFormula, presetFormat, presetOf, type FieldPreset } from '@shared/model/fields'
+import { fieldFormula, formulaForPeople, formulaForStoring, presetFormat, presetOf, type FieldPreset } from '@shared/model/fields'
 import { FORMAT_LABELS, formatToString, formatValue, parseFormat } from '@shared/model/format'
 import type { CellFormat } from '@shared/model/table'
 import type { ResolvedField } from '@shared/model/fields'
@@ -41,7 +41,9 @@ export function FieldDialog({ request, onClose }: { request: Extract<DataDialogR
   const [decimals, setDecimals] = useState(initial && 'decimals' in initial ? initial.decimals : 2)
   const [tableId, setTableId] = useState(initial?.kind === 'cell' ? initial.tableId : '')
   const [cell, setCell] = useState(initial?.kind === 'cell' ? initial.cell : '')
-  const [formula, setFormula] = useState(request.ref ?? '=')
+  // A formula reads with indicator names (the text keeps keys, see formulaForStoring); null until edited.
+  const [typedFormula, setFormula] = useState<string | null>(null)
+  const formula = typedFormula ?? (request.ref ? formulaForPeople(request.ref, (r) => liveData.indicator(r)) : '=')
   const [format, setFormat] = useState<CellFormat>(parseFormat(request.format))
   const [formatTouched, setFormatTouched] = useState(!!request.ref)
   const [preview, setPreview] = useState<ResolvedField | null>(null)
@@ -61,7 +63,7 @@ export function FieldDialog({ request, onClose }: { request: Extract<DataDialogR
     return { kind, indicator, decimals }
   }, [kind, indicator, of, yearRel, decimals, tableId, cell])
 
-  const ref = kind === 'formula' ? formula.trim() : preset ? fieldFormula(preset) : ''
+  const ref = kind === 'formula' ? formulaForStoring(formula.trim(), (r) => liveData.indicator(r)?.id) : preset ? fieldFormula(preset) : ''
 
   // The format follows the kind until the editor picks one.
   useEffect(() => {

@@ -2,6 +2,8 @@ import type { NodeViewRenderer } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { describeField } from '@shared/model/fields'
 import { formatValue, parseFormat } from '@shared/model/format'
+import { tableLabel } from '@shared/model/numbering'
+import { numberingNow } from '../numberingLink'
 import { liveData } from '../store'
 import { openDataDialog } from '../dialogs'
 
@@ -11,6 +13,12 @@ import { openDataDialog } from '../dialogs'
  * Not yet filled in: a marked 待填; a failing formula: a marked error with
  * its explanation. Double-click to change what it shows.
  */
+/** "表 1-2" for a quoted cell's tooltip, from the live numbering. */
+function tableLabelOf(tableId: string): string {
+  const t = numberingNow().tables.find((x) => x.id === tableId)
+  return t ? tableLabel(t.number) : '表格'
+}
+
 export function dataFieldView(): NodeViewRenderer {
   return ({ node: initial, getPos, editor }) => {
     let node: PMNode = initial
@@ -21,13 +29,12 @@ export function dataFieldView(): NodeViewRenderer {
     let unsubscribe: () => void = () => undefined
     let watching = ''
 
-    const nameOf = (ref: string) => liveData.indicator(ref)?.name ?? ref
     const render = () => {
       const ref = String(node.attrs.ref ?? '')
       const f = liveData.getField(ref)
       let text: string
       let state: string
-      let title = describeField(ref, nameOf)
+      let title = describeField(ref, liveData.lookup, tableLabelOf)
       if (!ref) {
         text = '〔空字段〕'
         state = 'error'

@@ -8,7 +8,7 @@ import type { CellAlign, CellFormat, ResolvedCell, TableMerge } from '@shared/mo
 import { useTableNumber } from '../../editor/numbering/NumberingProvider'
 import { api } from '../../api/client'
 import { ConfirmDialog } from '../../components/Dialog'
-import { liveData, useTableView } from '../store'
+import { liveData, useIndicators, useTableView } from '../store'
 import { openDataDialog } from '../dialogs'
 import { address, intersects, mergeAt, mergeMap, parseTsv, rangeText, rectOf, type CellPos, type Rect, type Selection } from './grid'
 import { dropTableRedo, dropTableStep, forgetTableSteps, noteTableStep, noteTableUndone, registerTableUndo } from './chapterUndo'
@@ -105,6 +105,8 @@ function TableEditor({
 }) {
   const { spec, resolved } = view
   const id = view.id
+  // Indicators are shown by name and unit (liveData.label): redraw when they load or change.
+  useIndicators()
   const [sel, setSel] = useState<Selection | null>(null)
   const [editing, setEditing] = useState<Editing | null>(null)
   const [bar, setBar] = useState('')
@@ -466,7 +468,7 @@ function TableEditor({
   const total = widths.reduce((a, b) => a + b, 0) || 1
   const inRect = (r: number, c: number, x: Rect | null) => !!x && r >= x.r0 && r <= x.r1 && c >= x.c0 && c <= x.c1
   const formatOf: CellFormat = (at && spec.rows[at.r]?.[at.c]?.format) || { kind: 'general' }
-  const indicatorName = cellView?.binding ? (liveData.indicator(cellView.binding.indicator)?.name ?? cellView.binding.indicator) : null
+  const indicatorName = cellView?.binding ? liveData.label(cellView.binding.indicator) : null
 
   return (
     <div className="rt-body" contentEditable={false} onCopy={(e) => copySelection(e)}>
@@ -668,7 +670,7 @@ function TableEditor({
                   if (cell.finding) classes.push('finding')
                   if (cell.binding) classes.push('bound')
                   if (cell.formula && !cell.binding) classes.push('formula')
-                  const title = cell.error ?? cell.finding ?? (cell.missing ? '等待填写数据' : cell.binding ? `指标：${liveData.indicator(cell.binding.indicator)?.name ?? ''}（${cell.binding.year} 年）` : undefined)
+                  const title = cell.error ?? cell.finding ?? (cell.missing ? '等待填写数据' : cell.binding ? `指标：${liveData.label(cell.binding.indicator)}，${cell.binding.year} 年` : undefined)
                   return (
                     <td
                       key={c}
