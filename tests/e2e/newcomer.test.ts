@@ -2,7 +2,10 @@
  * What a new user hit in the first hour, in the sample report (the imported
  * Qingyuan 2021 report), in Chromium: the table's tools never cover the text
  * above the table; indicators read with their Chinese name and unit wherever
- * they are shown, never their keys (students.enrolled, imported.1); …
+ * they are shown, never their keys (students.enrolled, imported.1); 见表
+ * opens the picker however it was typed (a whole phrase committed by an input
+ * method too); a table cell is quoted by clicking it; typing over a derived
+ * cell asks before its formula goes; …
  */
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, screenshot } from '../helpers/browser'
@@ -92,6 +95,88 @@ describe('a new user’s first hour', () => {
     await expect.poll(() => page.textContent('[data-testid="cell-info"]')).toContain('指标“生均校舍建筑面积（平方米）”2020 年的数值')
     expect(await page.textContent('[data-testid="cell-info"]')).not.toMatch(KEY)
     await screenshot(page, 'indicator-names-cell')
+    expect(errors).toEqual([])
+  })
+
+  it('见表 typed with an input method opens the picker, also when committed with the phrase before it; pasted or undone text does not', async () => {
+    const cdp = await page.context().newCDPSession(page)
+    const para = `${editorSel} > p`
+    await caretAtEnd(page, para, 2)
+    // A whole phrase in one commit.
+    for (const t of ['j', 'ji', 'jian', 'jian b', 'jian bi', 'jian biao']) await cdp.send('Input.imeSetComposition', { text: t, selectionStart: t.length, selectionEnd: t.length })
+    await cdp.send('Input.insertText', { text: '各项指标较上年均有增长（见表' })
+    await page.waitForSelector('[data-testid="crossref-dialog"]')
+    await screenshot(page, 'crossref-after-ime-phrase')
+    await page.click('[data-testid="crossref-list"] li:has-text("表 1-2") button')
+    await page.waitForSelector('[data-testid="crossref-dialog"]', { state: 'detached' })
+    await expect.poll(() => page.$eval(`${para} >> nth=2`, (p) => p.textContent ?? '')).toMatch(/各项指标较上年均有增长（见表 1-2$/)
+    // A short commit, as before.
+    await cdp.send('Input.imeSetComposition', { text: 'jian tu', selectionStart: 7, selectionEnd: 7 })
+    await cdp.send('Input.insertText', { text: '、见图' })
+    await page.waitForSelector('[data-testid="crossref-dialog"]')
+    await page.keyboard.press('Escape')
+    await page.waitForSelector('[data-testid="crossref-dialog"]', { state: 'detached' })
+    // Pasted text ending in 见表 is text, not a request for a reference; nor is an undo that brings 见表 back.
+    await page.evaluate(() => {
+      const dt = new DataTransfer()
+      dt.setData('text/plain', '详见表')
+      document.querySelector('.chapter-doc')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
+    })
+    await expect.poll(() => page.$eval(`${para} >> nth=2`, (p) => p.textContent ?? '')).toMatch(/详见表$/)
+    await page.keyboard.press('Backspace')
+    await page.keyboard.press('Control+z')
+    await page.waitForTimeout(400)
+    expect(await page.isVisible('[data-testid="crossref-dialog"]')).toBe(false)
+  })
+
+  it('a table cell is quoted by clicking it in the table as it reads (no A1 address to type)', async () => {
+    await caretAtEnd(page, `${editorSel} > p`, 3)
+    await page.keyboard.type('双师型教师比为')
+    await page.click('[data-testid="tb-data"]')
+    await page.click('.tb-menu-item:has-text("插入数据字段")')
+    await page.waitForSelector('[data-testid="field-dialog"]')
+    await page.selectOption('[data-testid="field-kind"]', 'cell')
+    await page.selectOption('[data-testid="field-table"]', { label: await page.$eval('[data-testid="field-table"] option:nth-child(3)', (o) => o.textContent ?? '') })
+    await page.waitForSelector('[data-testid="cell-picker"] td')
+    expect(await page.textContent('[data-testid="field-dialog"]')).not.toMatch(/如 C6|第 C 列/)
+    await page.click('[data-testid="cell-picker"] td:has-text("83.89")')
+    await expect.poll(() => page.textContent('[data-testid="field-dialog"] .cell-picked')).toMatch(/（已选：“双师型教师[^”]*”的“2021 年”）/)
+    await expect.poll(() => page.textContent('[data-testid="field-preview"]')).toContain('83.89')
+    await screenshot(page, 'field-dialog-cell-picker')
+    await page.click('[data-testid="field-ok"]')
+    await page.waitForSelector('[data-testid="field-dialog"]', { state: 'detached' })
+    await expect.poll(() => page.$eval(`${editorSel} > p >> nth=3`, (p) => p.textContent ?? '')).toMatch(/双师型教师比为83\.89$/)
+  })
+
+  it('typing over a derived cell asks first: 保留公式 keeps it, 替换公式 replaces it (undo brings it back)', async () => {
+    const table = page.locator(`${editorSel} .report-table`).first()
+    const change = table.locator('td[data-cell="D2"]')
+    await change.scrollIntoViewIfNeeded()
+    await change.click()
+    const formula = await page.inputValue('[data-testid="formula-input"]')
+    expect(formula.startsWith('=')).toBe(true)
+    const shown = await change.textContent()
+    await page.keyboard.type('99')
+    await page.keyboard.press('Enter')
+    await page.waitForSelector('[data-testid="confirm-dialog"]')
+    const question = (await page.textContent('[data-testid="confirm-dialog"]')) ?? ''
+    expect(question).toContain('“生均校舍建筑面积（平方米）”的“变化情况”由公式')
+    expect(question).toContain('改为“99”会去掉公式')
+    await screenshot(page, 'table-overwrite-question')
+    await page.click('[data-testid="confirm-dialog"] button:has-text("保留公式")')
+    await page.waitForSelector('[data-testid="confirm-dialog"]', { state: 'detached' })
+    expect(await change.textContent()).toBe(shown)
+    await change.click()
+    expect(await page.inputValue('[data-testid="formula-input"]')).toBe(formula)
+    await page.keyboard.type('99')
+    await page.keyboard.press('Enter')
+    await page.click('[data-testid="confirm-dialog"] button:has-text("替换公式")')
+    // The column's format (change, 2 decimals) stays: 99 reads +99.00.
+    await expect.poll(() => change.textContent()).toBe('+99.00')
+    await change.click()
+    expect(await page.inputValue('[data-testid="formula-input"]')).toBe('99')
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => change.textContent()).toBe(shown)
     expect(errors).toEqual([])
   })
 })

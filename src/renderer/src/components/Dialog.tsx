@@ -54,12 +54,14 @@ interface ConfirmProps {
   title: string
   message: ReactNode
   confirmLabel: string
+  /** The button that leaves things as they are (取消 unless said otherwise). */
+  cancelLabel?: string
   danger?: boolean
   onConfirm: () => void
   onCancel: () => void
 }
 
-export function ConfirmDialog({ title, message, confirmLabel, danger, onConfirm, onCancel }: ConfirmProps) {
+export function ConfirmDialog({ title, message, confirmLabel, cancelLabel = '取消', danger, onConfirm, onCancel }: ConfirmProps) {
   return (
     <Dialog
       title={title}
@@ -68,7 +70,7 @@ export function ConfirmDialog({ title, message, confirmLabel, danger, onConfirm,
       footer={
         <>
           <button type="button" className="btn" onClick={onCancel}>
-            取消
+            {cancelLabel}
           </button>
           <button type="button" className={danger ? 'btn btn-danger' : 'btn btn-primary'} onClick={onConfirm}>
             {confirmLabel}

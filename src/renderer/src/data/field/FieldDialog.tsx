@@ -8,6 +8,7 @@ import { api } from '../../api/client'
 import { liveData, useIndicators } from '../store'
 import type { DataDialogRequest } from '../dialogs'
 import { useTableChoices } from '../table/useTableChoices'
+import { CellPicker } from './CellPicker'
 
 type Kind = FieldPreset['kind'] | 'formula'
 
@@ -225,7 +226,7 @@ export function FieldDialog({ request, onClose }: { request: Extract<DataDialogR
           <>
             <label className="field">
               <span>表格</span>
-              <select value={tableId} onChange={(e) => setTableId(e.target.value)}>
+              <select value={tableId} onChange={(e) => (setTableId(e.target.value), setCell(''))} data-testid="field-table">
                 <option value="">请选择…</option>
                 {tables.map((t) => (
                   <option key={t.id} value={t.id}>
@@ -234,10 +235,7 @@ export function FieldDialog({ request, onClose }: { request: Extract<DataDialogR
                 ))}
               </select>
             </label>
-            <label className="field">
-              <span>单元格（如 C6：第 C 列第 6 行）</span>
-              <input value={cell} onChange={(e) => setCell(e.target.value.trim())} maxLength={6} />
-            </label>
+            {tableId && <CellPicker tableId={tableId} cell={cell} onPick={setCell} />}
           </>
         )}
         {kind === 'formula' && (

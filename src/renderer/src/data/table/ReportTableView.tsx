@@ -13,6 +13,7 @@ import { openDataDialog } from '../dialogs'
 import { address, intersects, mergeAt, mergeMap, parseTsv, rangeText, rectOf, type CellPos, type Rect, type Selection } from './grid'
 import { dropTableRedo, dropTableStep, forgetTableSteps, noteTableStep, noteTableUndone, registerTableUndo } from './chapterUndo'
 import { reserveToolsSpace } from './toolsSpace'
+import { overwriteQuestion, overwrittenFormulas } from '@shared/model/cellPlace'
 
 interface Editing {
   at: CellPos
@@ -201,6 +202,13 @@ function TableEditor({
     [id, spec.rows, resolved.rows]
   )
   const setInputs = useCallback((cells: { row: number; col: number; input: string }[]) => setCells(cells), [setCells])
+  /** Typing, pasting or clearing over derived cells asks first: their formula would be lost (overwrittenFormulas). */
+  const [overwrite, setOverwrite] = useState<{ cells: { row: number; col: number; input: string }[]; question: string } | null>(null)
+  const setInputsAsking = async (cells: { row: number; col: number; input: string }[], typed: string | null) => {
+    const lost = overwrittenFormulas(spec, resolved.rows, cells)
+    if (lost.length) setOverwrite({ cells, question: overwriteQuestion(lost, typed) })
+    else await setInputs(cells)
+  }
 
   const updateTable = async (patch: { merges?: TableMerge[]; headerRows?: number }, how: StepRecord = 'change') => {
     const before = { ...(patch.merges ? { merges: spec.merges } : {}), ...(patch.headerRows !== undefined ? { headerRows: spec.headerRows } : {}) }
@@ -240,7 +248,7 @@ function TableEditor({
       }
       if (n !== (typeof cell.value === 'number' ? cell.value : null)) await setValues([{ indicator: cell.binding.indicator, year: cell.binding.year, value: n }])
     } else if (e.text !== (spec.rows[e.at.r]?.[e.at.c]?.input ?? '')) {
-      await setInputs([{ row: e.at.r, col: e.at.c, input: e.text }])
+      await setInputsAsking([{ row: e.at.r, col: e.at.c, input: e.text }], e.text)
     }
   }
 
@@ -263,7 +271,7 @@ function TableEditor({
         if (b) values.push({ indicator: b.indicator, year: b.year, value: null })
         else if (spec.rows[r]?.[c]?.input) inputs.push({ row: r, col: c, input: '' })
       }
-    await setInputs(inputs)
+    await setInputsAsking(inputs, '')
     await setValues(values)
   }
 
@@ -369,7 +377,7 @@ function TableEditor({
         else inputs.push({ row: r, col: c, input: t })
       })
     )
-    await setInputs(inputs)
+    await setInputsAsking(inputs, null)
     await setValues(values)
   }
 
@@ -700,6 +708,26 @@ function TableEditor({
       </div>
       </div>
 
+      {overwrite &&
+        createPortal(
+          <ConfirmDialog
+            title="替换公式？"
+            message={overwrite.question}
+            confirmLabel="替换公式"
+            cancelLabel="保留公式"
+            onCancel={() => {
+              setOverwrite(null)
+              focusGrid()
+            }}
+            onConfirm={() => {
+              const o = overwrite
+              setOverwrite(null)
+              focusGrid()
+              void setInputs(o.cells)
+            }}
+          />,
+          document.body
+        )}
       {confirmRemove &&
         createPortal(
           <ConfirmDialog
