@@ -5,7 +5,8 @@
  * they are shown, never their keys (students.enrolled, imported.1); 见表
  * opens the picker however it was typed (a whole phrase committed by an input
  * method too); a table cell is quoted by clicking it; typing over a derived
- * cell asks before its formula goes; …
+ * cell asks before its formula goes; the places the import and rollover
+ * reports list go there when clicked; the rollover dialog reads cleanly; …
  */
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, screenshot } from '../helpers/browser'
@@ -177,6 +178,69 @@ describe('a new user’s first hour', () => {
     expect(await page.inputValue('[data-testid="formula-input"]')).toBe('99')
     await page.keyboard.press('Control+z')
     await expect.poll(() => change.textContent()).toBe(shown)
+    expect(errors).toEqual([])
+  })
+
+  it('a place in the 导入报告 goes there: the chapter opens at the table or heading it names', async () => {
+    await page.click('.side-tab[data-panel="import"]')
+    const issues = page.locator('[data-testid="panel-import"] [data-testid="import-inconsistencies"] li')
+    await issues.first().waitFor()
+    // The printed 44 of 表 3-3 (a cell its formula contradicts).
+    const cellIssue = issues.filter({ hasText: '表 3-3' }).filter({ hasText: '44' })
+    await cellIssue.locator('[data-testid="import-go"]').click()
+    await expect.poll(() => page.textContent('[data-testid="chapter-title"]')).toContain('质量保障措施')
+    await page.waitForSelector(`${editorSel} .report-table.is-selected`)
+    expect(await page.textContent(`${editorSel} .report-table.is-selected [data-testid="table-caption"]`)).toContain('表 3-3')
+    // In view, its tools too.
+    const pane = await box(page, '.editor-pane')
+    const tools = await box(page, `${editorSel} .report-table.is-selected .rt-float`)
+    expect(tools.top).toBeGreaterThanOrEqual(pane.top)
+    expect(tools.top).toBeLessThan(pane.bottom - 200)
+    await screenshot(page, 'import-report-go-to-table')
+    // A heading the old document numbered twice.
+    const headingIssue = issues.filter({ hasText: '3.2.2.2' }).first()
+    await headingIssue.locator('[data-testid="import-go"]').click()
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('h2, h3, h4')?.textContent ?? '')).not.toBe('')
+    // Places outside the chapters (the cover, the old 目录) are text, not links.
+    const dropped = page.locator('[data-testid="panel-import"] [data-testid="import-dropped"]')
+    await dropped.locator('.import-section-head').click()
+    expect(await dropped.locator('[data-testid="import-go"]').count()).toBe(0)
+  })
+
+  it('从上一年报告新建: each radio button beside its text, file names whole, the year on one line; the result’s places go there', async () => {
+    await page.click('[data-testid="import-menu"]')
+    await page.click('[data-testid="menu-rollover"]')
+    await page.waitForSelector('[data-testid="rollover-dialog"]')
+    await expect.poll(() => page.textContent('[data-testid="rollover-from-year"]')).toBe('上一年报告的数据年度：2021')
+    await screenshot(page, 'rollover-dialog-layout')
+    const options = await page.$$eval('[data-testid="rollover-option"]', (labels) =>
+      labels.map((l) => {
+        const radio = l.querySelector('input')!.getBoundingClientRect()
+        const title = l.querySelector('.rollover-option-title')!
+        const range = document.createRange()
+        range.selectNodeContents(title)
+        const firstLine = range.getClientRects()[0]
+        const names = Array.from(l.querySelectorAll<HTMLElement>('.rollover-file-name')).map((n) => ({ text: n.textContent, cut: n.scrollWidth > n.clientWidth + 1 }))
+        return { gap: firstLine.left - radio.right, offset: Math.abs(radio.top + radio.height / 2 - (firstLine.top + firstLine.height / 2)), names }
+      })
+    )
+    expect(options.length).toBeGreaterThanOrEqual(3)
+    for (const o of options) {
+      expect(o.gap).toBeLessThan(16)
+      expect(o.offset).toBeLessThan(4)
+      for (const n of o.names) expect(n.cut).toBe(false)
+    }
+    expect(options.flatMap((o) => o.names.map((n) => n.text))).toContain('示例报告-清远市2021年度.nianbao')
+    const label = await page.$eval('.rollover-year label', (l) => ({ h: l.getBoundingClientRect().height, line: parseFloat(getComputedStyle(l).lineHeight) || 21 }))
+    expect(label.h).toBeLessThan(label.line * 1.5)
+    await page.click('[data-testid="rollover-submit"]')
+    await page.waitForSelector('[data-testid="import-result"]', { timeout: 60_000 })
+    const go = page.locator('[data-testid="import-result"] [data-testid="import-go"]', { hasText: '图 2-1' }).first()
+    await go.click()
+    await page.waitForSelector('[data-testid="import-result"]', { state: 'detached' })
+    await expect.poll(() => page.textContent('[data-testid="chapter-title"]')).toContain('学生发展')
+    await page.waitForSelector(`${editorSel} .report-figure`)
+    await expect.poll(() => page.$eval(`${editorSel} .ProseMirror-selectednode`, (n) => n.textContent ?? '').catch(() => '')).toContain('图 2-1')
     expect(errors).toEqual([])
   })
 })

@@ -21,6 +21,7 @@ import { linkYears } from './recognise/indicators'
 import { quote } from './recognise/text'
 import type { ValueMismatch } from './recognise/tables'
 import { DocxZip } from './zip'
+import { addTargets, issueTargets } from './targets'
 
 /**
  * The whole reading of a .docx, synchronous and pure: bytes in, an
@@ -139,6 +140,11 @@ export function analyseDocx(input: AnalyseInput): ImportedReport {
   for (const c of built.chapters) for (const h of summarizeChapter(c.doc).assets) used.add(h)
   for (const f of built.figures) if (f.asset) used.add(f.asset)
   const keptAssets = [...new Map([...assets.values()].filter((a) => used.has(a.hash)).map((a) => [a.hash, a])).values()]
+
+  // Each place the report lists can be clicked to go there.
+  const targetAt = issueTargets(structure.chapters, built.ids)
+  addTargets(inconsistencies, targetAt)
+  addTargets(warnings, targetAt)
 
   const report: ImportReport = {
     source: { fileName: input.fileName, bytes: input.bytes.length },

@@ -26,14 +26,16 @@ interface MenuProps {
   report: ReportState
   /** Save what the open chapter holds; false when it could not be saved. */
   flush: () => Promise<boolean>
+  /** Open a chapter and go to a node in it (the import report's places). */
+  openChapter: (chapterId: string, nodeId?: string) => Promise<void>
 }
 
-export function ImportMenu({ report, flush }: MenuProps) {
+export function ImportMenu({ report, flush, openChapter }: MenuProps) {
   const [open, setOpen] = useState(false)
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
-    importController.attach(report, flush)
-  }, [report, flush])
+    importController.attach(report, flush, openChapter)
+  }, [report, flush, openChapter])
   useEffect(() => () => importController.attach(null, null), [])
   useEffect(() => {
     if (!open) return

@@ -37,7 +37,11 @@ export function reserveToolsSpace(tools: HTMLElement, table: HTMLElement): () =>
     table.style.setProperty('--rt-tools-space', `${space}px`)
     reserved = space
     const scroller = keepTable && scrollingAncestor(table)
-    if (scroller) scroller.scrollTop += delta
+    if (!scroller) return
+    // Opening: the text above scrolls up by the room, but never so far that the tools leave the top of the view
+    // (a table brought to the top by 转到 moves down instead, its tools in sight).
+    const room = tools.getBoundingClientRect().top - scroller.getBoundingClientRect().top - GAP_PX
+    scroller.scrollTop += delta > 0 ? Math.max(0, Math.min(delta, room)) : delta
   })
   observer.observe(tools)
   return () => {

@@ -344,7 +344,7 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
           <button type="button" className="btn" onClick={() => setModal({ kind: 'save-as' })}>
             另存为
           </button>
-          <ImportMenu report={report} flush={flush} />
+          <ImportMenu report={report} flush={flush} openChapter={openChapter} />
           <ExportButton flush={flush} />
           <button type="button" className="btn" onClick={() => void close()}>
             关闭报告
