@@ -147,6 +147,7 @@ export interface ExportCounts {
   tables: number
   figures: number
   images: number
+  photos: number
   drafts: number
 }
 
