@@ -13,7 +13,6 @@ import { dataFieldView } from './field/fieldView'
 import { crossRefView } from './crossref/crossRefView'
 import { ReportTableNodeView } from './table/ReportTableView'
 import { FigureNodeView } from './figure/FigureView'
-import { chapterUndo } from './table/chapterUndo'
 
 /**
  * Live data in the chapter editor: node views for report tables, charts,
@@ -152,5 +151,5 @@ export const liveDataEditor: EditorContribution = (env) => ({
     dataField: dataFieldView(),
     crossRef: crossRefView()
   },
-  extensions: [behaviour(env), ...chapterUndo]
+  extensions: [behaviour(env)]
 })

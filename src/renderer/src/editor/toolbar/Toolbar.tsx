@@ -7,7 +7,7 @@ import type { EditorEnv } from '../contribution'
 import { findCase } from '../behaviour/caseStudy'
 import { insertImageFiles } from '../photos/upload'
 import { Menu } from './Menu'
-import { chapterCanRedo, chapterCanUndo } from '../../data/table/chapterUndo'
+import { chapterCanRedo, chapterCanUndo } from '../history/extension'
 import { toolbarItems } from './items'
 
 interface Props {
@@ -32,9 +32,9 @@ function snapshot(editor: Editor | null) {
   const level = editor.isActive('heading') ? Number(editor.getAttributes('heading').level) : 0
   const inCase = !!findCase(state)
   return {
-    // The chapter's undo and redo: text and report tables (data/table/chapterUndo.ts).
-    undo: chapterCanUndo(state),
-    redo: chapterCanRedo(state),
+    // The chapter's undo and redo: text and report tables (editor/history/).
+    undo: chapterCanUndo(editor),
+    redo: chapterCanRedo(editor),
     level,
     bold: editor.isActive('bold'),
     italic: editor.isActive('italic'),
@@ -101,7 +101,7 @@ function EditorToolbar({ editor, env, onFind, onCaseSchool, onCaseMove, onCaseDe
   return (
     <div className="toolbar" role="toolbar" aria-label="编辑工具栏" data-testid="toolbar">
       <div className="tb-group">
-        {/* As Ctrl+Z / Ctrl+Y: the chapter's newest change or undo, which may be in a report table (data/table/chapterUndo.ts). */}
+        {/* As Ctrl+Z / Ctrl+Y: the chapter's newest change or undo, which may be in a report table (editor/history/). */}
         {btn('↶', '撤销（Ctrl+Z）', undefined, () => chain().keyboardShortcut('Mod-z').run(), !s?.undo, 'tb-undo')}
         {btn('↷', '重做（Ctrl+Y）', undefined, () => chain().keyboardShortcut('Mod-y').run(), !s?.redo, 'tb-redo')}
       </div>
