@@ -14,6 +14,8 @@ export function App() {
   const [report, setReport] = useState<ReportState | null>(null)
   const [fatal, setFatal] = useState<string | null>(null)
   const [startWithNew, setStartWithNew] = useState(false)
+  /** 另存为: the copy opens in the chapter that was open (chapter ids are the same in the copy). */
+  const [resume, setResume] = useState<{ path: string; chapterId: string } | null>(null)
 
   const loadStart = useCallback(async () => {
     const s = await api.app.startState()
@@ -46,7 +48,12 @@ export function App() {
           key={report.path}
           info={info}
           report={report}
+          resumeChapterId={resume?.path === report.path ? resume.chapterId : null}
           onReportChange={setReport}
+          onSavedAs={(copy, chapterId) => {
+            setResume(chapterId ? { path: copy.path, chapterId } : null)
+            setReport(copy)
+          }}
           onClosed={(then) => {
             setStartWithNew(then === 'new')
             setReport(null)

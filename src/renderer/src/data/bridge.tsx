@@ -1,16 +1,14 @@
 import { useEffect } from 'react'
 import { useNumberingStore } from '../editor/numbering/NumberingProvider'
 import { useNotify } from '../components/Notice'
-import { linkNumberingStore } from './numberingLink'
 import { liveData } from './store'
 import { DataDialogs } from './dialogs'
 import './data.css'
 
 /**
- * Connects the live data to the report screen: the numbering for
- * cross-references, notices for refusals, a fresh start when another report
- * opens or its data year changes, and the data dialogs (mounted once, with
- * the editing toolbar).
+ * Connects the live data to the report screen: notices for refusals, a
+ * fresh start when another report opens or its data year changes, and the
+ * data dialogs (mounted once, with the editing toolbar).
  */
 export function LiveDataBridge() {
   useLiveDataLink()
@@ -22,7 +20,6 @@ export function useLiveDataLink(): void {
   const store = useNumberingStore()
   const notify = useNotify()
 
-  useEffect(() => linkNumberingStore(store), [store])
   useEffect(() => liveData.onError((m) => notify('error', m)), [notify])
 
   useEffect(() => {

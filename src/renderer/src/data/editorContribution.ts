@@ -149,7 +149,7 @@ export const liveDataEditor: EditorContribution = (env) => ({
     reportTable: ReactNodeViewRenderer(ReportTableNodeView, { stopEvent: tableStopEvent, ignoreMutation: () => true }),
     figure: ReactNodeViewRenderer(FigureNodeView, { ignoreMutation: () => true }),
     dataField: dataFieldView(),
-    crossRef: crossRefView()
+    crossRef: crossRefView(env.numbering)
   },
   extensions: [behaviour(env)]
 })

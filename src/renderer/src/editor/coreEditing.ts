@@ -37,7 +37,7 @@ export const coreEditing: EditorContribution = (env) => ({
   name: 'core',
   nodeViews: { photo: photoView(env) },
   extensions: [
-    Numbering.configure({ context: env.numbering }),
+    Numbering.configure({ context: env.place }),
     uniqueIds(env.foreignIds),
     UndoRedo.configure({ depth: 200, newGroupDelay: 600 }),
     // One Ctrl+Z and Ctrl+Y for the text and the steps kept outside it (report tables).

@@ -192,7 +192,7 @@ function EditorToolbar({ editor, env, onFind, onCaseSchool, onCaseMove, onCaseDe
             const $from = state.selection.$from
             const inCase = findCase(state)
             const pos = inCase ? $from.after(Math.min($from.depth, 2)) : $from.depth > 0 ? $from.after(1) : state.doc.content.size
-            void insertImageFiles(editor.view, { ...env, numbering: () => ({ chapterNumber: null, caseOffset: 0 }) }, files, pos)
+            void insertImageFiles(editor.view, env, files, pos)
           }}
         />
       </div>

@@ -6,7 +6,7 @@ import { walk, type DocNode } from '@shared/model/doc'
 import { api, bridge, errorMessage } from '../../api/client'
 import { ConfirmDialog, Dialog } from '../../components/Dialog'
 import { buildEditorExtensions } from '../../editor/extensions'
-import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
+import { useNumberingStore, useReportNumbering } from '../../editor/numbering/NumberingProvider'
 import type { PanelDef, PanelProps } from '../types'
 
 const REASON: Record<RevisionInfo['reason'], string> = {
@@ -194,17 +194,19 @@ export function showsLiveData(doc: DocNode): boolean {
 
 /** One snapshot, read-only, drawn by the same editor (numbers, cases and photos as they were). */
 function RevisionPreview({ revision, chapterNumber, onClose, onRestore }: { revision: RevisionRecord; chapterNumber: string | null; onClose: () => void; onRestore: () => void }) {
+  const store = useNumberingStore()
   const extensions = useMemo(
     () =>
       buildEditorExtensions({
         chapterId: revision.chapterId,
-        numbering: () => ({ chapterNumber, caseOffset: 0 }),
+        numbering: store,
+        place: () => ({ chapterNumber, caseOffset: 0 }),
         foreignIds: () => new Set(),
         uploadImage: () => Promise.reject(new Error('只读')),
         assetUrl: (h) => bridge.assetUrl(h),
         notify: () => {}
       }),
-    [revision.chapterId, chapterNumber]
+    [revision.chapterId, chapterNumber, store]
   )
   const editor = useEditor(
     {
