@@ -1,7 +1,7 @@
 import { api as contract, type NianbaoApi } from '@shared/api'
 import type { ErrorCode } from '@shared/errors'
-import type { NianbaoBridge } from '@shared/bridge'
-import { createHttpBridge } from './httpBridge'
+import type { NianbaoTransport } from '@shared/transport'
+import { createHttpTransport } from './httpTransport'
 import { ApiError } from './errors'
 
 // Errors live apart from the client (which needs a window), so plain-TypeScript controllers can use them under Node.
@@ -9,13 +9,13 @@ export { ApiError, errorMessage } from './errors'
 
 declare global {
   interface Window {
-    nianbao?: NianbaoBridge
+    nianbao?: NianbaoTransport
   }
 }
 
-export const bridge: NianbaoBridge = window.nianbao ?? createHttpBridge()
+export const transport: NianbaoTransport = window.nianbao ?? createHttpTransport()
 
-function unwrap(b: NianbaoBridge): NianbaoApi {
+function unwrap(b: NianbaoTransport): NianbaoApi {
   const client: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {}
   for (const [group, methods] of Object.entries(contract)) {
     client[group] = {}
@@ -32,4 +32,4 @@ function unwrap(b: NianbaoBridge): NianbaoApi {
 }
 
 /** The typed client: `await api.report.create({...})`; failures throw ApiError. */
-export const api: NianbaoApi = unwrap(bridge)
+export const api: NianbaoApi = unwrap(transport)

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
 import type { AppInfo } from '@shared/api'
 import type { ReportState } from '@shared/model/report'
-import { api, bridge } from '../../api/client'
+import { api, transport } from '../../api/client'
 import { useNotify } from '../../components/Notice'
 import { ChapterEditor } from '../../editor/ChapterEditor'
 import { NumberingProvider } from '../../editor/numbering/NumberingProvider'
@@ -50,8 +50,8 @@ export function ReportScreen({ info, report, resumeChapterId = null, onReportCha
           savedAs: (copy, chapterId) => latest.current.onSavedAs(copy, chapterId),
           closed: (then) => latest.current.onClosed(then),
           nativeDialogs: info.nativeDialogs,
-          transport: bridge.transport,
-          assetUrl: (hash) => bridge.assetUrl(hash),
+          transport: transport.transport,
+          assetUrl: (hash) => transport.assetUrl(hash),
           storage: localStorage,
           later: (f) => requestAnimationFrame(f)
         },
@@ -62,7 +62,7 @@ export function ReportScreen({ info, report, resumeChapterId = null, onReportCha
 
   useLayoutEffect(() => c.setReport(report), [c, report])
   // Save what is pending when main asks (window close, quit) or the page goes away; Ctrl+S, Ctrl+F, Ctrl+H.
-  useEffect(() => listenToWindow(c, window, document, (l) => bridge.onEvent(l)), [c])
+  useEffect(() => listenToWindow(c, window, document, (l) => transport.onEvent(l)), [c])
 
   const chapterId = s.chapter?.id ?? null
   const chapterTitle = report.chapters.find((x) => x.id === chapterId)?.title ?? ''

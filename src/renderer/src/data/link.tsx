@@ -10,7 +10,7 @@ import './data.css'
  * fresh start when another report opens or its data year changes, and the
  * data dialogs (mounted once, with the editing toolbar).
  */
-export function LiveDataBridge() {
+export function LiveDataLink() {
   useLiveDataLink()
   return <DataDialogs />
 }
