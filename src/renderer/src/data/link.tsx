@@ -8,15 +8,10 @@ import './data.css'
 /**
  * Connects the live data to the report screen: notices for refusals, a
  * fresh start when another report opens or its data year changes, and the
- * data dialogs (mounted once, with the editing toolbar).
+ * data dialogs. Mounted once in the report screen (a report host of the
+ * live-data feature, data/contribution.ts), with or without a chapter open.
  */
 export function LiveDataLink() {
-  useLiveDataLink()
-  return <DataDialogs />
-}
-
-/** The links without the dialogs (for the 数据 panel, which may be open without a chapter). */
-export function useLiveDataLink(): void {
   const store = useNumberingStore()
   const notify = useNotify()
 
@@ -30,4 +25,6 @@ export function useLiveDataLink(): void {
     check()
     return store.subscribe(check)
   }, [store])
+
+  return <DataDialogs />
 }

@@ -5,6 +5,7 @@ import { TextSelection, NodeSelection } from '@tiptap/pm/state'
 import type { ChapterRecord } from '@shared/model/report'
 import type { EditorEnv } from './contribution'
 import { buildEditorExtensions } from './extensions'
+import { useContributions } from './FeaturesProvider'
 import { numberingKey } from './numbering/plugin'
 import { liveSummary, structureOf } from './numbering/structure'
 import type { NumberingStore } from './numbering/store'
@@ -39,6 +40,7 @@ const LIVE_DELAY_MS = 400
 export const ChapterEditor = forwardRef<ChapterEditorHandle, Props>(function ChapterEditor({ chapter, queue, store, env, onReady, onCurrentHeading }, ref) {
   const envRef = useRef(env)
   envRef.current = env
+  const contributions = useContributions().editor
 
   const extensions = useMemo(
     () =>
@@ -50,8 +52,8 @@ export const ChapterEditor = forwardRef<ChapterEditorHandle, Props>(function Cha
         uploadImage: (f, n) => envRef.current.uploadImage(f, n),
         assetUrl: (h) => envRef.current.assetUrl(h),
         notify: (k, t) => envRef.current.notify(k, t)
-      }),
-    [chapter.id, store]
+      }, contributions),
+    [chapter.id, store, contributions]
   )
 
   // A closed editor of this chapter may still hold text that is not stored yet: continue from it.

@@ -8,7 +8,7 @@ import { findCase } from '../behaviour/caseStudy'
 import { insertImageFiles } from '../photos/upload'
 import { Menu } from './Menu'
 import { chapterCanRedo, chapterCanUndo } from '../history/extension'
-import { toolbarItems } from './items'
+import { useContributions } from '../FeaturesProvider'
 
 interface Props {
   editor: Editor | null
@@ -74,6 +74,7 @@ export function Toolbar(props: Props) {
 
 function EditorToolbar({ editor, env, onFind, onCaseSchool, onCaseMove, onCaseDelete }: Props) {
   const s = useEditorState({ editor, selector: ({ editor: e }) => snapshot(e) })
+  const toolbarItems = useContributions().toolbar
   const [linkPrompt, setLinkPrompt] = useState<string | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
   const off = !s || !editor

@@ -6,6 +6,7 @@ import { walk, type DocNode } from '@shared/model/doc'
 import { api, transport, errorMessage } from '../../api/client'
 import { ConfirmDialog, Dialog } from '../../components/Dialog'
 import { buildEditorExtensions } from '../../editor/extensions'
+import { useContributions } from '../../editor/FeaturesProvider'
 import { useNumberingStore, useReportNumbering } from '../../editor/numbering/NumberingProvider'
 import type { PanelDef, PanelProps } from '../types'
 
@@ -195,6 +196,7 @@ export function showsLiveData(doc: DocNode): boolean {
 /** One snapshot, read-only, drawn by the same editor (numbers, cases and photos as they were). */
 function RevisionPreview({ revision, chapterNumber, onClose, onRestore }: { revision: RevisionRecord; chapterNumber: string | null; onClose: () => void; onRestore: () => void }) {
   const store = useNumberingStore()
+  const contributions = useContributions().editor
   const extensions = useMemo(
     () =>
       buildEditorExtensions({
@@ -205,8 +207,8 @@ function RevisionPreview({ revision, chapterNumber, onClose, onRestore }: { revi
         uploadImage: () => Promise.reject(new Error('只读')),
         assetUrl: (h) => transport.assetUrl(h),
         notify: () => {}
-      }),
-    [revision.chapterId, chapterNumber, store]
+      }, contributions),
+    [revision.chapterId, chapterNumber, store, contributions]
   )
   const editor = useEditor(
     {

@@ -8,9 +8,7 @@ import { NumberingProvider } from '../../editor/numbering/NumberingProvider'
 import { SidePanel } from '../../panels/SidePanel'
 import { Toolbar } from '../../editor/toolbar/Toolbar'
 import { FindBar } from '../../editor/search/FindBar'
-import { ExportButton } from '../../export/ExportButton'
-import { ImportMenu } from '../../import/ImportActions'
-import { sidePanels } from '../../panels/registry'
+import { useContributions } from '../../editor/FeaturesProvider'
 import { OutlinePane } from './OutlinePane'
 import { outlineActions } from './outlineActions'
 import { ReportController } from './reportController'
@@ -59,6 +57,7 @@ export function ReportScreen({ info, report, resumeChapterId = null, onReportCha
       )
   )
   const s = useSyncExternalStore(c.subscribe, c.getSnapshot)
+  const { panels, header, reportHosts } = useContributions()
 
   useLayoutEffect(() => c.setReport(report), [c, report])
   // Save what is pending when main asks (window close, quit) or the page goes away; Ctrl+S, Ctrl+F, Ctrl+H.
@@ -106,8 +105,9 @@ export function ReportScreen({ info, report, resumeChapterId = null, onReportCha
           <button type="button" className="btn" onClick={() => c.requestSaveAs()}>
             另存为
           </button>
-          <ImportMenu report={report} flush={c.flush} />
-          <ExportButton flush={c.flush} />
+          {header.map(({ id, component: Item }) => (
+            <Item key={id} report={report} flush={c.flush} />
+          ))}
           <button type="button" className="btn" onClick={() => void c.close()}>
             关闭报告
           </button>
@@ -159,10 +159,13 @@ export function ReportScreen({ info, report, resumeChapterId = null, onReportCha
               )}
             </div>
           </main>
-          <SidePanel panels={sidePanels} active={s.panel} onSelect={c.showPanel} report={report} chapterId={chapterId} workspace={c.workspace} />
+          <SidePanel panels={panels} active={s.panel} onSelect={c.showPanel} report={report} chapterId={chapterId} workspace={c.workspace} />
         </div>
         <StatusBar status={c.queue.status} numbering={c.numbering} chapterId={chapterId} fileName={report.fileName} />
         <ReportDialogsView controller={c} report={report} />
+        {reportHosts.map(({ id, component: Host }) => (
+          <Host key={id} />
+        ))}
       </div>
     </NumberingProvider>
   )
