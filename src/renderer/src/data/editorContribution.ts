@@ -13,7 +13,6 @@ import { dataFieldView } from './field/fieldView'
 import { crossRefView } from './crossref/crossRefView'
 import { ReportTableNodeView } from './table/ReportTableView'
 import { FigureNodeView } from '../charts/FigureView'
-import { chapterUndo } from './table/chapterUndo'
 
 /**
  * Live data in the chapter editor: node views for report tables, charts,
@@ -165,8 +164,8 @@ export const liveDataEditor: EditorContribution = (env) => ({
   nodeViews: {
     reportTable: ReactNodeViewRenderer(ReportTableNodeView, { stopEvent: tableStopEvent, ignoreMutation: () => true }),
     figure: ReactNodeViewRenderer(FigureNodeView, { ignoreMutation: () => true }),
-    dataField: dataFieldView(),
-    crossRef: crossRefView()
+    dataField: dataFieldView(env.numbering),
+    crossRef: crossRefView(env.numbering)
   },
-  extensions: [behaviour(env), ...chapterUndo]
+  extensions: [behaviour(env)]
 })

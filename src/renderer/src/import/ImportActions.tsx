@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { ReportState } from '@shared/model/report'
+import type { HeaderItemProps } from '../editor/feature'
 import { importController } from './controller'
 
 /**
@@ -22,15 +22,8 @@ export function ImportCards() {
   )
 }
 
-interface MenuProps {
-  report: ReportState
-  /** Save what the open chapter holds; false when it could not be saved. */
-  flush: () => Promise<boolean>
-  /** Open a chapter and go to a node in it (the import report's places). */
-  openChapter: (chapterId: string, nodeId?: string) => Promise<void>
-}
-
-export function ImportMenu({ report, flush, openChapter }: MenuProps) {
+/** 上一年报告 ▾ in the report screen's header; the import report's places open through `openChapter`. */
+export function ImportMenu({ report, flush, openChapter }: HeaderItemProps) {
   const [open, setOpen] = useState(false)
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {

@@ -3,7 +3,7 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import { describeField } from '@shared/model/fields'
 import { formatValue, parseFormat } from '@shared/model/format'
 import { tableLabel } from '@shared/model/numbering'
-import { numberingNow } from '../numberingLink'
+import type { NumberingSource } from '../../editor/numbering/store'
 import { liveData } from '../store'
 import { openDataDialog } from '../dialogs'
 
@@ -13,13 +13,12 @@ import { openDataDialog } from '../dialogs'
  * Not yet filled in: a marked 待填; a failing formula: a marked error with
  * its explanation. Double-click to change what it shows.
  */
-/** "表 1-2" for a quoted cell's tooltip, from the live numbering. */
-function tableLabelOf(tableId: string): string {
-  const t = numberingNow().tables.find((x) => x.id === tableId)
-  return t ? tableLabel(t.number) : '表格'
-}
-
-export function dataFieldView(): NodeViewRenderer {
+/** `numbering`: the live numbering, for "表 1-2" in a quoted cell's tooltip. */
+export function dataFieldView(numbering: NumberingSource): NodeViewRenderer {
+  const tableLabelOf = (tableId: string): string => {
+    const t = numbering.getSnapshot().tables.find((x) => x.id === tableId)
+    return t ? tableLabel(t.number) : '表格'
+  }
   return ({ node: initial, getPos, editor }) => {
     let node: PMNode = initial
     const dom = document.createElement('span')
