@@ -39,6 +39,82 @@ describe('a new user’s first hour', () => {
     await host?.stop()
   })
 
+  it('a heading made from the 段落样式 menu shows its number in the text at once, as the outline does (and as Ctrl+Alt+2 does)', async () => {
+    const numbered = () =>
+      page.$$eval(`${editorSel} > h2, ${editorSel} > h3`, (hs) => hs.map((h) => ({ text: h.textContent, number: h.getAttribute('data-number'), shown: getComputedStyle(h, '::before').content })))
+    // A paragraph of its own, typed after the chapter's first paragraph, made a 二级标题 from the menu.
+    await caretAtEnd(page, `${editorSel} > p`, 0)
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('菜单设置的新标题')
+    await page.click('[data-testid="tb-style"]')
+    await page.click('.tb-menu-item:has-text("二级标题")')
+    await page.waitForTimeout(300)
+    const after = await numbered()
+    const made = after.find((h) => h.text === '菜单设置的新标题')
+    expect(made?.number).toMatch(/^\d+\.1$/)
+    expect(made?.shown).toContain(made!.number!)
+    // The headings after it moved on by one, in the text and in the outline alike.
+    const outline = await page.$$eval('.outline-row', (rows) => rows.map((r) => r.textContent ?? ''))
+    expect(outline.some((t) => t.includes(`${made!.number} 菜单设置的新标题`) || t.includes(`${made!.number}菜单设置的新标题`))).toBe(true)
+    const numbers = after.filter((h) => h.number).map((h) => h.number)
+    expect(new Set(numbers).size).toBe(numbers.length)
+    await screenshot(page, 'heading-from-style-menu')
+    // Back to 正文 from the same menu: the number goes at once.
+    await page.click('[data-testid="tb-style"]')
+    await page.click('.tb-menu-item:has-text("正文")')
+    await page.waitForTimeout(300)
+    expect((await numbered()).some((h) => h.text === '菜单设置的新标题')).toBe(false)
+
+    // An empty paragraph made a heading first, then typed in: numbered from the first character on.
+    await page.keyboard.press('End')
+    await page.keyboard.press('Enter')
+    await page.click('[data-testid="tb-style"]')
+    await page.click('.tb-menu-item:has-text("三级标题")')
+    await page.keyboard.type('先设样式后输入')
+    await page.waitForTimeout(300)
+    const typed = (await numbered()).find((h) => h.text === '先设样式后输入')
+    expect(typed?.number).toMatch(/^\d+(\.\d+)+$/)
+    expect(typed?.shown).toContain(typed!.number!)
+    await screenshot(page, 'heading-from-style-menu-typed')
+    await waitSaved(page)
+  })
+
+  it('the toolbar stays one row when a side panel is open (every panel), at the usual 1440 px and at 1280 px', async () => {
+    const rows = () =>
+      page.$eval('[data-testid="toolbar"]', (bar) => {
+        const tops = new Set(Array.from(bar.querySelectorAll('.tb-group')).map((g) => Math.round(g.getBoundingClientRect().top)))
+        return { rows: tops.size, height: bar.getBoundingClientRect().height }
+      })
+    const closed = await rows()
+    expect(closed.rows).toBe(1)
+    for (const width of [1440, 1280]) {
+      await page.setViewportSize({ width, height: 900 })
+      for (const panel of await page.$$eval('.side-tab[data-panel]', (tabs) => tabs.map((t) => t.getAttribute('data-panel')!))) {
+        await page.click(`.side-tab[data-panel="${panel}"]`)
+        await page.waitForTimeout(150)
+        const open = await rows()
+        if (open.rows > 1) await screenshot(page, `toolbar-wrapped-${panel}-${width}`)
+        expect(open, `${panel} open at ${width} px`).toEqual({ rows: 1, height: closed.height })
+        await page.click(`.side-tab[data-panel="${panel}"]`)
+      }
+    }
+    // What does not fit is under 更多, in order, and works from there: the 案例 menu opens over the page.
+    await page.click('.side-tab[data-panel="data"]')
+    await page.waitForTimeout(150)
+    await page.click('[data-testid="tb-more"]')
+    await page.waitForSelector('[data-testid="tb-overflow"] [data-testid="tb-case"]')
+    expect(await page.$$eval('[data-testid="toolbar"] > .tb-group:not(.tb-more):not(.tb-end) [data-testid="tb-case"]', (x) => x.length)).toBe(0)
+    await page.click('[data-testid="tb-overflow"] [data-testid="tb-case"]')
+    await page.waitForSelector('[data-testid="tb-overflow"] .tb-menu-item:has-text("插入案例")')
+    await screenshot(page, 'toolbar-with-panel-more')
+    await page.keyboard.press('Escape')
+    await page.click('.side-tab[data-panel="data"]')
+    await page.setViewportSize({ width: 1440, height: 900 })
+    // Without a panel at 1440 px everything is in the row, no 更多.
+    await page.waitForTimeout(150)
+    expect(await page.$$('[data-testid="tb-more"]')).toHaveLength(0)
+  })
+
   it('the table’s tools open in room made above the table: the paragraph above stays readable, the clicked cell does not move', async () => {
     await page.locator(`${editorSel} .report-table`).first().scrollIntoViewIfNeeded()
     // The paragraph right before 表 1-1 (its 见表 1-1 sentence).
