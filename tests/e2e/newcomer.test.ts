@@ -115,6 +115,22 @@ describe('a new user’s first hour', () => {
     expect(await page.$$('[data-testid="tb-more"]')).toHaveLength(0)
   })
 
+  it('the chart dialog’s preview of a whole table keeps its values apart (unit test: chart-labels)', async () => {
+    // 表 1-4: the whole table as the range, its eight columns of figures as series.
+    const table = page.locator('.chapter-doc .report-table').nth(3)
+    await table.scrollIntoViewIfNeeded()
+    await table.locator('td[data-cell="A1"]').click()
+    await table.locator('td[data-cell="I5"]').click({ modifiers: ['Shift'] })
+    await table.locator('.rt-tools button:has-text("生成图表")').click()
+    await page.waitForSelector('[data-testid="chart-range"]')
+    expect(await page.inputValue('[data-testid="chart-range"]')).toBe('A1:I5')
+    await expect.poll(async () => JSON.parse((await page.getAttribute('[data-testid="chart-preview"] [data-testid="chart-canvas"]', 'data-series')) ?? '[]').length).toBeGreaterThanOrEqual(8)
+    await page.waitForTimeout(300)
+    await screenshot(page, 'chart-preview-whole-table')
+    await page.keyboard.press('Escape')
+    await page.waitForSelector('[data-testid="chart-range"]', { state: 'detached' })
+  })
+
   it('the table’s tools open in room made above the table: the paragraph above stays readable, the clicked cell does not move', async () => {
     await page.locator(`${editorSel} .report-table`).first().scrollIntoViewIfNeeded()
     // The paragraph right before 表 1-1 (its 见表 1-1 sentence).
