@@ -40,6 +40,9 @@ describe('nianbao import', () => {
     expect(r.stderr).toContain('已导入')
     expect(existsSync(join(dir, 'a.nianbao'))).toBe(true)
     expect(r.stdout).toContain('9 章 + 1 个附件，67 个小节标题，25 个案例，13 张表')
+    // Figures and photos apart, as the export says them (“12 幅图，58 张图片” read as a contradiction).
+    expect(r.stdout).toContain('12 幅图，46 张照片，')
+    expect(r.stdout).not.toContain('张图片')
     expect(r.stdout).toContain('原文中的不一致（13）')
     expect(r.stdout).toContain('表 3-3')
     expect(r.stdout).toContain('表中保留原文数字 44（在“导入报告”中可改为计算值 42）')
