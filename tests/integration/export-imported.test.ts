@@ -61,7 +61,7 @@ describe('import, then export, then print', () => {
     const docx = join(dir, '年报.docx')
     expect(cli(['export', report, '--out', docx, '--quiet']).code).toBe(0)
     const pdf = join(dir, '年报.pdf')
-    execFileSync('/usr/bin/python3', [RENDER, docx, pdf], { env: { ...process.env, FONTCONFIG_FILE: FONTS }, stdio: 'ignore', timeout: 240_000 })
+    execFileSync('/usr/bin/python3', [RENDER, docx, pdf], { env: { ...process.env, FONTCONFIG_FILE: FONTS }, stdio: ['ignore', 'ignore', 'pipe'], timeout: 300_000 })
     const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).split('\f')
 
     // Every number of every table, as the words pdftotext reads on the pages.
@@ -82,5 +82,5 @@ describe('import, then export, then print', () => {
     expect(row('变化情况')).toEqual(['+18', '+0.97', '+33', '+1.76', '0', '-0.1', '+1', '-0.1'])
     mkdirSync(ARTIFACTS, { recursive: true })
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(page + 1), '-l', String(page + 1), '-singlefile', pdf, join(ARTIFACTS, 'export-imported-table-1-4')])
-  }, 400_000)
+  }, 500_000)
 })

@@ -18,8 +18,12 @@ describe('nianbao import', () => {
     const json = JSON.parse(r.stdout)
     expect(json.counts).toMatchObject({ chapters: 9, headings: 67, cases: 25, tables: 13, figures: 12, images: 58 })
     expect(json.inconsistencies).toHaveLength(13)
+    expect(json.inconsistencies.filter((i: { target?: unknown }) => i.target).length).toBeGreaterThan(6)
     for (const i of json.inconsistencies) {
-      expect(Object.keys(i).sort()).toEqual(i.code === 'TABLE_VALUE_MISMATCH' ? ['cell', 'code', 'message', 'place'] : ['code', 'message', 'place'])
+      // `target`: the place in the new report the import report's 转到 opens (the chapter, and the heading, table or figure there).
+      const keys = [...(i.code === 'TABLE_VALUE_MISMATCH' ? ['cell'] : []), 'code', 'message', 'place', ...(i.target ? ['target'] : [])]
+      expect(Object.keys(i).sort()).toEqual(keys)
+      if (i.target) expect(typeof i.target.chapterId).toBe('string')
       expect(i.message).toMatch(/[\u4e00-\u9fff]/)
       expect(i.message).toMatch(/\d/)
     }
