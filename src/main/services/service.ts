@@ -15,6 +15,8 @@ import { editorHandlers } from './handlers/editor'
 import { searchHandlers } from './handlers/search'
 import { exportHandlers } from './handlers/export'
 import { importHandlers } from './handlers/import'
+import { intakeHandlers } from './handlers/intake'
+import { Intake } from '../intake'
 
 export interface ServiceDeps {
   ports: HostPorts
@@ -50,7 +52,8 @@ export function createService(deps: ServiceDeps): Service {
     editor: editorHandlers(ctx),
     search: searchHandlers(ctx),
     export: exportHandlers(ctx),
-    import: importHandlers(ctx)
+    import: importHandlers(ctx),
+    intake: intakeHandlers(ctx, new Intake({ now }))
   }
 
   return {
