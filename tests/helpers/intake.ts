@@ -6,6 +6,12 @@ import { templateReport } from '../../src/main/data/template'
 import type { TemplateId } from '../../src/shared/model/report'
 import { readXlsx } from '../../src/main/xlsx'
 import { tempDir } from './reports'
+import { makePng } from './png'
+import { reportData } from '../../src/main/data'
+import { checkImage } from '../../src/main/services/assets'
+import { summarizeChapter } from '../../src/shared/model/summary'
+import { fieldFormula } from '../../src/shared/model/fields'
+import type { DocNode } from '../../src/shared/model/doc'
 
 /**
  * Files for 汇总 tests: a city (or provincial, or school) report made as
@@ -63,4 +69,53 @@ export function fillKit(kit: Uint8Array, values: Record<string, number | string 
   if (opts.school !== undefined) put('B2', opts.school)
   files[part] = strToU8(xml)
   return zipSync(files)
+}
+
+/** A case (案例) as the editor writes it: title, a paragraph quoting a figure, a photo with its caption. */
+export function caseNode(id: string, title: string, photoHash: string | null, school = ''): DocNode {
+  return {
+    type: 'caseStudy',
+    attrs: { id, school },
+    content: [
+      { type: 'caseTitle', content: [{ type: 'text', text: title }] },
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: '学校现有在校生 ' },
+          { type: 'dataField', attrs: { ref: fieldFormula({ kind: 'value', indicator: 'students.total' }), format: null } },
+          { type: 'text', text: ' 人，校企合作成效明显。' }
+        ]
+      },
+      ...(photoHash ? [{ type: 'photo', attrs: { asset: photoHash, width: null, height: null }, content: [{ type: 'text', text: `${title}现场` }] }] : [])
+    ]
+  }
+}
+
+/**
+ * A school's own report (school template) with figures typed in and, if
+ * given, cases with a photo each in chapter `caseChapter` (1-based).
+ */
+export function schoolReport(dir: string, name: string, values: Record<string, number>, cases: string[] = [], opts: { year?: number; caseChapter?: number; seed?: number } = {}): string {
+  const year = opts.year ?? 2021
+  const path = newReport(dir, 'school', name, year)
+  const session = new ReportSession({ now: () => new Date('2022-03-01T08:00:00Z') })
+  try {
+    const open = session.open(path)
+    const data = reportData(open)
+    data.setValues(Object.entries(values).map(([indicator, value]) => ({ indicator, year, value })))
+    if (cases.length) {
+      const chapter = open.store.listChapters()[(opts.caseChapter ?? 1) - 1]
+      const doc = open.store.getChapter(chapter.id).doc
+      cases.forEach((title, i) => {
+        const png = makePng(40 + i, 30, (opts.seed ?? 0) * 10 + i)
+        const asset = checkImage(png)
+        open.store.putAsset(asset)
+        doc.content = [...(doc.content ?? []), caseNode(`case_${name.length}_${i}_${opts.seed ?? 0}`, title, asset.hash)]
+      })
+      open.store.saveChapter(chapter.id, doc, summarizeChapter(doc))
+    }
+  } finally {
+    session.close()
+  }
+  return path
 }

@@ -1,6 +1,7 @@
 import type { Provenance, ProvenanceRow } from '@shared/contract/intake'
 import type { Catalogue, CompiledIndicator } from './catalogue'
 import { ruleParts } from './catalogue'
+import { roundTo } from '@shared/model/format'
 import { roundClean } from './validate'
 
 /**
@@ -9,7 +10,8 @@ import { roundClean } from './validate'
  * numerators by the sum of its denominators over the schools that gave
  * both (a school without 校舍建筑面积 counts neither its area nor its
  * students); a weighted figure is Σ(x·w) ÷ Σw over the schools that gave
- * both. No school's own rate is ever averaged.
+ * both. No school's own rate is ever averaged. Sums are exact; a ratio is
+ * rounded once, at the end, to the decimals statistics publish.
  */
 export interface ContributedValue {
   contributor: string
@@ -62,7 +64,16 @@ export function compileOne(c: CompiledIndicator, values: YearValues): CompiledVa
   }
   if (n === 0 || bottom === 0) return { indicator: c.indicator.id, value: null, contributors: n }
   const value = rule.kind === 'ratio' ? (top * rule.scale) / bottom : top / bottom
-  return { indicator: c.indicator.id, value, contributors: n }
+  return { indicator: c.indicator.id, value: roundTo(value, decimalsOf(c)), contributors: n }
+}
+
+/**
+ * A derived figure is kept to two decimals, as statistics publish them
+ * (18.28, 95.56), or to more when the indicator shows more.
+ */
+export function decimalsOf(c: CompiledIndicator): number {
+  const f = c.indicator.format
+  return f.kind !== 'general' && 'decimals' in f ? Math.max(2, f.decimals) : 2
 }
 
 export function compileAll(catalogue: Catalogue, values: YearValues): CompiledValue[] {

@@ -94,7 +94,7 @@ export function matchKey(label: string): string {
 }
 
 /** Text in a cell that says which school a workbook is: 学校名称、单位名称、填报单位、地市 … */
-export const SCHOOL_LABEL = /^(?:学校|单位|填报单位|报送单位|地市|地区|城市|市州)(?:名称)?\s*(?:[:：]\s*(.*))?$/
+export const SCHOOL_LABEL = /^(?:(?:学校|填报单位|报送单位|地市|地区|城市|市州)(?:名称)?|单位名称|学校全称)\s*(?:[:：]\s*(.*))?$/
 
 /** Names that look like a school or a place, not like a part of a workbook (基本情况, Sheet1). */
 export function looksLikeContributor(name: string): boolean {

@@ -18,7 +18,7 @@ const YEAR = /^((?:19|20)\d{2})\s*(?:年|年度|学年)?$/
 const UNIT_HEADER = /^(?:计量)?单位$/
 const SOURCE_HEADER = /^(?:数据)?来源$|^数据来源/
 /** Rows that close a form (填表人、联系电话、审核人、说明), never indicators. */
-const FOOTER = /^(?:填表人|填报人|联系人|联系电话|电话|审核人|负责人|单位负责人|说明|备注|注)\s*[:：]?/
+const FOOTER = /^(?:填表人|填报人|联系人|联系电话|审核人|单位负责人)|^(?:说明|备注|注)\s*[:：\d]/
 const HEADER_SCAN = 20
 
 function text(c: XlsxCell | undefined): string {
@@ -110,7 +110,7 @@ function findTable(sheet: XlsxSheet): SheetTable | { problem: string } | null {
 
 /** 学校名称：XX学校 in one cell, or 学校名称 | XX学校 side by side, above the header. */
 function schoolCell(sheet: XlsxSheet, headerRow: number): string | null {
-  for (let r = 0; r < Math.max(headerRow, 1) && r < HEADER_SCAN; r++) {
+  for (let r = 0; r < headerRow; r++) {
     const row = sheet.rows[r] ?? []
     for (let c = 0; c < row.length; c++) {
       const m = SCHOOL_LABEL.exec(text(row[c]).normalize('NFKC'))
@@ -133,10 +133,12 @@ function rowsOf(t: SheetTable, kit: KitMeta | null): { rows: RawRow[]; issues: I
   for (let r = t.headerRow + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r]
     if (!row) continue
+    // A form's footer (填表人、联系电话…) may start in any column: nothing below it is data.
+    const firstText = row.map((c) => text(c)).find(Boolean) ?? ''
+    if (FOOTER.test(firstText.normalize('NFKC'))) break
     const labelCell = mergeAt(sheet, r, t.labelCol)
     const rawLabel = labelCell && labelCell.top !== r ? '' : text(row[t.labelCol])
     if (!rawLabel) continue
-    if (FOOTER.test(rawLabel)) break
     const { name, unit: labelUnit } = splitLabel(rawLabel)
     const unitText = t.unitCol !== null ? text(row[t.unitCol]) : ''
     const cells: RawCell[] = []
