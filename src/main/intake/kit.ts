@@ -26,7 +26,18 @@ export function contributorWord(level: ReportMeta['level']): { word: string; nam
   return level === 'province' ? { word: '填报单位', nameLabel: '填报单位' } : { word: '学校', nameLabel: '学校名称' }
 }
 
-const HEADER_ROW = 3 // 0-based: title, name, blank, header
+const HEADER_ROW = 3 // 0-based: title, name, note, header
+/** Width of the instructions column in Excel's character units (a Chinese character takes about two). */
+const INSTRUCTION_WIDTH = 90
+
+/** Lines a wrapped instruction takes at that width: Excel and LibreOffice do not measure wrapped text when they open a file. */
+function linesOf(row: WriteCell[]): number {
+  const cell = row[0]
+  const text = cell !== null && typeof cell === 'object' ? String(cell.value ?? '') : String(cell ?? '')
+  let units = 0
+  for (const ch of text) units += /[\u0000-\u00ff]/.test(ch) ? 1.1 : 2.1
+  return Math.max(1, Math.ceil(units / (INSTRUCTION_WIDTH - 4)))
+}
 
 export function buildKit(input: KitInput): Uint8Array {
   const { meta, figures, school } = input
@@ -83,7 +94,8 @@ export function buildKit(input: KitInput): Uint8Array {
       {
         name: '填写说明',
         rows: instructions,
-        colWidths: [100],
+        colWidths: [INSTRUCTION_WIDTH],
+        rowHeights: instructions.map((r) => linesOf(r) * 18 + 4),
         merges: []
       },
       {

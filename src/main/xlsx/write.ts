@@ -27,6 +27,8 @@ export interface WriteSheet {
   rows: WriteCell[][]
   /** Widths in characters, by column. */
   colWidths?: number[]
+  /** Heights in points, by row, where a row needs more than one line (wrapped text is not measured on opening). */
+  rowHeights?: (number | undefined)[]
   merges?: CellRange[]
   numbers?: NumberValidation[]
   /** Rows kept in view while scrolling. */
@@ -140,7 +142,8 @@ function sheetXml(sheet: WriteSheet, sst: (s: string) => number): string {
       else if (typeof cell.value === 'string' && cell.value !== '') cells.push(`<c r="${ref}"${style} t="s"><v>${sst(cell.value)}</v></c>`)
       else if (style) cells.push(`<c r="${ref}"${style}/>`)
     })
-    if (cells.length) rows.push(`<row r="${r + 1}">${cells.join('')}</row>`)
+    const ht = sheet.rowHeights?.[r]
+    if (cells.length) rows.push(`<row r="${r + 1}"${ht ? ` ht="${ht}" customHeight="1"` : ''}>${cells.join('')}</row>`)
   })
   const dim = `A1:${cellName(Math.max(0, sheet.rows.length - 1), maxCol)}`
   const freeze = sheet.freezeRows
