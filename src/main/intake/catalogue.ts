@@ -1,6 +1,6 @@
 import type { Indicator } from '@shared/model/indicator'
-import { STANDARD_INDICATORS } from '../data/template/indicators'
-import { SCHOOL_INDICATORS } from '../data/template/school'
+import { STANDARD_INDICATORS } from '../templates/indicators'
+import { SCHOOL_INDICATORS } from '../templates/school'
 import { matchKey } from './names'
 import { canonicalUnit, unitInfo } from './units'
 

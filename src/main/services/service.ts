@@ -11,12 +11,12 @@ import { chapterHandlers } from './handlers/chapter'
 import { assetHandlers } from './handlers/asset'
 import { revisionHandlers } from './handlers/revision'
 import { dataHandlers } from './handlers/data'
-import { editorHandlers } from './handlers/editor'
 import { searchHandlers } from './handlers/search'
 import { exportHandlers } from './handlers/export'
 import { importHandlers } from './handlers/import'
 import { intakeHandlers } from './handlers/intake'
 import { Intake } from '../intake'
+import { rolloverHandlers } from './handlers/rollover'
 
 export interface ServiceDeps {
   ports: HostPorts
@@ -49,11 +49,11 @@ export function createService(deps: ServiceDeps): Service {
     asset: assetHandlers(ctx),
     revision: revisionHandlers(ctx),
     data: dataHandlers(ctx),
-    editor: editorHandlers(ctx),
     search: searchHandlers(ctx),
     export: exportHandlers(ctx),
     import: importHandlers(ctx),
-    intake: intakeHandlers(ctx, new Intake({ now }))
+    intake: intakeHandlers(ctx, new Intake({ now })),
+    rollover: rolloverHandlers(ctx)
   }
 
   return {

@@ -3,7 +3,7 @@ import { readIntakeFile } from '../../../src/main/intake/read/file'
 import { IntakeRefusal, type FileReading } from '../../../src/main/intake/read/types'
 import { buildCatalogue } from '../../../src/main/intake/catalogue'
 import { validateSchool } from '../../../src/main/intake/validate'
-import { STANDARD_INDICATORS } from '../../../src/main/data/template/indicators'
+import { STANDARD_INDICATORS } from '../../../src/main/templates/indicators'
 import type { Indicator } from '../../../src/shared/model/indicator'
 import { rawXlsx, sheetData } from '../../helpers/xlsx'
 
