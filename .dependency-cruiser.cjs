@@ -22,7 +22,7 @@ const main = [
 /** The renderer's layers, lowest first, under src/renderer/src. */
 const renderer = [
   ['editor core', ['api', 'components', 'editor', 'styles', 'panels/SidePanel.tsx', 'panels/registry.ts', 'panels/types.ts']],
-  ['features', ['data', 'charts', 'import', 'export', 'rollover', 'panels/cases', 'panels/history']],
+  ['features', ['data', 'charts', 'import', 'export', 'rollover', 'intake', 'panels/cases', 'panels/history']],
   ['app', ['app', 'screens', 'main.tsx']]
 ]
 

@@ -3,6 +3,8 @@ import { casePanel } from './cases/CasePanel'
 import { historyPanel } from './history/HistoryPanel'
 import { dataPanel } from '../data/panel/DataPanel'
 import { importPanel } from '../import/ImportPanel'
+import { intakePanel } from '../intake/IntakePanel'
+import { caseLibraryPanel } from '../intake/CaseLibraryPanel'
 
 /**
  * The side panels of the report screen, one line each, in tab order.
@@ -14,5 +16,7 @@ export const sidePanels: PanelDef[] = [
   casePanel,
   historyPanel,
   dataPanel,
-  importPanel
+  importPanel,
+  intakePanel,
+  caseLibraryPanel
 ]

@@ -25,6 +25,7 @@ import { PropertiesDialog } from './PropertiesDialog'
 import { StatusBar } from './StatusBar'
 import { ExportButton } from '../../export/ExportButton'
 import { ImportMenu } from '../../import/ImportActions'
+import { IntakeMenu } from '../../intake/IntakeMenu'
 
 interface Props {
   info: AppInfo
@@ -345,6 +346,7 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
             另存为
           </button>
           <ImportMenu report={report} flush={flush} />
+          <IntakeMenu report={report} flush={flush} showPanel={setPanel} />
           <ExportButton flush={flush} />
           <button type="button" className="btn" onClick={() => void close()}>
             关闭报告
