@@ -51,6 +51,12 @@ export interface Catalogue {
   /** Indicators the bureau fills itself. */
   notCompiled: Indicator[]
   figure(key: string): AskedFigure | undefined
+  /** A figure by a key a file wrote it under. */
+  byKey: Map<string, AskedFigure>
+  /** Figures by the match key of a name (more than one: the name is ambiguous). */
+  byName: Map<string, AskedFigure[]>
+  /** Derived indicators (ratios) by the match key of their name, for working a total back. */
+  derivedByName: Map<string, CompiledIndicator>
 }
 
 const STAT = '教育事业统计'
@@ -120,12 +126,13 @@ export function standardKeyOf(ind: Pick<Indicator, 'id' | 'name'>): string | nul
   return standardByName.get(matchKey(ind.name)) ?? null
 }
 
+const namesOfKey = new Map<string, Set<string>>()
+for (const d of [...STANDARD_INDICATORS, ...SCHOOL_INDICATORS]) (namesOfKey.get(d.key) ?? namesOfKey.set(d.key, new Set()).get(d.key)!).add(matchKey(d.name))
+for (const [key, s] of Object.entries(SUPPORTING)) (namesOfKey.get(key) ?? namesOfKey.set(key, new Set()).get(key)!).add(matchKey(s.name))
+
 /** Every name a standard key goes by, in the city indicators, the school template and the supporting figures. */
 function standardNames(key: string): string[] {
-  const out = new Set<string>()
-  for (const d of [...STANDARD_INDICATORS, ...SCHOOL_INDICATORS]) if (d.key === key) out.add(matchKey(d.name))
-  if (Object.hasOwn(SUPPORTING, key)) out.add(matchKey(SUPPORTING[key].name))
-  return [...out]
+  return [...(namesOfKey.get(key) ?? [])]
 }
 
 /** The rule for an indicator without a standard one, from its name and unit. */
@@ -215,7 +222,18 @@ export function buildCatalogue(indicators: Indicator[]): Catalogue {
   const groups = new Map<string, number>()
   for (const f of figures.values()) if (!groups.has(f.group)) groups.set(f.group, groups.size)
   const list = [...figures.values()].map((f, i) => ({ f, i })).sort((a, b) => groups.get(a.f.group)! - groups.get(b.f.group)! || a.i - b.i).map((x) => x.f)
-  return { figures: list, compiled, notCompiled, figure: (key) => figures.get(key) }
+  const byKey = new Map<string, AskedFigure>()
+  const byName = new Map<string, AskedFigure[]>()
+  for (const f of list) {
+    for (const k of f.keys) if (!byKey.has(k)) byKey.set(k, f)
+    for (const n of f.names) {
+      const same = byName.get(n) ?? []
+      if (!same.includes(f)) same.push(f)
+      byName.set(n, same)
+    }
+  }
+  const derivedByName = new Map(compiled.filter((c) => c.rule.kind === 'ratio').map((c) => [matchKey(c.indicator.name), c]))
+  return { figures: list, compiled, notCompiled, figure: (key) => figures.get(key), byKey, byName, derivedByName }
 }
 
 export function describeRule(rule: CompileRule, nameOf: (key: string) => string): string {

@@ -58,20 +58,25 @@ export class Intake {
     const meta = report.store.meta()
     const intake = new IntakeStore(report.store.db)
     const ids = new Map(intake.contributors().map((c) => [c.name, c.id]))
-    const stored = new Map<string, number>()
-    for (const v of intake.values()) stored.set(`${v.contributorId}\u0000${v.figure}\u0000${v.year}`, v.value)
-    const contributed = new Set(intake.values({ year: meta.year }).map((v) => v.contributorId))
+    // What a school sent before is looked up for the schools read, a school and a year at a time.
+    const before = new Map<string, Map<string, number>>()
+    const sent = (id: number, year: number) => {
+      const k = `${id}:${year}`
+      let m = before.get(k)
+      if (!m) before.set(k, (m = new Map(intake.values({ contributorId: id, year }).map((v) => [v.figure, v.value]))))
+      return m
+    }
     const pending = this.pendingFor(report)
     await pending.read(inputs, {
       meta,
       catalogue: this.catalogue(report),
       stored: (school, figure, year) => {
         const id = ids.get(school)
-        return id === undefined ? undefined : stored.get(`${id}\u0000${figure}\u0000${year}`)
+        return id === undefined ? undefined : sent(id, year).get(figure)
       },
       contributed: (school) => {
         const id = ids.get(school)
-        return id !== undefined && contributed.has(id)
+        return id !== undefined && sent(id, meta.year).size > 0
       },
       run: this.deps.run
     })

@@ -87,10 +87,18 @@ const SYNONYMS: string[][] = [
 const SYNONYM_OF = new Map<string, string>()
 for (const group of SYNONYMS) for (const w of group) SYNONYM_OF.set(w, group[0])
 
-/** The key with synonyms folded onto one word. */
+const memo = new Map<string, string>()
+
+/** The key with synonyms folded onto one word (remembered: the same labels come back in every workbook). */
 export function matchKey(label: string): string {
-  const k = nameKey(label)
-  return SYNONYM_OF.get(k) ?? k
+  let k = memo.get(label)
+  if (k === undefined) {
+    const key = nameKey(label)
+    k = SYNONYM_OF.get(key) ?? key
+    if (memo.size > 20_000) memo.clear()
+    memo.set(label, k)
+  }
+  return k
 }
 
 /** Text in a cell that says which school a workbook is: 学校名称、单位名称、填报单位、地市 … */

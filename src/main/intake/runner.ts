@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import type { Worker } from 'node:worker_threads'
 import { startWorker } from '../workers'
 import type { ReadLimits } from './read/file'
@@ -8,9 +9,9 @@ import type { IntakeReply, IntakeRequest } from './worker'
  * Reads files from outside in the intake worker: a heap cap bounds what a
  * hostile file can cost, a time limit stops one that never ends (the
  * worker is then replaced for the next file), and the app stays responsive
- * meanwhile. One worker reads file after file and is kept for a short while
- * afterwards, so a batch of 400 workbooks, or one corrected workbook taken
- * again, does not wait for a worker to start. The built app ships it as
+ * meanwhile. A worker per core (at most four) reads file after file and is
+ * kept for a short while afterwards, so a batch of 400 workbooks, or one
+ * corrected workbook taken again, does not wait for workers to start. The built app ships it as
  * intakeWorker.js; from source (tests, bench) worker.ts is loaded through tsx.
  */
 export interface IntakeRunOptions {
@@ -28,7 +29,15 @@ const HEAP_MB = 1024
 const KEEP_MS = 2 * 60 * 1000
 const TIMEOUT_MS = 60_000
 
-let kept: { worker: Worker; workerFile?: string; timer: NodeJS.Timeout | null } | null = null
+/** Workers kept between reads: as many as the machine has cores, at most four. */
+const LANES = Math.max(1, Math.min(4, availableParallelism()))
+
+interface Kept {
+  worker: Worker
+  workerFile?: string
+  timer: NodeJS.Timeout | null
+}
+const kept: (Kept | null)[] = []
 let seq = 0
 
 function spawn(workerFile?: string): Worker {
@@ -39,47 +48,45 @@ function spawn(workerFile?: string): Worker {
   return worker
 }
 
-function take(workerFile?: string): Worker {
-  if (kept && kept.workerFile === workerFile && kept.worker.threadId >= 0) {
-    if (kept.timer) clearTimeout(kept.timer)
-    kept.timer = null
-    kept.worker.ref()
-    return kept.worker
+function take(lane: number, workerFile?: string): Worker {
+  const k = kept[lane]
+  if (k && k.workerFile === workerFile && k.worker.threadId >= 0) {
+    if (k.timer) clearTimeout(k.timer)
+    k.timer = null
+    k.worker.ref()
+    return k.worker
   }
-  drop()
+  drop(lane)
   const worker = spawn(workerFile)
-  kept = { worker, workerFile, timer: null }
+  kept[lane] = { worker, workerFile, timer: null }
   worker.once('exit', () => {
-    if (kept?.worker === worker) kept = null
+    if (kept[lane]?.worker === worker) kept[lane] = null
   })
   return worker
 }
 
-function release(): void {
-  if (!kept) return
-  kept.worker.unref()
-  const worker = kept.worker
-  kept.timer = setTimeout(() => {
-    if (kept?.worker === worker) kept = null
-    void worker.terminate()
-  }, KEEP_MS)
-  kept.timer.unref()
+function release(lane: number): void {
+  const k = kept[lane]
+  if (!k) return
+  k.worker.unref()
+  k.timer = setTimeout(() => drop(lane), KEEP_MS)
+  k.timer.unref()
 }
 
-function drop(): void {
-  if (!kept) return
-  const w = kept.worker
-  if (kept.timer) clearTimeout(kept.timer)
-  kept = null
-  void w.terminate()
+function drop(lane: number): void {
+  const k = kept[lane]
+  if (!k) return
+  if (k.timer) clearTimeout(k.timer)
+  kept[lane] = null
+  void k.worker.terminate()
 }
 
-/** Stop the kept worker now (the CLI, before it exits; tests). */
+/** Stop the kept workers now (the CLI, before it exits; tests). */
 export function stopIntakeWorker(): void {
-  drop()
+  for (let lane = 0; lane < kept.length; lane++) drop(lane)
 }
 
-function readOne(worker: Worker, fileName: string, bytes: Uint8Array, options: IntakeRunOptions): Promise<ReadOutcome> {
+function readOne(lane: number, worker: Worker, fileName: string, bytes: Uint8Array, options: IntakeRunOptions): Promise<ReadOutcome> {
   return new Promise((resolve) => {
     const id = ++seq
     let settled = false
@@ -90,7 +97,7 @@ function readOne(worker: Worker, fileName: string, bytes: Uint8Array, options: I
       worker.off('message', onMessage)
       worker.off('error', onError)
       worker.off('exit', onExit)
-      if (broken) drop()
+      if (broken) drop(lane)
       resolve(o)
     }
     const timeoutMs = options.timeoutMs ?? TIMEOUT_MS
@@ -124,24 +131,32 @@ function readOne(worker: Worker, fileName: string, bytes: Uint8Array, options: I
   })
 }
 
-/** Read files one after another; a file that fails never stops the others. */
+/**
+ * Read files, several workers side by side (each file after the other in
+ * its worker); the outcomes come back in the files' order. A file that
+ * fails never stops the others.
+ */
 export async function readFiles(files: { fileName: string; bytes: Uint8Array }[], options: IntakeRunOptions = {}, onEach?: (i: number, o: ReadOutcome) => void): Promise<ReadOutcome[]> {
-  const out: ReadOutcome[] = []
-  try {
-    for (let i = 0; i < files.length; i++) {
-      let worker: Worker
-      try {
-        worker = take(options.workerFile)
-      } catch (e) {
-        out.push({ ok: false, message: e instanceof Error ? e.message : String(e) })
-        continue
+  const out: ReadOutcome[] = new Array(files.length)
+  // A few files are not worth a second worker's start.
+  const lanes = Math.min(LANES, Math.max(1, Math.floor(files.length / 8)))
+  const lane = async (n: number) => {
+    try {
+      for (let i = n; i < files.length; i += lanes) {
+        let worker: Worker
+        try {
+          worker = take(n, options.workerFile)
+        } catch (e) {
+          out[i] = { ok: false, message: e instanceof Error ? e.message : String(e) }
+          continue
+        }
+        out[i] = await readOne(n, worker, files[i].fileName, files[i].bytes, options)
+        onEach?.(i, out[i])
       }
-      const o = await readOne(worker, files[i].fileName, files[i].bytes, options)
-      out.push(o)
-      onEach?.(i, o)
+    } finally {
+      release(n)
     }
-  } finally {
-    release()
   }
+  await Promise.all(Array.from({ length: lanes }, (_, n) => lane(n)))
   return out
 }

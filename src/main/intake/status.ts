@@ -4,10 +4,11 @@ import type { ReportData } from '../data'
 import { IntakeStore } from '../store/intakeStore'
 import type { ReportStore } from '../store/reportStore'
 import type { Catalogue } from './catalogue'
-import { compileOne, provenanceOf } from './compile'
+import { compileWith, provenanceOf } from './compile'
+import { ruleParts } from './catalogue'
 import { contributorWord } from './kit'
 import { matchKey } from './names'
-import { yearValues } from './taking'
+import { storedAggregates, yearValues } from './taking'
 
 /**
  * The 汇总 panel and provenance, read from what the report holds: per
@@ -19,10 +20,8 @@ export function intakeOverview(report: ReportStore, data: ReportData, catalogue:
   const meta = report.meta()
   const year = meta.year
   const intake = new IntakeStore(report.db)
-  const values = intake.values({ year })
-  const byContributor = new Map<number, Set<string>>()
-  for (const v of values) (byContributor.get(v.contributorId) ?? byContributor.set(v.contributorId, new Set()).get(v.contributorId)!).add(v.figure)
-  const files = intake.files()
+  const byContributor = intake.givenFigures(year)
+  const files = intake.files(undefined, false)
   const cases = intake.cases()
 
   const contributors: ContributorStatus[] = intake.contributors().map((c) => {
@@ -46,10 +45,10 @@ export function intakeOverview(report: ReportStore, data: ReportData, catalogue:
     }
   })
 
-  const grouped = yearValues(intake, year)
+  const agg = storedAggregates(intake, year)
   const reportValues = new Map(data.data.listValues().filter((v) => v.year === year).map((v) => [v.indicator, v.value]))
   const compiled: CompiledFigure[] = catalogue.compiled.map((c) => {
-    const r = compileOne(c, grouped)
+    const r = compileWith(c, agg)
     return { indicator: c.indicator.id, name: c.indicator.name, unit: c.indicator.unit, rule: c.description, value: r.value, reportValue: reportValues.get(c.indicator.id) ?? null, contributors: r.contributors }
   })
   const picked = new Set((report.db.prepare('SELECT id FROM case_study').all() as { id: string }[]).map((r) => r.id))
@@ -76,5 +75,5 @@ export function intakeProvenance(report: ReportStore, data: ReportData, catalogu
   const y = year ?? report.meta().year
   const intake = new IntakeStore(report.db)
   const reportValue = data.data.valuesOf(c.indicator.id)[String(y)] ?? null
-  return provenanceOf(c, catalogue, yearValues(intake, y), y, reportValue, intake.contributors().map((x) => x.name))
+  return provenanceOf(c, catalogue, yearValues(intake, y, ruleParts(c.rule)), y, reportValue, intake.contributors().map((x) => x.name))
 }

@@ -5,7 +5,7 @@ import type { ReportData } from '../data'
 import { IntakeStore } from '../store/intakeStore'
 import type { ReportStore } from '../store/reportStore'
 import type { Catalogue } from './catalogue'
-import { compileAll, groupValues, type YearValues } from './compile'
+import { compileAll, groupValues, type Aggregates, type YearValues } from './compile'
 import type { PendingIntake } from './pending'
 
 /**
@@ -26,8 +26,14 @@ function same(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))
 }
 
-export function yearValues(intake: IntakeStore, year: number): YearValues {
-  return groupValues(intake.contributions(year))
+/** A year's values in memory (for provenance: only the figures asked about). */
+export function yearValues(intake: IntakeStore, year: number, figures?: string[]): YearValues {
+  return groupValues(intake.contributions(year, figures))
+}
+
+/** The stored values answer compilation with SQL aggregates. */
+export function storedAggregates(intake: IntakeStore, year: number): Aggregates {
+  return { sum: (figure) => intake.sumOf(figure, year), pair: (a, b, product) => intake.pairOf(a, b, year, product) }
 }
 
 /**
@@ -39,7 +45,7 @@ export function yearValues(intake: IntakeStore, year: number): YearValues {
 export function compileInto(report: ReportStore, data: ReportData, catalogue: Catalogue, at: string): { id: string; year: number; value: number | null }[] {
   const intake = new IntakeStore(report.db)
   const year = report.meta().year
-  const results = compileAll(catalogue, yearValues(intake, year))
+  const results = compileAll(catalogue, storedAggregates(intake, year))
   const previous = intake.compiled(year)
   const current = new Map(data.data.listValues().filter((v) => v.year === year).map((v) => [v.indicator, v.value]))
   const changes: { id: string; year: number; value: number | null }[] = []

@@ -43,18 +43,7 @@ function describe(v: number): string {
 export function validateSchool(raw: RawSchool, ctx: ValidationContext): ValidatedSchool {
   const { catalogue, year } = ctx
   const issues: IntakeIssue[] = [...raw.issues]
-  const byKey = new Map<string, AskedFigure>()
-  const byName = new Map<string, AskedFigure[]>()
-  for (const f of catalogue.figures) {
-    for (const k of f.keys) if (!byKey.has(k)) byKey.set(k, f)
-    for (const n of f.names) {
-      const list = byName.get(n) ?? []
-      if (!list.includes(f)) list.push(f)
-      byName.set(n, list)
-    }
-  }
-  const derivedByName = new Map<string, Catalogue['compiled'][number]>()
-  for (const c of catalogue.compiled) if (c.rule.kind === 'ratio') derivedByName.set(matchKey(c.indicator.name), c)
+  const { byKey, byName, derivedByName } = catalogue
 
   const matched: Matched[] = []
   const derivedRows: { row: RawRow; compiled: Catalogue['compiled'][number] }[] = []

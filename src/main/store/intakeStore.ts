@@ -110,8 +110,10 @@ export class IntakeStore {
     )
   }
 
-  files(contributorId?: number): FileRow[] {
-    const sql = `SELECT * FROM intake_file${contributorId === undefined ? '' : ' WHERE contributor_id = ?'} ORDER BY received_at, id`
+  /** Files received (of one contributor, or all); without their issues when only the counts are needed. */
+  files(contributorId?: number, withIssues = true): FileRow[] {
+    const columns = withIssues ? '*' : "id, contributor_id, file_name, kind, sha256, bytes, file_date, received_at, sheet, '[]' AS issues, errors, warnings, replaced"
+    const sql = `SELECT ${columns} FROM intake_file${contributorId === undefined ? '' : ' WHERE contributor_id = ?'} ORDER BY received_at, id`
     const rows = (contributorId === undefined ? this.db.prepare(sql).all() : this.db.prepare(sql).all(contributorId)) as Record<string, unknown>[]
     return rows.map((r) => ({
       id: r.id as number,
@@ -173,14 +175,41 @@ export class IntakeStore {
   }
 
   /** Every value of one year with who gave it and from which file (compilation and provenance read these). */
-  contributions(year: number): { contributor: string; figure: string; value: number; place: string; note: string; fileName: string; fileDate: string | null }[] {
+  contributions(year: number, figures?: string[]): { contributor: string; figure: string; value: number; place: string; note: string; fileName: string; fileDate: string | null }[] {
+    const only = figures ? ` AND v.figure IN (${figures.map(() => '?').join(', ')})` : ''
     return this.db
       .prepare(
         `SELECT c.name AS contributor, v.figure, v.value, v.place, v.note, f.file_name AS fileName, f.file_date AS fileDate
          FROM intake_value v JOIN intake_contributor c ON c.id = v.contributor_id JOIN intake_file f ON f.id = v.file_id
-         WHERE v.year = ? ORDER BY c.position, c.id`
+         WHERE v.year = ?${only} ORDER BY c.position, c.id`
       )
-      .all(year) as { contributor: string; figure: string; value: number; place: string; note: string; fileName: string; fileDate: string | null }[]
+      .all(year, ...(figures ?? [])) as { contributor: string; figure: string; value: number; place: string; note: string; fileName: string; fileDate: string | null }[]
+  }
+
+  /** Σ of one figure for one year over the contributors, and how many gave it. */
+  sumOf(figure: string, year: number): { total: number; n: number } {
+    const r = this.db.prepare('SELECT coalesce(sum(value), 0) AS total, count(*) AS n FROM intake_value WHERE figure = ? AND year = ?').get(figure, year) as { total: number; n: number }
+    return r
+  }
+
+  /** Over the contributors that gave both figures for the year: Σa (or Σa·b) and Σb. */
+  pairOf(a: string, b: string, year: number, product: boolean): { top: number; bottom: number; n: number } {
+    return this.db
+      .prepare(
+        `SELECT coalesce(sum(${product ? 'x.value * y.value' : 'x.value'}), 0) AS top, coalesce(sum(y.value), 0) AS bottom, count(*) AS n
+         FROM intake_value x JOIN intake_value y ON y.contributor_id = x.contributor_id AND y.year = x.year AND y.figure = ?
+         WHERE x.figure = ? AND x.year = ?`
+      )
+      .get(b, a, year) as { top: number; bottom: number; n: number }
+  }
+
+  /** Per contributor, the figures it gave for one year. */
+  givenFigures(year: number): Map<number, Set<string>> {
+    const rows = this.db.prepare("SELECT contributor_id AS id, group_concat(figure, char(31)) AS figures FROM intake_value WHERE year = ? GROUP BY contributor_id").all(year) as {
+      id: number
+      figures: string
+    }[]
+    return new Map(rows.map((r) => [r.id, new Set(r.figures.split('\u001f'))]))
   }
 
   // ---- compiled values -----------------------------------------------------------------------

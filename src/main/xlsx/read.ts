@@ -42,6 +42,7 @@ export function readXlsx(bytes: Uint8Array, patch?: Partial<XlsxLimits>): XlsxWo
   const limits = xlsxLimits(patch)
   const pkg = new XlsxPackage(bytes, limits)
 
+  pkg.prefetch(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels'])
   const types = pkg.read('[Content_Types].xml')
   if (!types) fail('not-xlsx', '这不是 Excel 工作簿（.xlsx）：缺少内容类型说明部件。')
   parseParts(types, '[Content_Types].xml', limits.maxXmlDepth, {
@@ -75,6 +76,7 @@ export function readXlsx(bytes: Uint8Array, patch?: Partial<XlsxLimits>): XlsxWo
   }
 
   const sharedTarget = [...rels.values()].find((r) => /\/sharedStrings$/.test(r.type) && !r.external)?.target
+  pkg.prefetch([...(sharedTarget ? [sharedTarget] : []), ...declared.map((d) => d.target), 'docProps/core.xml'])
   const strings = sharedTarget ? sharedStrings(pkg, sharedTarget, limits) : []
 
   const counter = { cells: 0 }
