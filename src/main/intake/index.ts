@@ -142,7 +142,7 @@ export class Intake {
     const schools = [...new Set(names.map((n) => n.trim()).filter(Boolean))]
     const intake = new IntakeStore(report.store.db)
     const at = this.deps.now().toISOString()
-    if (schools.length) report.store.db.transaction(() => schools.forEach((s) => intake.ensureContributor(s, at, true)))()
+    if (schools.length) report.store.transaction(() => schools.forEach((s) => intake.ensureContributor(s, at, true)))
     const last = new Map<string, Map<string, number>>()
     for (const v of intake.values({ year: meta.year - 1 })) (last.get(String(v.contributorId)) ?? last.set(String(v.contributorId), new Map()).get(String(v.contributorId))!).set(v.figure, v.value)
     const idOf = new Map(intake.contributors().map((c) => [c.name, String(c.id)]))

@@ -95,13 +95,13 @@ export function pickCase(ctx: ChapterContext, report: ReportStore, data: ReportD
   const contributor = intake.contributors().find((c) => c.id === row.contributorId)?.name ?? ''
   const { node, tables, figures } = caseForReport(row, input.keepSchool ? row.school || contributor : '')
   const caseId = String(node.attrs?.id)
-  // The case's tables and pictures first (a table not shown in any chapter is harmless), then the chapter and the library in one transaction.
-  for (const t of tables) data.putTable(t, input.chapterId)
-  for (const f of figures) data.putFigure(f, input.chapterId)
-  report.db.transaction(() => {
+  // The case's tables and pictures, the chapter and the library's mark: stored together or not at all.
+  report.transaction(() => {
+    for (const t of tables) data.putTable(t, input.chapterId)
+    for (const f of figures) data.putFigure(f, input.chapterId)
     const chapter = report.getChapter(input.chapterId)
     storeChapterDoc(ctx, input.chapterId, withBlocks(chapter.doc, insertionIndex(chapter.doc, input.afterHeadingId), [node]))
     intake.markPicked(input.id, caseId)
-  })()
+  })
   return caseId
 }

@@ -77,7 +77,7 @@ export function acceptPending(report: ReportStore, data: ReportData, catalogue: 
   const intake = new IntakeStore(report.db)
   const taken: Taken = { files: chosen.length, schools: 0, values: 0, cases: 0 }
   let changes: { id: string; year: number; value: number | null }[] = []
-  report.db.transaction(() => {
+  report.transaction(() => {
     for (const f of chosen) {
       for (const s of f.schools) {
         const v = s.validated
@@ -126,7 +126,7 @@ export function acceptPending(report: ReportStore, data: ReportData, catalogue: 
       }
     }
     changes = compileInto(report, data, catalogue, at)
-  })()
+  })
   return { delta: data.recomputeValues(changes), taken }
 }
 
@@ -136,10 +136,10 @@ export function withdrawContributor(report: ReportStore, data: ReportData, catal
   const who = intake.contributor(name)
   if (!who) throw new UserError('NOT_FOUND', `没有“${name.slice(0, 40)}”报送的数据。`)
   let changes: { id: string; year: number; value: number | null }[] = []
-  report.db.transaction(() => {
+  report.transaction(() => {
     intake.clearValues(who.id)
     changes = compileInto(report, data, catalogue, at)
-  })()
+  })
   return data.recomputeValues(changes)
 }
 

@@ -2,8 +2,7 @@ import { resolve } from 'node:path'
 import type { FilePreview, IntakeAcceptResult, IntakePreview } from '@shared/contract/intake'
 import { UserError } from '@shared/errors'
 import { plainNumber } from '@shared/model/format'
-import { stopIntakeWorker } from '../../intake'
-import { withReport } from '../service'
+import { commandService } from '../service'
 import { type Command, parse } from '../io'
 
 const USAGE = 'nianbao intake 报告.nianbao 文件… [--check] [--json]'
@@ -52,26 +51,26 @@ export const intakeCommand: Command = async (argv, io) => {
   const [report, ...files] = positionals
   if (!report) throw new UserError('BAD_INPUT', `缺少报告文件。\n用法：${USAGE}`)
   if (files.length === 0) throw new UserError('BAD_INPUT', `请给出要汇总的文件（填报表、工作簿、学校的年报报告或 Word 文档）。\n用法：${USAGE}`)
-  const paths = files.map((f) => resolve(f))
+  const s = commandService({ input: resolve(report), intakeFiles: files.map((f) => resolve(f)) })
   try {
-    return await withReport(resolve(report), { openIntakeFiles: async () => paths }, async (s) => {
-      const preview = (await s.call('intake', 'read', { source: 'dialog' }))!
-      const refused = preview.files.filter((f) => f.refused).length
-      const readable = preview.files.length - refused
-      let accepted: IntakeAcceptResult | null = null
-      if (!values.check && readable > 0) accepted = await s.call('intake', 'accept', {})
-      if (values.json) {
-        io.out(JSON.stringify({ year: preview.year, files: preview.files, taken: accepted?.taken ?? null, contributors: accepted?.overview.contributors ?? null, compiled: accepted?.overview.compiled ?? null }, null, 2))
-      } else {
-        printPreview(preview, io.out)
-        if (accepted) printAccepted(accepted, io.out)
-        else if (values.check) io.err('（只检查，没有写入报告。）')
-      }
-      if (readable === 0) io.err('没有可以接收的文件，报告没有改动。')
-      else if (refused) io.err(`${refused} 个文件没能读取（见上），其余文件${values.check ? '可以接收' : '已接收'}。`)
-      return refused ? 1 : 0
-    })
+    await s.call('report', 'openDialog')
+    const preview = (await s.call('intake', 'read', { source: 'dialog' }))!
+    const refused = preview.files.filter((f) => f.refused).length
+    const readable = preview.files.length - refused
+    let accepted: IntakeAcceptResult | null = null
+    if (!values.check && readable > 0) accepted = await s.call('intake', 'accept', {})
+    if (values.json) {
+      io.out(JSON.stringify({ year: preview.year, files: preview.files, taken: accepted?.taken ?? null, contributors: accepted?.overview.contributors ?? null, compiled: accepted?.overview.compiled ?? null }, null, 2))
+    } else {
+      printPreview(preview, io.out)
+      if (accepted) printAccepted(accepted, io.out)
+      else if (values.check) io.err('（只检查，没有写入报告。）')
+    }
+    if (readable === 0) io.err('没有可以接收的文件，报告没有改动。')
+    else if (refused) io.err(`${refused} 个文件没能读取（见上），其余文件${values.check ? '可以接收' : '已接收'}。`)
+    return refused ? 1 : 0
   } finally {
-    stopIntakeWorker()
+    // The workers that read the files are kept a while for the next read, unref'd: they do not keep the command running.
+    await s.close()
   }
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { UserError } from '@shared/errors'
-import { withReport } from '../service'
+import { commandService } from '../service'
 import { type Command, parse, requireValue } from '../io'
 
 const USAGE = 'nianbao kit 报告.nianbao --out 文件夹 [--schools 名单.txt] [--json]'
@@ -37,7 +37,14 @@ export const kitCommand: Command = async (argv, io) => {
   const file = resolve(requireValue(positionals[0], '报告文件', USAGE))
   const out = resolve(requireValue(values.out, '输出文件夹 --out', USAGE))
   const schools = values.schools ? readRoster(resolve(values.schools)) : []
-  const result = await withReport(file, { chooseFolder: async () => out }, (s) => s.call('intake', 'kit', { schools }))
+  const service = commandService({ input: file, folder: out })
+  let result
+  try {
+    await service.call('report', 'openDialog')
+    result = await service.call('intake', 'kit', { schools })
+  } finally {
+    await service.close()
+  }
   if (!result) throw new UserError('CANCELLED', '没有生成填报表。')
   if (values.json) io.out(JSON.stringify(result))
   else {
