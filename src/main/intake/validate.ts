@@ -143,7 +143,7 @@ export function validateSchool(raw: RawSchool, ctx: ValidationContext): Validate
     const far = last === 0 ? v.value > 0 : Math.abs(v.value - last) / Math.abs(last) > FAR
     if (!far) continue
     const times = last > 0 ? v.value / last : Infinity
-    const hint = times >= 9 && times <= 11000 && /万|亿|千/.test(v.unit + v.figure) ? '，可能是单位填错了' : times >= 9 ? '，请确认没有多填或少填位数' : ''
+    const hint = times >= 9 && times <= 11000 && /万|亿|千/.test(v.unit + v.figure) ? '，可能是单位填错了' : times >= 9 ? '，可能多填或少填了位数' : ''
     const change = last === 0 ? `上年为 0` : `比上年（${describe(last)}）${v.value >= last ? '增加' : '减少'} ${Math.round((Math.abs(v.value - last) / Math.abs(last)) * 100)}%`
     issues.push({ severity: 'warning', place: v.place, figure: v.name, year, message: `${v.name} ${describe(v.value)}${v.unit}，${change}${hint}，请核实。` })
   }

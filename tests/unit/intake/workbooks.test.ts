@@ -128,6 +128,27 @@ describe('plain workbooks', () => {
   })
 })
 
+describe('a value far from last year’s is pointed out, and still read', () => {
+  it('against the workbook’s own 上年 column, and against what the report already holds', () => {
+    const bytes = rawXlsx({
+      sheets: [{ name: 'Sheet1', xml: sheetData([['指标', 2020, 2021], ['在校生数（人）', 1000, 1040], ['专任教师（人）', 60, 600], ['教学仪器设备总值（万元）', null, 3000]]) }]
+    })
+    const r = read('连州市职业技术学校.xlsx', bytes)
+    // Last year's 教学仪器设备总值 is not in the workbook: the report's stored value (300 万元) is the comparison.
+    const v = validateSchool(r.schools[0], { catalogue, year: 2021, stored: (key, year) => (year === 2020 && catalogue.figure(key)?.name === '教学仪器设备总值' ? 300 : undefined) })
+    const warnings = v.issues.filter((i) => i.severity === 'warning').map((i) => `${i.place} ${i.message}`)
+    expect(warnings).toEqual([
+      'Sheet1!C3 专任教师 600人，比上年（60）增加 900%，可能多填或少填了位数，请核实。',
+      'Sheet1!C4 教学仪器设备总值 3000万元，比上年（300）增加 900%，可能是单位填错了，请核实。'
+    ])
+    // A 4 % change says nothing; the values pointed out are read all the same (the editor decides).
+    expect(v.issues.some((i) => i.figure === '在校生数')).toBe(false)
+    expect(Object.fromEntries(v.values.filter((x) => x.year === 2021).map((x) => [x.name, x.value]))).toEqual({ 在校生数: 1040, 专任教师: 600, 教学仪器设备总值: 3000 })
+    expect(v.errors).toBe(0)
+    expect(v.warnings).toBe(2)
+  })
+})
+
 describe('workbooks that cannot be read say why, in Chinese', () => {
   it('a year heading merged over two columns (merged header rows)', () => {
     const bytes = rawXlsx({
