@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { basename, join, relative, resolve, sep } from 'node:path'
+import { readdirSync, statSync } from 'node:fs'
+import { join, relative, resolve, sep } from 'node:path'
 import type { Handlers } from '@shared/api'
 import { MAX_INTAKE_UPLOAD_BYTES } from '@shared/contract/intake'
 import { UserError } from '@shared/errors'
 import type { Intake, IntakeInput } from '../../intake'
+import { readLocalFile } from '../../localFile'
 import { decodeBase64 } from '../assets'
 import type { ServiceContext } from '../context'
 import { safeFileName } from '../files'
@@ -18,21 +19,12 @@ const READABLE = /\.(xlsx|nianbao|docx)$/i
 const MB = 1024 * 1024
 
 /** A file named by the user (dialog, command line, workspace list): a plain file, not too large, read whole. */
-export function readLocalFile(path: string): IntakeInput {
-  const name = basename(path)
-  let st
-  try {
-    st = statSync(path)
-  } catch {
-    throw new UserError('FILE_NOT_FOUND', `找不到文件“${name}”。`)
-  }
-  if (!st.isFile()) throw new UserError('BAD_INPUT', `“${name}”不是文件。`)
-  if (st.size > MAX_INTAKE_UPLOAD_BYTES) throw new UserError('TOO_LARGE', `文件“${name}”太大（${(st.size / MB).toFixed(1)} MB），报送的文件不能超过 ${MAX_INTAKE_UPLOAD_BYTES / MB} MB。`)
-  try {
-    return { fileName: name, bytes: new Uint8Array(readFileSync(path)), modified: st.mtime.toISOString() }
-  } catch (e) {
-    throw new UserError('IO_ERROR', `无法读取“${name}”（${(e as NodeJS.ErrnoException).code ?? '未知错误'}）。`)
-  }
+function readSentFile(path: string): IntakeInput {
+  return readLocalFile(path, {
+    maxBytes: MAX_INTAKE_UPLOAD_BYTES,
+    notAFile: (name) => `“${name}”不是文件。`,
+    tooLarge: (name, size) => `文件“${name}”太大（${(size / MB).toFixed(1)} MB），报送的文件不能超过 ${MAX_INTAKE_UPLOAD_BYTES / MB} MB。`
+  })
 }
 
 /** Workbooks and reports in the workspace folder (and one level of folders below it), the open report left out. */
@@ -79,7 +71,7 @@ export function intakeHandlers(ctx: ServiceContext, intake: Intake): Handlers['i
         if (!ports.dialogs?.openIntakeFiles) throw new UserError('UNSUPPORTED', '浏览器模式下请上传文件，或从工作文件夹中选择。')
         const chosen = await ports.dialogs.openIntakeFiles()
         if (!chosen) return null
-        inputs = chosen.map(readLocalFile)
+        inputs = chosen.map(readSentFile)
       } else {
         if (ports.transport !== 'browser') throw new UserError('UNSUPPORTED', '请在对话框中选择文件。')
         if (!names?.length) throw new UserError('BAD_INPUT', '请选择要汇总的文件。')
@@ -87,7 +79,7 @@ export function intakeHandlers(ctx: ServiceContext, intake: Intake): Handlers['i
         inputs = names.map((n) => {
           const p = resolve(ws, n)
           if (!p.startsWith(ws + sep) || !READABLE.test(p)) throw new UserError('BAD_INPUT', `“${n.slice(0, 60)}”不在工作文件夹中。`)
-          return readLocalFile(p)
+          return readSentFile(p)
         })
       }
       return intake.read(report, inputs)

@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react'
 import { chapterLabel } from '@shared/model/numbering'
 import type { LibraryCase } from '@shared/contract/intake'
 import { api, errorMessage } from '../api/client'
+import { ChapterPlaceFields, type ChapterPlace } from '../components/ChapterPlaceFields'
 import { Dialog } from '../components/Dialog'
 import { useReportNumbering } from '../editor/numbering/NumberingProvider'
 import type { PanelDef, PanelProps, Workspace } from '../panels/types'
@@ -62,12 +63,11 @@ function CaseLibraryPanel({ report, workspace }: PanelProps) {
 
 function PickDialog({ item, workspace, onClose }: { item: LibraryCase; workspace: Workspace; onClose: () => void }) {
   const numbering = useReportNumbering()
-  const [chapterId, setChapterId] = useState(numbering.chapters.find((c) => c.number)?.id ?? numbering.chapters[0]?.id ?? '')
-  const [afterHeadingId, setAfterHeadingId] = useState('')
+  const [place, setPlace] = useState<ChapterPlace>({ chapterId: numbering.chapters.find((c) => c.number)?.id ?? numbering.chapters[0]?.id ?? '', afterHeadingId: '' })
+  const { chapterId, afterHeadingId } = place
   const [keepSchool, setKeepSchool] = useState(true)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const headings = numbering.headings.filter((h) => h.chapterId === chapterId)
   const pick = async () => {
     setBusy(true)
     setError(null)
@@ -107,41 +107,16 @@ function PickDialog({ item, workspace, onClose }: { item: LibraryCase; workspace
         <p className="hint">
           “{item.title}”（{item.school}）
         </p>
-        <label className="field">
-          <span>放入哪一章</span>
-          <select
-            value={chapterId}
-            onChange={(e) => {
-              setChapterId(e.target.value)
-              setAfterHeadingId('')
-            }}
-            data-testid="pick-case-chapter"
-          >
-            {numbering.chapters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {chapterLabel(c)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>放在</span>
-          <select value={afterHeadingId} onChange={(e) => setAfterHeadingId(e.target.value)}>
-            <option value="">本章末尾</option>
-            {headings.map((h) => (
-              <option key={h.id} value={h.id}>
-                {'　'.repeat(Math.max(0, h.depth - 2))}
-                {h.number ? `${h.number} ` : ''}
-                {h.text}（这一节的末尾）
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChapterPlaceFields numbering={numbering} label="放入哪一章" place={place} onChange={setPlace} testId="pick-case-chapter" />
         <label className="check">
           <input type="checkbox" checked={keepSchool} onChange={(e) => setKeepSchool(e.target.checked)} />
           注明所属学校（{item.school}），可用于案例目录
         </label>
-        {error && <p className="error">{error}</p>}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
       </div>
     </Dialog>
   )

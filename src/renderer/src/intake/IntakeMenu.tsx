@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { useEffect, useSyncExternalStore } from 'react'
 import type { ReportState } from '@shared/model/report'
 import { useNotify } from '../components/Notice'
 import { claimFileDrops } from '../components/fileDrop'
+import { HeaderMenu } from '../components/HeaderMenu'
 import { intakeController, isIntakeFile } from './controller'
 import { IntakeDialog } from './IntakeDialog'
 import { KitDialog } from './KitDialog'
@@ -23,8 +24,6 @@ interface Props {
  */
 export function IntakeMenu({ report, flush, showPanel }: Props) {
   const notify = useNotify()
-  const [open, setOpen] = useState(false)
-  const ref = useRef<HTMLDivElement>(null)
   const ui = useSyncExternalStore(intakeController.subscribe, intakeController.snapshot)
   const compiles = report.meta.level !== 'school'
 
@@ -45,45 +44,23 @@ export function IntakeMenu({ report, flush, showPanel }: Props) {
     })
   }, [compiles])
 
-  useEffect(() => {
-    if (!open) return
-    const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false)
-    }
-    window.addEventListener('mousedown', close)
-    return () => window.removeEventListener('mousedown', close)
-  }, [open])
-
   if (!compiles) return null
-  const pick = (f: () => void) => {
-    setOpen(false)
-    f()
-  }
   return (
-    <div className="import-menu" ref={ref}>
-      <button type="button" className="btn" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="intake-menu">
-        汇总 ▾
-      </button>
-      {open && (
-        <div className="import-menu-list" role="menu">
-          <button type="button" role="menuitem" onClick={() => pick(() => void intakeController.openIntake())} data-testid="menu-intake">
-            汇总学校数据…
-          </button>
-          <button type="button" role="menuitem" onClick={() => pick(() => intakeController.openKit())} data-testid="menu-kit">
-            生成填报表…
-          </button>
-          <button type="button" role="menuitem" onClick={() => pick(() => showPanel('intake'))}>
-            汇总情况
-          </button>
-          <button type="button" role="menuitem" onClick={() => pick(() => showPanel('case-library'))}>
-            案例库
-          </button>
-        </div>
-      )}
+    <>
+      <HeaderMenu
+        label="汇总"
+        testId="intake-menu"
+        items={[
+          { label: '汇总学校数据…', onSelect: () => void intakeController.openIntake(), testId: 'menu-intake' },
+          { label: '生成填报表…', onSelect: () => intakeController.openKit(), testId: 'menu-kit' },
+          { label: '汇总情况', onSelect: () => showPanel('intake') },
+          { label: '案例库', onSelect: () => showPanel('case-library') }
+        ]}
+      />
       {ui.dialog?.kind === 'intake' && <IntakeDialog ui={ui} />}
       {ui.dialog?.kind === 'kit' && <KitDialog ui={ui} result={ui.dialog.result} />}
       {ui.dialog?.kind === 'provenance' && <ProvenanceDialog data={ui.dialog.data} busy={Boolean(ui.busy)} />}
       {ui.dialog?.kind === 'docx-choice' && <DocxChoiceDialog file={ui.dialog.file} />}
-    </div>
+    </>
   )
 }
