@@ -27,6 +27,7 @@ export function DocxChoiceDialog({ file }: { file: File }) {
             intakeController.close()
             void importController.importDocx(file)
           }}
+          data-testid="docx-choice-import"
         >
           <span className="action-title">上一年的报告</span>
           <span className="action-desc">导入为一份新的报告（本报告不变）</span>
