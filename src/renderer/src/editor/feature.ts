@@ -16,6 +16,8 @@ export interface HeaderItemProps {
   flush(): Promise<boolean>
   /** Open a chapter and go to a node in it (the places an import or rollover report lists). */
   openChapter(chapterId: string, nodeId?: string): Promise<void>
+  /** Bring a side panel to the front (汇总's menu opens its panels). */
+  showPanel(id: string): void
 }
 
 /** What a component mounted once for the whole window gets (it outlives the screens: an import report, the rollover dialog). */

@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { useDismiss } from '../../components/useDismiss'
 import { groupsThatFit } from './overflow'
 
 export interface ToolbarGroup {
@@ -37,18 +38,9 @@ export function ToolbarRow({ groups, end }: { groups: ToolbarGroup[]; end: React
     return () => ro.disconnect()
   }, [keys, fit])
 
-  useEffect(() => {
-    if (!open) return
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !row.current?.querySelector('.tb-more')?.contains(e.target as Node)) setOpen(false)
-    }
-    window.addEventListener('mousedown', close)
-    window.addEventListener('keydown', close)
-    return () => {
-      window.removeEventListener('mousedown', close)
-      window.removeEventListener('keydown', close)
-    }
-  }, [open])
+  const more = useRef<HTMLDivElement>(null)
+  const close = useCallback(() => setOpen(false), [])
+  useDismiss(open, more, close)
   useEffect(() => {
     if (fit >= groups.length) setOpen(false)
   }, [fit, groups.length])
@@ -62,7 +54,7 @@ export function ToolbarRow({ groups, end }: { groups: ToolbarGroup[]; end: React
         </div>
       ))}
       {hidden.length > 0 && (
-        <div className="tb-group tb-more">
+        <div className="tb-group tb-more" ref={more}>
           <button
             type="button"
             className={`tb-btn tb-menu-btn${open ? ' active' : ''}`}
