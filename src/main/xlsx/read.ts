@@ -40,7 +40,7 @@ export function readXlsx(bytes: Uint8Array, patch?: Partial<XlsxLimits>): XlsxWo
   const limits = xlsxLimits(patch)
   const pkg = new XlsxPackage(bytes, limits)
 
-  const types = pkg.read('[Content_Types].xml')
+  const types = pkg.part('[Content_Types].xml')
   if (!types) fail('not-xlsx', '这不是 Excel 工作簿（.xlsx）：缺少内容类型说明部件。')
   parseParts(types, '[Content_Types].xml', limits.maxXmlDepth, {
     open: (name, a) => {
@@ -55,7 +55,7 @@ export function readXlsx(bytes: Uint8Array, patch?: Partial<XlsxLimits>): XlsxWo
   const rels = relationships(pkg, relsPathOf(workbookPath), dir, limits)
 
   const declared: { name: string; hidden: boolean; target: string }[] = []
-  const wb = pkg.read(workbookPath)
+  const wb = pkg.part(workbookPath)
   if (!wb) fail('not-xlsx', '这不是 Excel 工作簿（.xlsx）：缺少工作簿部件。')
   parseParts(wb, workbookPath, limits.maxXmlDepth, {
     open: (name, a) => {
@@ -106,7 +106,7 @@ function resolveTarget(dir: string, target: string): string | null {
 
 function relationships(pkg: XlsxPackage, path: string, dir: string, limits: XlsxLimits): Map<string, Rel> {
   const out = new Map<string, Rel>()
-  const bytes = pkg.read(path)
+  const bytes = pkg.part(path)
   if (!bytes) return out
   parseParts(bytes, path, limits.maxXmlDepth, {
     open: (name, a) => {
@@ -130,7 +130,7 @@ function officeDocument(pkg: XlsxPackage, limits: XlsxLimits): string {
 }
 
 function sharedStrings(pkg: XlsxPackage, path: string, limits: XlsxLimits): string[] {
-  const bytes = pkg.read(path)
+  const bytes = pkg.part(path)
   if (!bytes) return []
   const out: string[] = []
   let cur: string | null = null
@@ -159,7 +159,7 @@ function sharedStrings(pkg: XlsxPackage, path: string, limits: XlsxLimits): stri
 }
 
 function readSheet(pkg: XlsxPackage, path: string, name: string, hidden: boolean, strings: string[], limits: XlsxLimits, counter: { cells: number }): XlsxSheet {
-  const bytes = pkg.read(path)
+  const bytes = pkg.part(path)
   const sheet: XlsxSheet = { name, hidden, rows: [], merges: [] }
   if (!bytes) return sheet
   const tooManyRows = (): never => fail('too-many-rows', `工作表“${name}”超过 ${limits.maxRows} 行，不像是一份填报表，已拒绝。`)
