@@ -5,6 +5,7 @@ import type { ChapterKind } from '@shared/model/numbering'
 import type { ChapterListItem, ChapterRecord, ReportMeta, TemplateId, ReportLevel } from '@shared/model/report'
 import type { ChapterSummary } from '@shared/model/summary'
 import { newId } from '@shared/editor/ids'
+import { FileAccess } from './fileAccess'
 import { chapterGone } from './storeErrors'
 
 export type RevisionReason = 'auto' | 'manual' | 'switch' | 'restore' | 'before-restore'
@@ -68,25 +69,7 @@ export interface NewChapter {
  * Typed access to one report file. Each public method that changes data is
  * one transaction: a crash leaves either the old state or the new one.
  */
-export class ReportStore {
-  constructor(
-    readonly db: Database.Database,
-    private readonly now: () => Date = () => new Date()
-  ) {}
-
-  private stamp(): string {
-    return this.now().toISOString()
-  }
-
-  /**
-   * Run `fn` as one transaction: every change it makes to the file (chapters,
-   * snapshots, live data) is stored together or not at all. Nested calls join
-   * the outer transaction (a savepoint), so store methods compose.
-   */
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)()
-  }
-
+export class ReportStore extends FileAccess {
   // ---- report properties ------------------------------------------------
 
   static insertMeta(db: Database.Database, meta: ReportMeta, at: string): void {
