@@ -20,6 +20,8 @@ export interface XlsxLimits extends ZipLimits {
   maxCells: number
   /** Shared strings. */
   maxStrings: number
+  /** Merged ranges of one worksheet. */
+  maxMerges: number
   /** Characters of one cell's text. */
   maxCellChars: number
 }
@@ -35,6 +37,7 @@ export const XLSX_LIMITS: XlsxLimits = {
   maxCols: 1000,
   maxCells: 2_000_000,
   maxStrings: 500_000,
+  maxMerges: 10_000,
   maxCellChars: 32_767,
   maxXmlDepth: 64
 }

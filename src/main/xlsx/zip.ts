@@ -39,8 +39,29 @@ export class XlsxPackage extends UntrustedZip {
     }
   }
 
+  private readonly inflated = new Map<string, Uint8Array>()
+
+  /**
+   * Inflate several small entries in one pass over the package (a data kit's
+   * parts are a few kilobytes each); large ones are left to part() one at a
+   * time, so memory never holds more than one large part.
+   */
+  prefetch(names: string[]): void {
+    const small = names.filter((n) => {
+      const e = this.entries.get(n)
+      return e && !this.inflated.has(n) && e.size <= 1024 * 1024
+    })
+    if (small.length < 2) return
+    for (const [n, bytes] of this.read(small, () => this.xlsxLimits.maxPartBytes)) this.inflated.set(n, bytes)
+  }
+
   /** One part's bytes (null when absent); refused when it declares more than the per-part cap. */
   part(name: string): Uint8Array | null {
+    const done = this.inflated.get(name)
+    if (done) {
+      this.inflated.delete(name)
+      return done
+    }
     return this.read([name], () => this.xlsxLimits.maxPartBytes).get(name) ?? null
   }
 }
