@@ -3,6 +3,7 @@ import type { ChartData, ChartSpec, ChartType, ChartYear } from '@shared/charts/
 import { CHART_TYPE_LABELS } from '@shared/charts/model'
 import { fillYears } from '@shared/model/formula'
 import { Dialog } from '../components/Dialog'
+import { DialogButtons, FormError, useFormDialog } from '../components/FormDialog'
 import { api, errorMessage } from '../api/client'
 import { liveData, useDataYear, useIndicators } from '../data/store'
 import type { DataDialogRequest } from '../data/dialogs'
@@ -49,7 +50,8 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
   const [decimals, setDecimals] = useState<string>(initial?.decimals === undefined ? '' : String(initial.decimals))
   const [query, setQuery] = useState('')
   const [preview, setPreview] = useState<ChartData | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const form = useFormDialog()
+  const { fail } = form
   const tables = useTableChoices()
   const isImage = editing?.spec.kind === 'image'
 
@@ -71,23 +73,24 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
     const t = setTimeout(() => {
       void api.data.chartData({ chart: spec }).then(
         (d) => !stale && setPreview(d),
-        (e) => !stale && setError(errorMessage(e))
+        (e) => !stale && fail(errorMessage(e))
       )
     }, 200)
     return () => {
       stale = true
       clearTimeout(t)
     }
-  }, [spec])
+  }, [spec, fail])
 
-  const submit = async () => {
-    setError(null)
+  const submit = () =>
+    void form.submit(save, () => (isImage || spec ? null : sourceKind === 'indicators' ? '请至少选择一个指标和一个年份。' : '请选择表格，并写出区域（如 A1:C5）。'))
+  const save = async () => {
     if (isImage && request.figureId) {
       const r = await liveData.run(() => api.data.updateFigure({ id: request.figureId!, caption, note }))
       if (r) onClose()
       return
     }
-    if (!spec) return setError(sourceKind === 'indicators' ? '请至少选择一个指标和一个年份。' : '请选择表格，并写出区域（如 A1:C5）。')
+    if (!spec) return
     if (request.figureId) {
       const r = await liveData.run(() => api.data.updateFigure({ id: request.figureId!, caption, note, chart: spec }))
       if (r) onClose()
@@ -112,19 +115,9 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
       width={isImage ? 520 : 860}
       testId="chart-dialog"
       footer={
-        <>
-          {error && (
-            <span className="form-error" role="alert">
-              {error}
-            </span>
-          )}
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void submit()} data-testid="chart-ok">
-            {request.figureId ? '确定' : '插入'}
-          </button>
-        </>
+        <DialogButtons onCancel={onClose} onConfirm={submit} confirmLabel={request.figureId ? '确定' : '插入'} busy={form.busy} confirmTestId="chart-ok">
+          <FormError error={form.error} inline />
+        </DialogButtons>
       }
     >
       <div className={isImage ? 'form data-form' : 'chart-dialog-grid'}>

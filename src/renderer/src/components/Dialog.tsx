@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react'
+import { DialogButtons } from './FormDialog'
 
 interface DialogProps {
   title: string
@@ -61,21 +62,7 @@ interface ConfirmProps {
 
 export function ConfirmDialog({ title, message, confirmLabel, danger, onConfirm, onCancel }: ConfirmProps) {
   return (
-    <Dialog
-      title={title}
-      onClose={onCancel}
-      testId="confirm-dialog"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onCancel}>
-            取消
-          </button>
-          <button type="button" className={danger ? 'btn btn-danger' : 'btn btn-primary'} onClick={onConfirm}>
-            {confirmLabel}
-          </button>
-        </>
-      }
-    >
+    <Dialog title={title} onClose={onCancel} testId="confirm-dialog" footer={<DialogButtons onCancel={onCancel} onConfirm={onConfirm} confirmLabel={confirmLabel} danger={danger} />}>
       <p className="dialog-message">{message}</p>
     </Dialog>
   )

@@ -4,6 +4,7 @@ import { FORMAT_LABELS, formatToString, formatValue, parseFormat } from '@shared
 import type { CellFormat } from '@shared/model/table'
 import type { ResolvedField } from '@shared/model/fields'
 import { Dialog } from '../../components/Dialog'
+import { DialogButtons, DialogForm } from '../../components/FormDialog'
 import { api } from '../../api/client'
 import { liveData, useIndicators } from '../store'
 import type { DataDialogRequest } from '../dialogs'
@@ -114,7 +115,7 @@ export function FieldDialog({ request, onClose }: { request: Extract<DataDialogR
       width={620}
       testId="field-dialog"
       footer={
-        <>
+        <DialogButtons onCancel={onClose} onConfirm={submit} confirmLabel={typeof request.pos === 'number' ? '确定' : '插入'} disabled={!ref || ref.length < 2} confirmTestId="field-ok">
           <span className="data-preview" data-testid="field-preview">
             {previewText && (
               <>
@@ -122,22 +123,10 @@ export function FieldDialog({ request, onClose }: { request: Extract<DataDialogR
               </>
             )}
           </span>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-          <button type="button" className="btn btn-primary" disabled={!ref || ref.length < 2} onClick={submit} data-testid="field-ok">
-            {typeof request.pos === 'number' ? '确定' : '插入'}
-          </button>
-        </>
+        </DialogButtons>
       }
     >
-      <form
-        className="form data-form"
-        onSubmit={(e) => {
-          e.preventDefault()
-          submit()
-        }}
-      >
+      <DialogForm className="form data-form" onSubmit={submit}>
         <label className="field">
           <span>显示内容</span>
           <select value={kind} onChange={(e) => setKind(e.target.value as Kind)} data-testid="field-kind">
@@ -252,7 +241,7 @@ export function FieldDialog({ request, onClose }: { request: Extract<DataDialogR
             setFormatTouched(true)
           }}
         />
-      </form>
+      </DialogForm>
     </Dialog>
   )
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Dialog } from '../../components/Dialog'
+import { DialogButtons, DialogForm, useFormDialog } from '../../components/FormDialog'
 import { api } from '../../api/client'
 import { liveData } from '../store'
 import type { DataDialogRequest } from '../dialogs'
@@ -14,37 +15,25 @@ export function InsertTableDialog({ request, onClose }: { request: Extract<DataD
   const [layout, setLayout] = useState<'compare' | 'blank'>('compare')
   const [rows, setRows] = useState(6)
   const [cols, setCols] = useState(4)
-  const submit = async () => {
-    const r = await liveData.run(() => api.data.createTable({ chapterId: request.chapterId, caption, rows, cols, layout }))
-    if (!r) return
-    const { editor } = request
-    if (!editor.isDestroyed) editor.chain().focus().insertContentAt(Math.min(request.at, editor.state.doc.content.size), { type: 'reportTable', attrs: { id: r.id } }).run()
-    onClose()
-  }
+  const form = useFormDialog()
+  const submit = () =>
+    void form.submit(async () => {
+      // A refusal is said by the live data's notice.
+      const r = await liveData.run(() => api.data.createTable({ chapterId: request.chapterId, caption, rows, cols, layout }))
+      if (!r) return false
+      const { editor } = request
+      if (!editor.isDestroyed) editor.chain().focus().insertContentAt(Math.min(request.at, editor.state.doc.content.size), { type: 'reportTable', attrs: { id: r.id } }).run()
+      onClose()
+    })
   return (
     <Dialog
       title="插入数据表"
       onClose={onClose}
       width={480}
       testId="insert-table-dialog"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void submit()} data-testid="insert-table-ok">
-            插入
-          </button>
-        </>
-      }
+      footer={<DialogButtons onCancel={onClose} onConfirm={submit} confirmLabel="插入" busy={form.busy} confirmTestId="insert-table-ok" />}
     >
-      <form
-        className="form data-form"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void submit()
-        }}
-      >
+      <DialogForm className="form data-form" onSubmit={submit}>
         <label className="field">
           <span>表题（显示在表上方，编号自动生成；可写 {'{本年}'}、{'{上年}'}）</span>
           <input value={caption} onChange={(e) => setCaption(e.target.value)} maxLength={200} placeholder="如：{上年} 和 {本年} 年中等职业学校办学条件对比" data-testid="insert-table-caption" />
@@ -76,7 +65,7 @@ export function InsertTableDialog({ request, onClose }: { request: Extract<DataD
           </div>
         </div>
         <p className="hint">单元格中可以写文字、数字，或以“=”开头的公式，如 =C3-B3、=ROUND(B4/B2*100,2)、=指标("专任教师",本年)。</p>
-      </form>
+      </DialogForm>
     </Dialog>
   )
 }

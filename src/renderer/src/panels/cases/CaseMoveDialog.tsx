@@ -1,6 +1,8 @@
 import { useState } from 'react'
-import { api, errorMessage } from '../../api/client'
+import { api } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
+import { DialogButtons, FormError, useFormDialog } from '../../components/FormDialog'
+import { FormProblem } from '../../components/formSubmit'
 import { chapterLabel } from '@shared/model/numbering'
 import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
 import type { Workspace } from '../types'
@@ -17,26 +19,19 @@ export function CaseMoveDialog({ caseId, workspace, onClose }: Props) {
   const current = numbering.cases.find((c) => c.id === caseId)
   const [chapterId, setChapterId] = useState(current?.chapterId ?? numbering.chapters[0]?.id ?? '')
   const [afterHeadingId, setAfterHeadingId] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const form = useFormDialog()
   const headings = numbering.headings.filter((h) => h.chapterId === chapterId)
 
-  const move = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      if (!(await workspace.flush())) throw new Error('当前内容还没有保存成功，请稍后再试。')
+  const move = () =>
+    void form.submit(async () => {
+      if (!(await workspace.flush())) throw new FormProblem('当前内容还没有保存成功，请稍后再试。')
       const state = await api.chapter.moveCase({ caseId, toChapterId: chapterId, afterHeadingId: afterHeadingId || undefined })
       workspace.setReport(state)
       onClose()
       await workspace.reloadChapter()
       await workspace.openChapter(chapterId, caseId)
       workspace.notify('success', '案例已移动，编号已按新位置重新计算。')
-    } catch (e) {
-      setError(e instanceof Error && !('code' in e) ? e.message : errorMessage(e))
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <Dialog
@@ -44,16 +39,7 @@ export function CaseMoveDialog({ caseId, workspace, onClose }: Props) {
       onClose={onClose}
       width={520}
       testId="case-move-dialog"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void move()} disabled={busy || !chapterId}>
-            移动
-          </button>
-        </>
-      }
+      footer={<DialogButtons onCancel={onClose} onConfirm={move} confirmLabel="移动" busy={form.busy} disabled={!chapterId} />}
     >
       <div className="form">
         {current && <p className="hint">“{current.title || '（未填写标题）'}”</p>}
@@ -85,11 +71,7 @@ export function CaseMoveDialog({ caseId, workspace, onClose }: Props) {
             ))}
           </select>
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError error={form.error} />
       </div>
     </Dialog>
   )

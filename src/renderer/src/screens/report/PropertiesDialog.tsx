@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import type { ReportState } from '@shared/model/report'
 import { LEVEL_NAMES } from '@shared/model/report'
-import { api, errorMessage } from '../../api/client'
+import { api } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
+import { DialogButtons, DialogForm, FormError, useFormDialog } from '../../components/FormDialog'
 
 interface Props {
   report: ReportState
@@ -21,9 +22,7 @@ export function PropertiesDialog({ report, onSaved, onClose }: Props) {
   const [issuer, setIssuer] = useState(m.issuer)
   const [issueDate, setIssueDate] = useState(m.issueDate)
   const [dateEdited, setDateEdited] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  const [saving, setSaving] = useState(false)
+  const form = useFormDialog()
 
   /** The plain-language problem with what was typed, before asking main (which checks again). */
   const problem = (): string | null => {
@@ -34,45 +33,15 @@ export function PropertiesDialog({ report, onSaved, onClose }: Props) {
     return null
   }
 
-  const save = async () => {
-    const p = problem()
-    setError(p)
-    if (p || saving) return
-    setSaving(true)
-    try {
+  const save = () =>
+    void form.submit(async () => {
       onSaved(await api.report.updateMeta({ title: title.trim(), region: region.trim(), year: Number(year), issuer: issuer.trim(), issueDate }))
       onClose()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setSaving(false)
-    }
-  }
+    }, problem)
 
   return (
-    <Dialog
-      title="报告属性"
-      onClose={onClose}
-      width={560}
-      testId="properties-dialog"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={saving}>
-            保存
-          </button>
-        </>
-      }
-    >
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-      >
+    <Dialog title="报告属性" onClose={onClose} width={560} testId="properties-dialog" footer={<DialogButtons onCancel={onClose} onConfirm={save} confirmLabel="保存" busy={form.busy} />}>
+      <DialogForm onSubmit={save}>
         <label className="field">
           <span>报告标题</span>
           <input
@@ -123,13 +92,9 @@ export function PropertiesDialog({ report, onSaved, onClose }: Props) {
         <p className="hint">
           模板：{LEVEL_NAMES[m.level]} · 文件：{report.fileName}
         </p>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError error={form.error} />
         <button type="submit" hidden />
-      </form>
+      </DialogForm>
     </Dialog>
   )
 }
