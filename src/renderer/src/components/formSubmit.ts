@@ -26,7 +26,8 @@ export interface FormState {
  */
 export class FormSubmitter extends Store<FormState> {
   constructor() {
-    super({ busy: false, error: null })
+    super()
+    this.state = { busy: false, error: null }
   }
 
   /**
