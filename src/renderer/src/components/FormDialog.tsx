@@ -1,4 +1,5 @@
 import { useState, useSyncExternalStore, type ReactNode } from 'react'
+import { Dialog, DialogButtons } from './Dialog'
 import { FormSubmitter, type FormState } from './formSubmit'
 
 /** A dialog's submissions (formSubmit.ts): `busy`, `error`, `submit(run, check?)` and `fail(message)`. */
@@ -6,39 +7,6 @@ export function useFormDialog(): FormState & Pick<FormSubmitter, 'submit' | 'fai
   const [submitter] = useState(() => new FormSubmitter())
   const state = useSyncExternalStore(submitter.subscribe, submitter.getSnapshot)
   return { ...state, submit: submitter.submit, fail: submitter.fail }
-}
-
-interface ButtonsProps {
-  onCancel: () => void
-  onConfirm: () => void
-  /** 确定 unless the action has a name of its own (保存, 插入, 移动…). */
-  confirmLabel?: string
-  /** The submission is running: the confirm button waits (and says `busyLabel` when given). */
-  busy?: boolean
-  busyLabel?: string
-  /** Nothing to confirm yet. */
-  disabled?: boolean
-  /** Cancelling is not possible while the submission runs. */
-  cancelDisabled?: boolean
-  danger?: boolean
-  confirmTestId?: string
-  /** Shown before the buttons: a preview, a message, a 删除 button. */
-  children?: ReactNode
-}
-
-/** The footer of a dialog that asks something: 取消 and the confirm button, anything else before them. */
-export function DialogButtons({ onCancel, onConfirm, confirmLabel = '确定', busy = false, busyLabel, disabled = false, cancelDisabled, danger, confirmTestId, children }: ButtonsProps) {
-  return (
-    <>
-      {children}
-      <button type="button" className="btn" onClick={onCancel} disabled={cancelDisabled}>
-        取消
-      </button>
-      <button type="button" className={danger ? 'btn btn-danger' : 'btn btn-primary'} onClick={onConfirm} disabled={busy || disabled} data-testid={confirmTestId}>
-        {busy && busyLabel ? busyLabel : confirmLabel}
-      </button>
-    </>
-  )
 }
 
 /** The form inside a dialog: Enter in a field submits it, as the confirm button does. */
@@ -64,5 +32,42 @@ export function FormError({ error, inline }: { error: string | null; inline?: bo
     <Tag className="form-error" role="alert">
       {error}
     </Tag>
+  )
+}
+
+interface FormDialogProps {
+  title: string
+  onClose: () => void
+  /** What the confirm button and Enter in a field do. */
+  onSubmit: () => void
+  /** The dialog's submissions (useFormDialog): the button waits while one runs, the refusal shows under the fields. */
+  form?: FormState
+  width?: number
+  testId?: string
+  confirmLabel?: string
+  busyLabel?: string
+  confirmTestId?: string
+  /** Nothing to confirm yet. */
+  disabled?: boolean
+  /** The form's class ('form' unless given). */
+  className?: string
+  children: ReactNode
+}
+
+/**
+ * A dialog that asks for a few fields: the fields in a form (Enter submits),
+ * the refusal under them, 取消 and the confirm button in the footer.
+ */
+export function FormDialog({ title, onClose, onSubmit, form, width, testId, confirmLabel, busyLabel, confirmTestId, disabled, className, children }: FormDialogProps) {
+  const buttons = <DialogButtons onCancel={onClose} onConfirm={onSubmit} confirmLabel={confirmLabel} busy={form?.busy} busyLabel={busyLabel} disabled={disabled} confirmTestId={confirmTestId} />
+  return (
+    <Dialog title={title} onClose={onClose} width={width} testId={testId} footer={buttons}>
+      <DialogForm className={className} onSubmit={onSubmit}>
+        {children}
+        <FormError error={form?.error ?? null} />
+        {/* Enter submits a form of several fields only when it has a submit button. */}
+        <button type="submit" hidden />
+      </DialogForm>
+    </Dialog>
   )
 }

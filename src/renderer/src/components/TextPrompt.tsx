@@ -1,6 +1,5 @@
 import { useState } from 'react'
-import { Dialog } from './Dialog'
-import { DialogButtons, DialogForm, FormError, useFormDialog } from './FormDialog'
+import { FormDialog, useFormDialog } from './FormDialog'
 
 interface Props {
   title: string
@@ -17,14 +16,11 @@ export function TextPrompt({ title, label, initial = '', confirmLabel = '确定'
   const form = useFormDialog()
   const submit = () => void form.submit(() => onSubmit(value.trim()), () => (value.trim() ? null : `${label}不能为空。`))
   return (
-    <Dialog title={title} onClose={onClose} testId="text-prompt" footer={<DialogButtons onCancel={onClose} onConfirm={submit} confirmLabel={confirmLabel} />}>
-      <DialogForm onSubmit={submit}>
-        <label className="field">
-          <span>{label}</span>
-          <input value={value} onChange={(e) => setValue(e.target.value)} maxLength={200} />
-        </label>
-        <FormError error={form.error} />
-      </DialogForm>
-    </Dialog>
+    <FormDialog title={title} onClose={onClose} onSubmit={submit} form={form} confirmLabel={confirmLabel} testId="text-prompt">
+      <label className="field">
+        <span>{label}</span>
+        <input value={value} onChange={(e) => setValue(e.target.value)} maxLength={200} />
+      </label>
+    </FormDialog>
   )
 }

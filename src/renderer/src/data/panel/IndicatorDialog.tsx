@@ -2,11 +2,11 @@ import { useState } from 'react'
 import type { CellFormat } from '@shared/model/table'
 import { parseTypedNumber, plainNumber } from '@shared/model/format'
 import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
-import { ConfirmDialog, Dialog } from '../../components/Dialog'
-import { DialogButtons, DialogForm, FormError, useFormDialog } from '../../components/FormDialog'
+import { ConfirmDialog, Dialog, DialogButtons } from '../../components/Dialog'
+import { DialogForm, FormError, useFormDialog } from '../../components/FormDialog'
 import { api } from '../../api/client'
 import { liveData } from '../store'
-import { FormatPicker } from '../field/FieldDialog'
+import { FormatPicker } from '../field/FormatPicker'
 
 /**
  * A new indicator, or one's properties: its Chinese name (used in formulas:

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { api } from '../../api/client'
-import { Dialog } from '../../components/Dialog'
-import { DialogButtons, FormError, useFormDialog } from '../../components/FormDialog'
+import { FormDialog, useFormDialog } from '../../components/FormDialog'
+import { SelectField } from '../../components/fields'
 import { FormProblem } from '../../components/formSubmit'
 import { chapterLabel } from '@shared/model/numbering'
 import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
@@ -34,45 +34,25 @@ export function CaseMoveDialog({ caseId, workspace, onClose }: Props) {
     })
 
   return (
-    <Dialog
-      title={current ? `移动案例 ${current.number}` : '移动案例'}
-      onClose={onClose}
-      width={520}
-      testId="case-move-dialog"
-      footer={<DialogButtons onCancel={onClose} onConfirm={move} confirmLabel="移动" busy={form.busy} disabled={!chapterId} />}
-    >
-      <div className="form">
-        {current && <p className="hint">“{current.title || '（未填写标题）'}”</p>}
-        <label className="field">
-          <span>移到哪一章</span>
-          <select
-            value={chapterId}
-            onChange={(e) => {
-              setChapterId(e.target.value)
-              setAfterHeadingId('')
-            }}
-            data-testid="case-move-chapter"
-          >
-            {numbering.chapters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {chapterLabel(c)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>放在</span>
-          <select value={afterHeadingId} onChange={(e) => setAfterHeadingId(e.target.value)}>
-            <option value="">本章末尾</option>
-            {headings.map((h) => (
-              <option key={h.id} value={h.id}>
-                {`${'　'.repeat(Math.max(0, h.depth - 2))}${h.number ?? ''} ${h.text}`}的末尾
-              </option>
-            ))}
-          </select>
-        </label>
-        <FormError error={form.error} />
-      </div>
-    </Dialog>
+    <FormDialog title={current ? `移动案例 ${current.number}` : '移动案例'} onClose={onClose} onSubmit={move} form={form} confirmLabel="移动" disabled={!chapterId} width={520} testId="case-move-dialog">
+      {current && <p className="hint">“{current.title || '（未填写标题）'}”</p>}
+      <SelectField
+        label="移到哪一章"
+        value={chapterId}
+        onChange={(id) => {
+          setChapterId(id)
+          setAfterHeadingId('')
+        }}
+        choices={numbering.chapters.map((c) => ({ value: c.id, label: chapterLabel(c) }))}
+        testId="case-move-chapter"
+      />
+      <SelectField
+        label="放在"
+        value={afterHeadingId}
+        onChange={setAfterHeadingId}
+        placeholder="本章末尾"
+        choices={headings.map((h) => ({ value: h.id, label: `${'　'.repeat(Math.max(0, h.depth - 2))}${h.number ?? ''} ${h.text}的末尾` }))}
+      />
+    </FormDialog>
   )
 }

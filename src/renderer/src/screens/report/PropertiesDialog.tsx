@@ -2,8 +2,7 @@ import { useState } from 'react'
 import type { ReportState } from '@shared/model/report'
 import { LEVEL_NAMES } from '@shared/model/report'
 import { api } from '../../api/client'
-import { Dialog } from '../../components/Dialog'
-import { DialogButtons, DialogForm, FormError, useFormDialog } from '../../components/FormDialog'
+import { FormDialog, useFormDialog } from '../../components/FormDialog'
 
 interface Props {
   report: ReportState
@@ -40,62 +39,58 @@ export function PropertiesDialog({ report, onSaved, onClose }: Props) {
     }, problem)
 
   return (
-    <Dialog title="报告属性" onClose={onClose} width={560} testId="properties-dialog" footer={<DialogButtons onCancel={onClose} onConfirm={save} confirmLabel="保存" busy={form.busy} />}>
-      <DialogForm onSubmit={save}>
-        <label className="field">
-          <span>报告标题</span>
-          <input
-            name="title"
-            value={title}
-            onChange={(e) => {
-              setTitle(e.target.value)
-              setTitleEdited(true)
-            }}
-            maxLength={200}
-          />
-        </label>
-        <label className="field">
-          <span>{m.level === 'school' ? '学校名称' : '地区'}</span>
-          <input name="region" value={region} onChange={(e) => setRegion(e.target.value)} maxLength={60} />
-        </label>
-        <label className="field">
-          <span>数据年度</span>
-          <input
-            name="year"
-            value={year}
-            onChange={(e) => {
-              setYear(e.target.value)
-              if (!titleEdited) setTitle(titleForYear(m.title, m.year, e.target.value))
-              // The cover date moves with it, as in a report made from last year's.
-              if (!dateEdited) setIssueDate(titleForYear(m.issueDate, m.year, e.target.value))
-            }}
-            inputMode="numeric"
-            maxLength={4}
-          />
-        </label>
-        <label className="field">
-          <span>编制单位</span>
-          <input name="issuer" value={issuer} onChange={(e) => setIssuer(e.target.value)} maxLength={80} />
-        </label>
-        <label className="field">
-          <span>发布日期</span>
-          <input
-            name="issueDate"
-            type="date"
-            value={issueDate}
-            onChange={(e) => {
-              setIssueDate(e.target.value)
-              setDateEdited(true)
-            }}
-          />
-        </label>
-        <p className="hint">
-          模板：{LEVEL_NAMES[m.level]} · 文件：{report.fileName}
-        </p>
-        <FormError error={form.error} />
-        <button type="submit" hidden />
-      </DialogForm>
-    </Dialog>
+    <FormDialog title="报告属性" onClose={onClose} onSubmit={save} form={form} confirmLabel="保存" width={560} testId="properties-dialog">
+      <label className="field">
+        <span>报告标题</span>
+        <input
+          name="title"
+          value={title}
+          onChange={(e) => {
+            setTitle(e.target.value)
+            setTitleEdited(true)
+          }}
+          maxLength={200}
+        />
+      </label>
+      <label className="field">
+        <span>{m.level === 'school' ? '学校名称' : '地区'}</span>
+        <input name="region" value={region} onChange={(e) => setRegion(e.target.value)} maxLength={60} />
+      </label>
+      <label className="field">
+        <span>数据年度</span>
+        <input
+          name="year"
+          value={year}
+          onChange={(e) => {
+            setYear(e.target.value)
+            if (!titleEdited) setTitle(titleForYear(m.title, m.year, e.target.value))
+            // The cover date moves with it, as in a report made from last year's.
+            if (!dateEdited) setIssueDate(titleForYear(m.issueDate, m.year, e.target.value))
+          }}
+          inputMode="numeric"
+          maxLength={4}
+        />
+      </label>
+      <label className="field">
+        <span>编制单位</span>
+        <input name="issuer" value={issuer} onChange={(e) => setIssuer(e.target.value)} maxLength={80} />
+      </label>
+      <label className="field">
+        <span>发布日期</span>
+        <input
+          name="issueDate"
+          type="date"
+          value={issueDate}
+          onChange={(e) => {
+            setIssueDate(e.target.value)
+            setDateEdited(true)
+          }}
+        />
+      </label>
+      <p className="hint">
+        模板：{LEVEL_NAMES[m.level]} · 文件：{report.fileName}
+      </p>
+    </FormDialog>
   )
 }
 

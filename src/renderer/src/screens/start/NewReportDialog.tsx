@@ -2,8 +2,7 @@ import { useState } from 'react'
 import type { AppInfo } from '@shared/api'
 import type { ReportState, TemplateId } from '@shared/model/report'
 import { api } from '../../api/client'
-import { Dialog } from '../../components/Dialog'
-import { DialogButtons, DialogForm, FormError, useFormDialog } from '../../components/FormDialog'
+import { FormDialog, useFormDialog } from '../../components/FormDialog'
 
 interface Props {
   info: AppInfo
@@ -38,42 +37,32 @@ export function NewReportDialog({ info, onCreated, onClose }: Props) {
     }, problem)
 
   return (
-    <Dialog
-      title="新建报告"
-      onClose={onClose}
-      width={560}
-      testId="new-report-dialog"
-      footer={<DialogButtons onCancel={onClose} onConfirm={submit} confirmLabel="创建报告" busy={form.busy} busyLabel="正在创建…" />}
-    >
-      <DialogForm onSubmit={submit}>
-        <fieldset className="template-choice">
-          <legend>模板</legend>
-          {info.templates.map((t) => (
-            <label key={t.id} className={`template-card${template === t.id ? ' selected' : ''}`}>
-              <input type="radio" name="template" value={t.id} checked={template === t.id} onChange={() => setTemplate(t.id)} />
-              <span className="template-name">{t.name}</span>
-              <span className="template-desc">{t.description}</span>
-              <span className="template-count">
-                {t.chapters} 章{t.appendices ? ' + 附件' : ''} · {t.headings} 个小节
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        <label className="field">
-          <span>{template === 'school' ? '学校名称' : '地区'}</span>
-          <input name="region" value={region} onChange={(e) => setRegion(e.target.value)} placeholder={placeholder} maxLength={60} />
-        </label>
-        <label className="field">
-          <span>数据年度</span>
-          <input name="year" value={year} onChange={(e) => setYear(e.target.value)} inputMode="numeric" maxLength={4} />
-        </label>
-        <label className="field">
-          <span>编制单位</span>
-          <input name="issuer" value={issuer} onChange={(e) => setIssuer(e.target.value)} placeholder={issuerPlaceholder} maxLength={80} />
-        </label>
-        <FormError error={form.error} />
-        <button type="submit" hidden />
-      </DialogForm>
-    </Dialog>
+    <FormDialog title="新建报告" onClose={onClose} onSubmit={submit} form={form} confirmLabel="创建报告" busyLabel="正在创建…" width={560} testId="new-report-dialog">
+      <fieldset className="template-choice">
+        <legend>模板</legend>
+        {info.templates.map((t) => (
+          <label key={t.id} className={`template-card${template === t.id ? ' selected' : ''}`}>
+            <input type="radio" name="template" value={t.id} checked={template === t.id} onChange={() => setTemplate(t.id)} />
+            <span className="template-name">{t.name}</span>
+            <span className="template-desc">{t.description}</span>
+            <span className="template-count">
+              {t.chapters} 章{t.appendices ? ' + 附件' : ''} · {t.headings} 个小节
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span>{template === 'school' ? '学校名称' : '地区'}</span>
+        <input name="region" value={region} onChange={(e) => setRegion(e.target.value)} placeholder={placeholder} maxLength={60} />
+      </label>
+      <label className="field">
+        <span>数据年度</span>
+        <input name="year" value={year} onChange={(e) => setYear(e.target.value)} inputMode="numeric" maxLength={4} />
+      </label>
+      <label className="field">
+        <span>编制单位</span>
+        <input name="issuer" value={issuer} onChange={(e) => setIssuer(e.target.value)} placeholder={issuerPlaceholder} maxLength={80} />
+      </label>
+    </FormDialog>
   )
 }
