@@ -1,9 +1,8 @@
 import { useState } from 'react'
 import { api } from '../../api/client'
+import { ChapterPlaceFields, type ChapterPlace } from '../../components/ChapterPlaceFields'
 import { FormDialog, useFormDialog } from '../../components/FormDialog'
-import { SelectField } from '../../components/fields'
 import { FormProblem } from '../../components/formSubmit'
-import { chapterLabel } from '@shared/model/numbering'
 import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
 import type { Workspace } from '../types'
 
@@ -17,10 +16,9 @@ interface Props {
 export function CaseMoveDialog({ caseId, workspace, onClose }: Props) {
   const numbering = useReportNumbering()
   const current = numbering.cases.find((c) => c.id === caseId)
-  const [chapterId, setChapterId] = useState(current?.chapterId ?? numbering.chapters[0]?.id ?? '')
-  const [afterHeadingId, setAfterHeadingId] = useState('')
+  const [place, setPlace] = useState<ChapterPlace>({ chapterId: current?.chapterId ?? numbering.chapters[0]?.id ?? '', afterHeadingId: '' })
+  const { chapterId, afterHeadingId } = place
   const form = useFormDialog()
-  const headings = numbering.headings.filter((h) => h.chapterId === chapterId)
 
   const move = () =>
     void form.submit(async () => {
@@ -36,23 +34,7 @@ export function CaseMoveDialog({ caseId, workspace, onClose }: Props) {
   return (
     <FormDialog title={current ? `移动案例 ${current.number}` : '移动案例'} onClose={onClose} onSubmit={move} form={form} confirmLabel="移动" disabled={!chapterId} width={520} testId="case-move-dialog">
       {current && <p className="hint">“{current.title || '（未填写标题）'}”</p>}
-      <SelectField
-        label="移到哪一章"
-        value={chapterId}
-        onChange={(id) => {
-          setChapterId(id)
-          setAfterHeadingId('')
-        }}
-        choices={numbering.chapters.map((c) => ({ value: c.id, label: chapterLabel(c) }))}
-        testId="case-move-chapter"
-      />
-      <SelectField
-        label="放在"
-        value={afterHeadingId}
-        onChange={setAfterHeadingId}
-        placeholder="本章末尾"
-        choices={headings.map((h) => ({ value: h.id, label: `${'　'.repeat(Math.max(0, h.depth - 2))}${h.number ?? ''} ${h.text}的末尾` }))}
-      />
+      <ChapterPlaceFields numbering={numbering} label="移到哪一章" place={place} onChange={setPlace} testId="case-move-chapter" />
     </FormDialog>
   )
 }
