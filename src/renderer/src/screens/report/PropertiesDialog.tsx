@@ -10,31 +10,45 @@ interface Props {
   onClose: () => void
 }
 
+/** A value that follows a new 数据年度 (its year numbers moved by as much) until the user edits it. */
+function useFollowsYear(initial: string, fromYear: number) {
+  const [value, setValue] = useState(initial)
+  const [edited, setEdited] = useState(false)
+  return {
+    value,
+    edit(v: string) {
+      setValue(v)
+      setEdited(true)
+    },
+    follow(year: string) {
+      if (!edited) setValue(titleForYear(initial, fromYear, year))
+    }
+  }
+}
+
 /** 报告属性: title, region, data year, issuer and issue date. */
 export function PropertiesDialog({ report, onSaved, onClose }: Props) {
   const m = report.meta
-  const [title, setTitle] = useState(m.title)
-  /** The title follows a new 数据年度 until it is edited here ("2022年…报告" → "2023年…报告"). */
-  const [titleEdited, setTitleEdited] = useState(false)
+  /** The title and the cover date follow a new 数据年度 until edited here ("2022年…报告" → "2023年…报告"). */
+  const title = useFollowsYear(m.title, m.year)
+  const date = useFollowsYear(m.issueDate, m.year)
   const [region, setRegion] = useState(m.region)
   const [year, setYear] = useState(String(m.year))
   const [issuer, setIssuer] = useState(m.issuer)
-  const [issueDate, setIssueDate] = useState(m.issueDate)
-  const [dateEdited, setDateEdited] = useState(false)
   const form = useFormDialog()
 
   /** The plain-language problem with what was typed, before asking main (which checks again). */
   const problem = (): string | null => {
-    if (!title.trim()) return '报告标题不能为空。'
+    if (!title.value.trim()) return '报告标题不能为空。'
     if (!region.trim()) return m.level === 'school' ? '学校名称不能为空。' : '地区不能为空。'
     if (!/^\d{4}$/.test(year.trim()) || Number(year) < 2000 || Number(year) > 2100) return '数据年度应为 2000 至 2100 之间的四位年份，例如 2021。'
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(issueDate) || Number.isNaN(Date.parse(issueDate))) return '请选择发布日期。'
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date.value) || Number.isNaN(Date.parse(date.value))) return '请选择发布日期。'
     return null
   }
 
   const save = () =>
     void form.submit(async () => {
-      onSaved(await api.report.updateMeta({ title: title.trim(), region: region.trim(), year: Number(year), issuer: issuer.trim(), issueDate }))
+      onSaved(await api.report.updateMeta({ title: title.value.trim(), region: region.trim(), year: Number(year), issuer: issuer.trim(), issueDate: date.value }))
       onClose()
     }, problem)
 
@@ -42,15 +56,7 @@ export function PropertiesDialog({ report, onSaved, onClose }: Props) {
     <FormDialog title="报告属性" onClose={onClose} onSubmit={save} form={form} confirmLabel="保存" width={560} testId="properties-dialog">
       <label className="field">
         <span>报告标题</span>
-        <input
-          name="title"
-          value={title}
-          onChange={(e) => {
-            setTitle(e.target.value)
-            setTitleEdited(true)
-          }}
-          maxLength={200}
-        />
+        <input name="title" value={title.value} onChange={(e) => title.edit(e.target.value)} maxLength={200} />
       </label>
       <label className="field">
         <span>{m.level === 'school' ? '学校名称' : '地区'}</span>
@@ -63,9 +69,9 @@ export function PropertiesDialog({ report, onSaved, onClose }: Props) {
           value={year}
           onChange={(e) => {
             setYear(e.target.value)
-            if (!titleEdited) setTitle(titleForYear(m.title, m.year, e.target.value))
+            title.follow(e.target.value)
             // The cover date moves with it, as in a report made from last year's.
-            if (!dateEdited) setIssueDate(titleForYear(m.issueDate, m.year, e.target.value))
+            date.follow(e.target.value)
           }}
           inputMode="numeric"
           maxLength={4}
@@ -77,15 +83,7 @@ export function PropertiesDialog({ report, onSaved, onClose }: Props) {
       </label>
       <label className="field">
         <span>发布日期</span>
-        <input
-          name="issueDate"
-          type="date"
-          value={issueDate}
-          onChange={(e) => {
-            setIssueDate(e.target.value)
-            setDateEdited(true)
-          }}
-        />
+        <input name="issueDate" type="date" value={date.value} onChange={(e) => date.edit(e.target.value)} />
       </label>
       <p className="hint">
         模板：{LEVEL_NAMES[m.level]} · 文件：{report.fileName}
