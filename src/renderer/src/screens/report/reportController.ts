@@ -1,8 +1,10 @@
 import type { Editor } from '@tiptap/core'
 import type { NianbaoApi } from '@shared/api'
 import type { ChapterRecord, ReportState } from '@shared/model/report'
+import { withChapter } from '@shared/model/reportState'
 import { idsOutsideChapter } from '@shared/model/summary'
 import { errorMessage } from '../../api/errors'
+import { Store } from '../../components/store'
 import type { NoticeKind } from '../../components/noticeKind'
 import type { EditorEnv } from '../../editor/contribution'
 import { NumberingStore } from '../../editor/numbering/store'
@@ -13,8 +15,12 @@ import { ReportDialogs } from './reportDialogs'
 /** The open chapter's editor as the controller uses it (ChapterEditorHandle). */
 export interface OpenChapter {
   readonly chapterId: string
-  /** The chapter is being closed: its text goes to the save queue; false if it could not be saved. */
-  detach(): Promise<boolean>
+  /**
+   * The chapter is being closed: its text goes to the save queue; false if it
+   * could not be saved. `leaving` (another chapter is opened): main also
+   * takes the chapter-switch snapshot with that save.
+   */
+  detach(leaving?: boolean): Promise<boolean>
   editor(): Editor | null
   /** Scroll to a heading, case, table or figure by id; false when it is not in the chapter. */
   scrollToNode(id: string): boolean
@@ -73,14 +79,12 @@ const UNSAVED = '有内容未能保存，请先解决状态栏中提示的问题
  * the dialogs (reportDialogs.ts). It owns the report's save queue and its
  * numbering store.
  */
-export class ReportController {
+export class ReportController extends Store<ReportScreenState> {
   readonly queue: SaveQueue
   /** The report's numbering, live: the one place the renderer reads numbers from. */
   readonly numbering = new NumberingStore()
   readonly dialogs: ReportDialogs
   private report: ReportState
-  private state: ReportScreenState
-  private readonly listeners = new Set<() => void>()
   private open: OpenChapter | null = null
   private switching: Promise<void> = Promise.resolve()
   /** The node to scroll to once the chapter being opened is ready. */
@@ -94,25 +98,19 @@ export class ReportController {
     /** The chapter to start in (another report's 另存为 copy), else the first. */
     private resumeChapterId: string | null = null
   ) {
+    super()
     this.report = report
-    this.queue = new SaveQueue((r) => deps.setReport(r.state))
+    // A save answers with the saved chapter's outline entry; the report's numbers are computed from it here.
+    this.queue = new SaveQueue((r) => {
+      const next = withChapter(this.report, r.chapter)
+      this.setReport(next)
+      deps.setReport(next)
+    })
     this.state = { chapter: null, generation: 0, editor: null, panel: deps.storage.getItem(PANEL_KEY), find: null, currentHeading: null }
     this.dialogs = new ReportDialogs(this, deps)
   }
 
   // ---- state -----------------------------------------------------------------------------------
-
-  subscribe = (l: () => void): (() => void) => {
-    this.listeners.add(l)
-    return () => void this.listeners.delete(l)
-  }
-
-  getSnapshot = (): ReportScreenState => this.state
-
-  private set(patch: Partial<ReportScreenState>): void {
-    this.state = { ...this.state, ...patch }
-    for (const l of this.listeners) l()
-  }
 
   get current(): ReportState {
     return this.report
@@ -159,11 +157,8 @@ export class ReportController {
       if (nodeId && !current.scrollToNode(nodeId)) this.deps.notify('info', '没有在本章中找到这一项，可能已被删除。')
       return
     }
-    if (current) {
-      const leaving = current.chapterId
-      const ok = await current.detach()
-      if (ok) void this.queue.run(() => this.deps.api.revision.create({ chapterId: leaving, reason: 'switch' }).catch(() => null))
-    }
+    // The chapter left is saved, and main snapshots it with that save.
+    await current?.detach(true)
     await this.load(id, nodeId)
   }
 
