@@ -36,8 +36,9 @@ describe('differences', () => {
   })
   it('finds the wrong amount and the wrong direction', () => {
     expect(fixes('教职工 1894 人，比上年（1879 人）增加 16 人。')).toEqual([['difference', '15']])
-    expect(fixes('学校经费 3234.73 元，较上年（3605.43 元）提高 370.70 元。')).toEqual([['difference', null]])
-    expect(fixes('合格率 95.13%，比上年（93.68%）降低 1.45 个百分点。')).toEqual([['difference', null]])
+    // A wrong direction has no one-click fix (the words change), but says what it should read.
+    expect(rules('学校经费 3234.73 元，较上年（3605.43 元）提高 370.70 元。').map((f) => [f.rule, f.expected, f.fix ?? null])).toEqual([['difference', '降低 370.70', null]])
+    expect(rules('合格率 95.13%，比上年（93.68%）降低 1.45 个百分点。').map((f) => [f.rule, f.expected, f.fix ?? null])).toEqual([['difference', '提高 1.45', null]])
   })
   it('uses last year from the data when the sentence does not say it', () => {
     const prev = (subject: string) => (subject.endsWith('专任教师') ? 1622 : null)
