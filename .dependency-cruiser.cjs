@@ -13,7 +13,7 @@ const main = [
   ['base', ['durable.ts', 'paths.ts', 'security.ts', 'version.ts', 'workers.ts']],
   ['store', ['store']],
   ['model', ['data', 'templates']],
-  ['documents', ['chapters', 'import', 'export', 'rollover']],
+  ['documents', ['chapters', 'check', 'import', 'export', 'rollover']],
   ['services', ['services']],
   ['entry points', ['cli', 'electron', 'host', 'index.ts']]
 ]

@@ -19,6 +19,7 @@ import { editorCalls } from './contract/editor'
 import { searchCalls } from './contract/search'
 import { exportCalls } from './contract/export'
 import { importCalls } from './contract/import'
+import { checkCalls } from './contract/check'
 
 export const api = {
   app: appCalls,
@@ -30,7 +31,8 @@ export const api = {
   editor: editorCalls,
   search: searchCalls,
   export: exportCalls,
-  import: importCalls
+  import: importCalls,
+  check: checkCalls
 } as const
 
 export type { AppInfo, StartState } from './contract/app'

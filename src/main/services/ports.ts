@@ -25,4 +25,6 @@ export interface HostPorts {
   /** Called when the renderer reports that pending edits are saved (see app.flushed). */
   onFlushed?: (requestId: number, saved: boolean) => void
   now?: () => Date
+  /** Who is working (已核实 in 体检 records it); the computer's user name when absent. */
+  userName?: string
 }

@@ -15,6 +15,7 @@ import { editorHandlers } from './handlers/editor'
 import { searchHandlers } from './handlers/search'
 import { exportHandlers } from './handlers/export'
 import { importHandlers } from './handlers/import'
+import { checkHandlers } from './handlers/check'
 
 export interface ServiceDeps {
   ports: HostPorts
@@ -50,7 +51,8 @@ export function createService(deps: ServiceDeps): Service {
     editor: editorHandlers(ctx),
     search: searchHandlers(ctx),
     export: exportHandlers(ctx),
-    import: importHandlers(ctx)
+    import: importHandlers(ctx),
+    check: checkHandlers(ctx)
   }
 
   return {

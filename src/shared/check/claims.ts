@@ -440,6 +440,9 @@ export function analyseParagraph(raw: string, options: ParagraphOptions | Previo
   for (const t of qty) {
     if (consumed.has(t) && !shares.some((x) => x.token === t)) continue
     if (t.approx || namedAt(t.start)) continue
+    // 3 所中职学校, 8 所学校附设…: the words after the number name it, not those before.
+    const next = s[t.unitEnd] ?? ''
+    if (/[\u4e00-\u9fa5]/.test(next) && !/[的等左余多以及和与或为是在中较比同占]/.test(next)) continue
     const [sa] = sentenceOf(t.start)
     const share = shares.find((x) => x.token === t)
     const subj = share ? subjectBefore(s, sa, share.part.start) : subjectBefore(s, sa, t.start)
@@ -607,4 +610,40 @@ export function oppositeVerb(verb: string): string {
   const base = verb.replace(/了$/, '')
   const o = OPPOSITE[base] ?? (UP.has(base) ? '减少' : '增加')
   return verb.endsWith('了') ? `${o}了` : o
+}
+
+/** A paragraph's text prepared once for many look-ups of the words around its numbers. */
+export interface ParagraphText {
+  norm: string
+  spans: [number, number][]
+  named: boolean[]
+}
+
+export function prepareText(raw: string): ParagraphText {
+  const norm = normalizeDigits(raw)
+  const spans = sentences(norm)
+  return { norm, spans, named: spans.map(([a, b]) => NAMED_SCHOOL.test(norm.slice(a, b))) }
+}
+
+function spanIndex(t: ParagraphText, pos: number): number {
+  const i = t.spans.findIndex(([a, b]) => pos >= a && pos < b)
+  return i < 0 ? t.spans.length - 1 : i
+}
+
+/** The words naming the number that starts at `pos` (as written before it in its clause), for matching with the data. */
+export function subjectAt(raw: string | ParagraphText, pos: number): string {
+  const t = typeof raw === 'string' ? prepareText(raw) : raw
+  const [sa] = t.spans[spanIndex(t, pos)] ?? [0, t.norm.length]
+  return subjectBefore(t.norm, sa, pos)
+}
+
+/** The sentence holding `pos`: [start, end). */
+export function sentenceAt(raw: string, pos: number): [number, number] {
+  return sentences(raw).find(([a, b]) => pos >= a && pos < b) ?? [0, raw.length]
+}
+
+/** Does the sentence holding `pos` speak of one named school (a case's, a county's)? */
+export function namesSchool(raw: string | ParagraphText, pos: number): boolean {
+  const t = typeof raw === 'string' ? prepareText(raw) : raw
+  return t.named[spanIndex(t, pos)] ?? false
 }

@@ -35,15 +35,16 @@ export interface NumberToken {
 
 const FULL_WIDTH: Record<string, string> = { '．': '.', '％': '%', '：': ':', '∶': ':', '﹕': ':', '，': '，', '－': '-', '～': '~', '＋': '+', '＂': '"', '﹪': '%' }
 
+const WIDE = /[\uff10-\uff19．％：∶﹕－～＋＂﹪]/g
+
 /** Half-width digits and signs, same length as the input (offsets stay valid). */
 export function normalizeDigits(s: string): string {
-  let out = ''
-  for (const ch of s) {
+  WIDE.lastIndex = 0
+  if (!WIDE.test(s)) return s
+  return s.replace(WIDE, (ch) => {
     const c = ch.charCodeAt(0)
-    if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xff10 + 48)
-    else out += FULL_WIDTH[ch] ?? ch
-  }
-  return out
+    return c >= 0xff10 && c <= 0xff19 ? String.fromCharCode(c - 0xff10 + 48) : (FULL_WIDTH[ch] ?? ch)
+  })
 }
 
 /** Units after a number, longest first. 万/亿 prefixes are read separately. */

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import { base } from './001_base'
 import { liveData } from './002_live_data'
 import { importReports } from './003_import_reports'
+import { check } from './004_check'
 
 export interface Migration {
   version: number
@@ -10,7 +11,7 @@ export interface Migration {
 }
 
 /** Numbered migrations, applied in order; PRAGMA user_version records the last one applied. */
-export const migrations: Migration[] = [base, liveData, importReports]
+export const migrations: Migration[] = [base, liveData, importReports, check]
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version
 

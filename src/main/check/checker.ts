@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto'
+import { userInfo } from 'node:os'
+import type Database from 'better-sqlite3'
+import { checkChapter, type ChapterCheck, type ChapterEnv } from '@shared/check/chapter'
+import { assembleReport } from '@shared/check/report'
+import type { CheckResult, CheckSettings, Finding } from '@shared/check/types'
+import { parseFormat } from '@shared/model/format'
+import { numberReport, type ReportNumbering } from '@shared/model/numbering'
+import { reportData, type ReportData } from '../data'
+import type { ReportStore } from '../store/reportStore'
+import { checkSettings, verifiedMarks } from '../store/checkStore'
+import { latestImportReport } from '../store/importReportStore'
+import { dataSnapshot, type DataSnapshot } from './values'
+
+/**
+ * 体检 of one open report. Each chapter's part is kept with the chapter's
+ * version and the data it was computed against, so a check after a save
+ * recomputes only the chapter that changed (the rest is put together from
+ * what is kept); a change of the data (a value typed, a table edited)
+ * recomputes every chapter once. Nothing here is on the typing path: the
+ * panel asks after a save, and the chapter save itself never waits for it.
+ */
+export class ReportChecker {
+  private readonly chapters = new Map<string, { key: string; check: ChapterCheck }>()
+  private snapshot: { key: string; snap: DataSnapshot } | null = null
+
+  constructor(readonly store: ReportStore) {}
+
+  /** Everything that decides a chapter's part besides its own text: the data and the report's year and region. */
+  private dataKey(db: Database.Database, year: number, region: string, level: string): string {
+    const h = createHash('sha1')
+    h.update(`${year}|${region}|${level}\n`)
+    for (const r of db.prepare('SELECT id, name, unit, format FROM indicator ORDER BY id').raw().iterate() as Iterable<unknown[]>) h.update(`${r.join('\u0001')}\n`)
+    for (const r of db.prepare('SELECT indicator_id, year, value FROM indicator_value ORDER BY indicator_id, year').raw().iterate() as Iterable<unknown[]>) h.update(`${r.join('\u0001')}\n`)
+    for (const r of db.prepare('SELECT id, spec FROM report_table ORDER BY id').raw().iterate() as Iterable<unknown[]>) h.update(`${r.join('\u0001')}\n`)
+    for (const r of db.prepare('SELECT id, spec FROM figure ORDER BY id').raw().iterate() as Iterable<unknown[]>) h.update(`${r.join('\u0001')}\n`)
+    return h.digest('hex')
+  }
+
+  run(): CheckResult {
+    const started = performance.now()
+    const store = this.store
+    const db = store.db
+    const meta = store.meta()
+    const data = reportData({ store })
+    data.syncYear()
+    const list = store.listChapters()
+    const numbering = numberReport(list)
+    const dataKey = this.dataKey(db, meta.year, meta.region, meta.level)
+    const snapKey = `${dataKey}|${numbering.tables.map((t) => `${t.id}:${t.number}`).join(',')}|${numbering.figures.map((f) => f.id).join(',')}`
+    if (this.snapshot?.key !== snapKey) this.snapshot = { key: snapKey, snap: dataSnapshot(data, numbering) }
+    const snap = this.snapshot.snap
+
+    const env: ChapterEnv = {
+      year: meta.year,
+      region: meta.region,
+      level: meta.level,
+      fieldText: (ref, format) => data.fieldText(ref, parseFormat(format)),
+      values: snap.values
+    }
+    const versions = new Map((db.prepare('SELECT id, version FROM chapter').all() as { id: string; version: number }[]).map((r) => [r.id, r.version]))
+    let recomputed = 0
+    const chapters = list.map((c) => {
+      const key = `${versions.get(c.id)}|${snapKey}`
+      let kept = this.chapters.get(c.id)
+      if (!kept || kept.key !== key) {
+        kept = { key, check: checkChapter(c.id, store.getChapter(c.id).doc, env) }
+        this.chapters.set(c.id, kept)
+        recomputed++
+      }
+      return { id: c.id, title: c.title, check: kept.check }
+    })
+    for (const id of this.chapters.keys()) if (!versions.has(id)) this.chapters.delete(id)
+
+    const settings = checkSettings(db)
+    const imported = latestImportReport(db)
+    const assembled = assembleReport({
+      meta: { year: meta.year, region: meta.region, level: meta.level, template: meta.template },
+      numbering,
+      chapters,
+      tables: snap.tables,
+      figures: snap.figures,
+      values: snap.values,
+      indicators: snap.indicators,
+      importIssues: imported?.inconsistencies ?? [],
+      settings
+    })
+    return finish(assembled.findings, assembled.proposals, verifiedMarks(db), settings, recomputed, performance.now() - started)
+  }
+
+  /** The numbering and the chapter parts, for fixes and bindings that must find a finding again. */
+  numbering(): ReportNumbering {
+    return numberReport(this.store.listChapters())
+  }
+
+  data(): ReportData {
+    return reportData({ store: this.store })
+  }
+}
+
+function finish(
+  all: Finding[],
+  proposals: CheckResult['proposals'],
+  marks: Map<string, { by: string; at: string }>,
+  settings: CheckSettings,
+  recomputed: number,
+  ms: number
+): CheckResult {
+  const open: Finding[] = []
+  const verified: Finding[] = []
+  for (const f of all) {
+    const m = marks.get(f.id)
+    if (m) verified.push({ ...f, verified: { by: m.by, at: m.at } })
+    else open.push(f)
+  }
+  const count = (s: Finding['severity']) => open.filter((f) => f.severity === s).length
+  return {
+    findings: [...open, ...verified],
+    proposals,
+    counts: { error: count('error'), verify: count('verify'), hint: count('hint'), verified: verified.length, proposals: proposals.length },
+    settings,
+    recomputed,
+    ms: Math.round(ms * 10) / 10
+  }
+}
+
+/** One checker per open report file, like its data (keyed by the store, gone with the connection). */
+const byStore = new WeakMap<ReportStore, ReportChecker>()
+
+export function reportChecker(open: { store: ReportStore }): ReportChecker {
+  let c = byStore.get(open.store)
+  if (!c) {
+    c = new ReportChecker(open.store)
+    byStore.set(open.store, c)
+  }
+  return c
+}
+
+/** Who marks a finding 已核实: the person logged in on this computer. */
+export function currentUser(): string {
+  try {
+    return userInfo().username || '本机用户'
+  } catch {
+    return '本机用户'
+  }
+}
+
