@@ -145,3 +145,14 @@ export function currentUser(): string {
   }
 }
 
+
+/** What an export says when 体检 errors remain open (null when none), in the export's list of things to check. */
+export function openErrors(open: { store: ReportStore }): string | null {
+  try {
+    const n = reportChecker(open).run().counts.error
+    return n ? `体检发现 ${n} 处错误尚未处理（数字前后不一致、与数据不符或计算有误），请在“体检”中修正或标为已核实。` : null
+  } catch {
+    // A check that fails must never stop an export.
+    return null
+  }
+}

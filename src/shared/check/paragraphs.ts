@@ -17,6 +17,8 @@ export interface CheckParagraph {
   offsets: number[]
   /** Spans of `text` that a quoted figure (dataField) shows: not text one can replace. */
   fields: [number, number][]
+  /** References in `text` (each a U+FFFC), to show the sentence as it reads ("见表 1-2"). */
+  refsAt: { at: number; target: string; id: string | null }[]
   /** The heading the paragraph is under (its id), null before the first. */
   headingId: string | null
   /** The case it is in, if any. */
@@ -68,10 +70,11 @@ export type FieldText = (ref: string, format: string | null) => string
 const REF_CHAR = '\uFFFC'
 
 /** Paragraph text with fields expanded, and the map back to paragraph offsets. */
-export function paragraphText(node: DocNode, fieldText: FieldText): Pick<CheckParagraph, 'text' | 'offsets' | 'fields'> {
+export function paragraphText(node: DocNode, fieldText: FieldText): Pick<CheckParagraph, 'text' | 'offsets' | 'fields' | 'refsAt'> {
   let text = ''
   const offsets: number[] = []
   const fields: [number, number][] = []
+  const refsAt: CheckParagraph['refsAt'] = []
   let at = 0
   for (const c of node.content ?? []) {
     if (c.type === 'text') {
@@ -87,13 +90,14 @@ export function paragraphText(node: DocNode, fieldText: FieldText): Pick<CheckPa
       if (shown.length) fields.push([start, text.length])
       at += 1
     } else {
+      if (c.type === 'crossRef') refsAt.push({ at: text.length, target: String(c.attrs?.target ?? 'table'), id: typeof c.attrs?.id === 'string' ? c.attrs.id : null })
       offsets.push(at)
       text += c.type === 'hardBreak' ? '\n' : REF_CHAR
       at += 1
     }
   }
   offsets.push(at)
-  return { text, offsets, fields }
+  return { text, offsets, fields, refsAt }
 }
 
 /** A span of the expanded text as paragraph offsets [from, to). */

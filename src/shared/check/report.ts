@@ -1,4 +1,5 @@
 import type { ImportIssue } from '../contract/import'
+import { crossRefText } from '../model/crossref'
 import { chapterLabel, type ReportNumbering } from '../model/numbering'
 import type { ChapterCheck } from './chapter'
 import { fmtNum, sentenceAt, unitWord, type Mention } from './claims'
@@ -95,6 +96,20 @@ export function assembleReport(input: ReportCheckInput): AssembledCheck {
     return t?.number ? `表 ${t.number}` : '附表'
   }
 
+  /** A sentence as it reads: each reference shows its number ("见图 2-4"). */
+  const display = (p: CheckParagraph, from: number, to: number): string => {
+    let out = ''
+    for (let i = from; i < to; i++) {
+      const r = p.text[i] === '\uFFFC' ? p.refsAt.find((x) => x.at === i) : undefined
+      out += r ? crossRefText(r.target, r.id ?? '', n).text : p.text[i]
+    }
+    return out.trim()
+  }
+  const sentenceOf = (p: CheckParagraph, pos: number) => {
+    const [sa, sb] = sentenceAt(p.text, pos)
+    return display(p, sa, sb)
+  }
+
   const findings: (Finding & { order: number[] })[] = []
   const add = (f: Omit<Finding, 'id'> & { key: string; order: number[] }) => {
     const { key, ...rest } = f
@@ -116,8 +131,7 @@ export function assembleReport(input: ReportCheckInput): AssembledCheck {
         // A place (清远市 3 所…) is not a figure's name.
         const core = coreName(m.key.split('|')[0], input.meta.region)
         if (!core || core === input.meta.region || PLACE.test(core)) continue
-        const [sa, sb] = sentenceAt(p.text, m.token.start)
-        mentions.push({ m, chapterId: ch.id, para: p, label, sentence: p.text.slice(sa, sb).trim(), inField: touchesField(p, m.token.start, m.token.unitEnd) })
+        mentions.push({ m, chapterId: ch.id, para: p, label, sentence: sentenceOf(p, m.token.start), inField: touchesField(p, m.token.start, m.token.unitEnd) })
       }
     })
   }
@@ -395,7 +409,6 @@ export function assembleReport(input: ReportCheckInput): AssembledCheck {
       const base = stableHash(`bind|${ch.id}|${pr.ref}|${pr.format}|${pr.text}`)
       const k = (seen.get(base) ?? 0) + 1
       seen.set(base, k)
-      const [sa, sb] = sentenceAt(p.text, pr.from)
       proposals.push({
         id: k > 1 ? `${base}-${k}` : base,
         chapterId: ch.id,
@@ -404,7 +417,7 @@ export function assembleReport(input: ReportCheckInput): AssembledCheck {
         from,
         to,
         text: pr.text,
-        sentence: p.text.slice(sa, sb).trim(),
+        sentence: sentenceOf(p, pr.from),
         kind: pr.kind,
         name: pr.name,
         source: pr.source,
@@ -427,13 +440,12 @@ export function assembleReport(input: ReportCheckInput): AssembledCheck {
   return { findings: out, proposals }
 
   function placeLocal(lf: LocalFinding, p: CheckParagraph, chapterId: string, label: string): Omit<Finding, 'id'> & { key: string; order: number[] } {
-    const [sa, sb] = sentenceAt(p.text, lf.from)
     const { from: _f, to: _t, fix, ...rest } = lf
     const fixable = fix && !touchesField(p, fix.from, fix.to)
     return {
       ...rest,
       ...(fix && fixable ? { fix: rangeFix(p, fix.from, fix.to, fix.text) } : {}),
-      place: placeOf(chapterId, label, p, p.text.slice(sa, sb).trim()),
+      place: placeOf(chapterId, label, p, sentenceOf(p, lf.from)),
       ...paraRange(p, lf.from, lf.to),
       key: `${lf.numbers.join(',')}|${lf.expected ?? ''}`,
       order: orderOf(chapterId, p.path, lf.from)

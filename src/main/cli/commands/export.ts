@@ -5,6 +5,7 @@ import type { ExportProgress, ExportSummary } from '@shared/contract/export'
 import { exportReport } from '../../export'
 import { storeExportSource } from '../../export/storeSource'
 import { ReportSession } from '../../services/reportSession'
+import { openErrors } from '../../check/checker'
 import { type Command, type CliIO, parse, requireValue } from '../io'
 
 const USAGE = 'nianbao export 文件.nianbao [--out 输出.docx] [--json] [--quiet]'
@@ -51,8 +52,10 @@ export const exportCommand: Command = async (argv, io) => {
   let summary: ExportSummary
   try {
     const open = session.open(file)
+    const errors = openErrors(open)
     const source = storeExportSource(open)
     summary = await exportReport(source, out, { onProgress: values.quiet ? undefined : progressPrinter(io) })
+    if (errors) summary.warnings.unshift(errors)
   } finally {
     session.close()
   }

@@ -25,6 +25,7 @@ import { PropertiesDialog } from './PropertiesDialog'
 import { StatusBar } from './StatusBar'
 import { ExportButton } from '../../export/ExportButton'
 import { ImportMenu } from '../../import/ImportActions'
+import { CheckButton } from '../../check/CheckButton'
 
 interface Props {
   info: AppInfo
@@ -345,7 +346,8 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
             另存为
           </button>
           <ImportMenu report={report} flush={flush} />
-          <ExportButton flush={flush} />
+          <CheckButton report={report} onOpen={() => setPanel('check')} />
+          <ExportButton flush={flush} onShowCheck={() => setPanel('check')} />
           <button type="button" className="btn" onClick={() => void close()}>
             关闭报告
           </button>

@@ -1,0 +1,54 @@
+import { useEffect, useSyncExternalStore } from 'react'
+import type { ReportState } from '@shared/model/report'
+import { liveData } from '../data/store'
+import { checkStore } from './store'
+
+/**
+ * 体检 in the top bar: opens the panel, and shows how many errors are open.
+ * It asks for a check after every save (the report state the screen gets
+ * back from a save) and after every change of the data, never while typing.
+ */
+export function CheckButton({ report, onOpen }: { report: ReportState; onOpen: () => void }) {
+  const state = useSyncExternalStore(checkStore.subscribe, checkStore.getSnapshot)
+
+  useEffect(() => {
+    checkStore.noteReport(report.path)
+  }, [report.path])
+
+  // A save, a chapter added or moved, new properties: each comes back as a new report state.
+  useEffect(() => {
+    const t = setTimeout(() => void checkStore.request(), 150)
+    return () => clearTimeout(t)
+  }, [report])
+
+  useEffect(() => {
+    let t: ReturnType<typeof setTimeout> | null = null
+    const off = liveData.subscribe('changed', () => {
+      if (t) clearTimeout(t)
+      t = setTimeout(() => void checkStore.request(), 300)
+    })
+    return () => {
+      if (t) clearTimeout(t)
+      off()
+    }
+  }, [])
+
+  const c = state.result?.counts
+  const errors = c?.error ?? 0
+  const verify = c?.verify ?? 0
+  const title = c ? `体检：错误 ${c.error} 处，请核实 ${c.verify} 处，提示 ${c.hint} 处` : '报告体检'
+  return (
+    <button type="button" className="btn check-button" onClick={onOpen} title={title} data-testid="check-button">
+      体检
+      {errors > 0 ? (
+        <span className="check-badge sev-error" data-testid="check-badge">
+          {errors}
+        </span>
+      ) : verify > 0 ? (
+        <span className="check-badge sev-verify" data-testid="check-badge">
+          {verify}
+        </span>
+      ) : null}
+    </button>
+  )
+}
