@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { userInfo } from 'node:os'
 import type Database from 'better-sqlite3'
-import { checkChapter, type ChapterCheck, type ChapterEnv } from '@shared/check/chapter'
-import { assembleReport } from '@shared/check/report'
+import { checkChapter, type ChapterCheck, type ChapterEnv, type ParagraphMemo } from '@shared/check/chapter'
+import { assembleReport, type PlacedMemo } from '@shared/check/report'
 import type { CheckResult, CheckSettings, Finding } from '@shared/check/types'
 import { parseFormat } from '@shared/model/format'
 import { numberReport, type ReportNumbering } from '@shared/model/numbering'
@@ -23,6 +23,10 @@ import { dataSnapshot, type DataSnapshot } from './values'
 export class ReportChecker {
   private readonly chapters = new Map<string, { key: string; check: ChapterCheck }>()
   private snapshot: { key: string; snap: DataSnapshot } | null = null
+  /** Paragraphs already analysed against this data (cleared when the data changes). */
+  private readonly paragraphs: ParagraphMemo = new Map()
+  /** The chapters' findings placed in the report (labels, sentences), kept while the numbering stays the same. */
+  private readonly placed: PlacedMemo = new Map()
 
   constructor(readonly store: ReportStore) {}
 
@@ -48,7 +52,12 @@ export class ReportChecker {
     const numbering = numberReport(list)
     const dataKey = this.dataKey(db, meta.year, meta.region, meta.level)
     const snapKey = `${dataKey}|${numbering.tables.map((t) => `${t.id}:${t.number}`).join(',')}|${numbering.figures.map((f) => f.id).join(',')}`
-    if (this.snapshot?.key !== snapKey) this.snapshot = { key: snapKey, snap: dataSnapshot(data, numbering) }
+    if (this.snapshot?.key !== snapKey) {
+      this.snapshot = { key: snapKey, snap: dataSnapshot(data, numbering) }
+      this.paragraphs.clear()
+    }
+    // A paragraph memo grown past any one report's size (long editing sessions) starts over.
+    if (this.paragraphs.size > 50_000) this.paragraphs.clear()
     const snap = this.snapshot.snap
 
     const env: ChapterEnv = {
@@ -64,7 +73,7 @@ export class ReportChecker {
       const key = `${versions.get(c.id)}|${snapKey}`
       let kept = this.chapters.get(c.id)
       if (!kept || kept.key !== key) {
-        kept = { key, check: checkChapter(c.id, store.getChapter(c.id).doc, env) }
+        kept = { key, check: checkChapter(c.id, store.getChapter(c.id).doc, env, this.paragraphs) }
         this.chapters.set(c.id, kept)
         recomputed++
       }
@@ -84,7 +93,7 @@ export class ReportChecker {
       indicators: snap.indicators,
       importIssues: imported?.inconsistencies ?? [],
       settings
-    })
+    }, this.placed)
     return finish(assembled.findings, assembled.proposals, verifiedMarks(db), settings, recomputed, performance.now() - started)
   }
 

@@ -50,16 +50,25 @@ function decimalsOf(v: number): number {
   return i < 0 ? 0 : s.length - i - 1
 }
 
-export function checkChapter(chapterId: string, doc: DocNode, env: ChapterEnv): ChapterCheck {
+/** Paragraph analyses by text, kept while the data stays the same: a save re-reads only the paragraphs that changed. */
+export type ParagraphMemo = Map<string, { analysis: ParagraphAnalysis; proposals: LocalProposal[] }>
+
+export function checkChapter(chapterId: string, doc: DocNode, env: ChapterEnv, memo?: ParagraphMemo): ChapterCheck {
   const text = readChapter(doc, env.fieldText)
   const previous = previousFromData(env)
   const analyses: ParagraphAnalysis[] = []
   const proposals: (LocalProposal & { para: number })[] = []
   text.paragraphs.forEach((p, i) => {
-    const a = analyseParagraph(p.text, { previous, year: env.year })
-    analyses.push(a)
-    if (p.caseId && env.level !== 'school') return
-    for (const x of proposeBindings(p, a, { year: env.year, region: env.region, values: env.values })) proposals.push({ ...x, para: i })
+    const bindHere = !p.caseId || env.level === 'school'
+    const key = `${bindHere ? 1 : 0}${p.fields.map(([a, b]) => `${a}-${b}`).join(',')}\u0000${p.text}`
+    let kept = memo?.get(key)
+    if (!kept) {
+      const analysis = analyseParagraph(p.text, { previous, year: env.year })
+      kept = { analysis, proposals: bindHere ? proposeBindings(p, analysis, { year: env.year, region: env.region, values: env.values }) : [] }
+      memo?.set(key, kept)
+    }
+    analyses.push(kept.analysis)
+    for (const x of kept.proposals) proposals.push({ ...x, para: i })
   })
   return { chapterId, text, analyses, proposals }
 }

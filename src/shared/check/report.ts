@@ -2,11 +2,11 @@ import type { ImportIssue } from '../contract/import'
 import { crossRefText } from '../model/crossref'
 import { chapterLabel, type ReportNumbering } from '../model/numbering'
 import type { ChapterCheck } from './chapter'
-import { fmtNum, sentenceAt, unitWord, type Mention } from './claims'
+import { fmtNum, unitWord, type Mention } from './claims'
 import { sameUnit, statesValue } from './bind'
-import { coreName, matchName } from './names'
+import { coreName } from './names'
 import { toParagraphRange, touchesField, type CheckParagraph } from './paragraphs'
-import { fmt, round } from './tokens'
+import { fmt, round, sentences } from './tokens'
 import type { BindingProposal, CheckSettings, DataValue, Finding, FindingPlace, LocalFinding, RuleId, Severity } from './types'
 
 /**
@@ -64,7 +64,17 @@ interface PlacedMention {
 const squash = (s: string) => s.replace(/\s+/g, '')
 const PLACE = /^[\u4e00-\u9fa5]{1,8}(省|市|县|区|州|盟|镇|乡|自治区|自治县|自治州)$/
 
-export function assembleReport(input: ReportCheckInput): AssembledCheck {
+/** What one chapter adds to the report's check (its findings placed, its figures for comparison, its proposals). */
+export interface ChapterPart {
+  findings: (Finding & { order: number[] })[]
+  mentions: unknown[]
+  proposals: BindingProposal[]
+}
+
+/** Chapters' parts by chapter id, kept by main between checks (a chapter re-placed only when its check or the numbering changed). */
+export type PlacedMemo = Map<string, { check: unknown; key: string; part: ChapterPart }>
+
+export function assembleReport(input: ReportCheckInput, memo?: PlacedMemo): AssembledCheck {
   const n = input.numbering
   const year = input.meta.year
   const chapterById = new Map(n.chapters.map((c) => [c.id, c]))
@@ -98,28 +108,65 @@ export function assembleReport(input: ReportCheckInput): AssembledCheck {
 
   /** A sentence as it reads: each reference shows its number ("见图 2-4"). */
   const display = (p: CheckParagraph, from: number, to: number): string => {
+    const refs = p.refsAt.filter((x) => x.at >= from && x.at < to)
+    if (!refs.length) return p.text.slice(from, to).trim()
     let out = ''
-    for (let i = from; i < to; i++) {
-      const r = p.text[i] === '\uFFFC' ? p.refsAt.find((x) => x.at === i) : undefined
-      out += r ? crossRefText(r.target, r.id ?? '', n).text : p.text[i]
+    let at = from
+    for (const r of refs) {
+      out += p.text.slice(at, r.at) + crossRefText(r.target, r.id ?? '', n).text
+      at = r.at + 1
     }
-    return out.trim()
+    return (out + p.text.slice(at, to)).trim()
   }
+  const spansOf = new Map<CheckParagraph, [number, number][]>()
   const sentenceOf = (p: CheckParagraph, pos: number) => {
-    const [sa, sb] = sentenceAt(p.text, pos)
+    let spans = spansOf.get(p)
+    if (!spans) spansOf.set(p, (spans = sentences(p.text)))
+    const [sa, sb] = spans.find(([a, b]) => pos >= a && pos < b) ?? [0, p.text.length]
     return display(p, sa, sb)
   }
 
   const findings: (Finding & { order: number[] })[] = []
   const add = (f: Omit<Finding, 'id'> & { key: string; order: number[] }) => {
     const { key, ...rest } = f
-    findings.push({ ...rest, id: stableHash(`${f.rule}|${key}`) })
+    target.push({ ...rest, id: stableHash(`${f.rule}|${key}`) })
   }
   const orderOf = (chapterId: string | null, path: number[] = [], from = 0) => [chapterId === null ? -1 : (chapterOrder.get(chapterId) ?? 999), ...path, from]
 
-  // ---- sentences: what each paragraph claims --------------------------------------------
+  // ---- each chapter's part, kept while its check and the numbering stay the same ---------------
+  const numberingKey = stableHash(
+    JSON.stringify([
+      n.chapters.map((c) => [c.id, c.number, c.title]),
+      n.headings.map((h) => [h.id, h.number, h.text]),
+      n.cases.map((c) => [c.id, c.number]),
+      n.tables.map((t) => [t.id, t.number]),
+      n.figures.map((f) => [f.id, f.number]),
+      input.settings,
+      input.meta
+    ])
+  )
   const mentions: PlacedMention[] = []
+  const proposals: BindingProposal[] = []
+  let target = findings
   for (const ch of input.chapters) {
+    const kept = memo?.get(ch.id)
+    let part: ChapterPart
+    if (kept && kept.check === ch.check && kept.key === numberingKey) part = kept.part
+    else {
+      part = { findings: [], mentions: [], proposals: [] }
+      target = part.findings
+      chapterPart(ch, part)
+      target = findings
+      memo?.set(ch.id, { check: ch.check, key: numberingKey, part })
+    }
+    findings.push(...part.findings)
+    mentions.push(...(part.mentions as PlacedMention[]))
+    proposals.push(...part.proposals)
+  }
+  for (const id of memo?.keys() ?? []) if (!input.chapters.some((c) => c.id === id)) memo!.delete(id)
+
+  function chapterPart(ch: ReportCheckInput['chapters'][number], part: ChapterPart): void {
+    // What each paragraph claims.
     const { text, analyses } = ch.check
     text.paragraphs.forEach((p, i) => {
       const a = analyses[i]
@@ -131,21 +178,116 @@ export function assembleReport(input: ReportCheckInput): AssembledCheck {
         // A place (清远市 3 所…) is not a figure's name.
         const core = coreName(m.key.split('|')[0], input.meta.region)
         if (!core || core === input.meta.region || PLACE.test(core)) continue
-        mentions.push({ m, chapterId: ch.id, para: p, label, sentence: sentenceOf(p, m.token.start), inField: touchesField(p, m.token.start, m.token.unitEnd) })
+        part.mentions.push({ m, chapterId: ch.id, para: p, label, sentence: sentenceOf(p, m.token.start), inField: touchesField(p, m.token.start, m.token.unitEnd) })
       }
     })
+
+    const t = ch.check.text
+    for (const r of t.refs) {
+      const exists = !r.id ? false : r.target === 'case' ? caseNo.has(r.id) : r.target === 'figure' ? figureNo.has(r.id) : tableNo.has(r.id)
+      if (exists) continue
+      const what = r.target === 'case' ? '案例' : r.target === 'figure' ? '图' : '表'
+      add({
+        rule: 'brokenRef',
+        severity: 'error',
+        numbers: [],
+        message: `这里引用的${what}已被删除或不在任何章中，读出来是“${what}（已删除）”。请删除这个引用，或改为引用现有的${what}。`,
+        place: { chapterId: ch.id, label: placeLabel(ch.id, r.headingId), path: r.path },
+        from: r.offset,
+        to: r.offset + 1,
+        key: `${ch.id}|${r.id}|${r.path.join('.')}`,
+        order: orderOf(ch.id, r.path, r.offset)
+      })
+    }
+    // A section with nothing in it and no subsections; a chapter with nothing at all.
+    const hs = t.headings
+    if (!t.leadHasContent && hs.length === 0) {
+      add({ rule: 'emptySection', severity: 'hint', numbers: [], message: '这一章还没有内容。', place: { chapterId: ch.id, label: chapterText(ch.id) }, key: `${ch.id}|chapter`, order: orderOf(ch.id) })
+    }
+    hs.forEach((h, i) => {
+      const next = hs[i + 1]
+      if (h.hasContent || (next && next.level > h.level)) return
+      add({
+        rule: 'emptySection',
+        severity: 'hint',
+        numbers: [],
+        message: '这一节还没有内容。',
+        place: { chapterId: ch.id, label: placeLabel(ch.id, h.id), nodeId: h.id, path: [h.index] },
+        key: h.id,
+        order: orderOf(ch.id, [h.index])
+      })
+    })
+    for (const c of t.cases) {
+      const no = caseNo.get(c.id)
+      const name = `${no ? `案例 ${no.number}` : '案例'}“${c.title || '（未填写标题）'}”`
+      const place = { chapterId: ch.id, label: placeLabel(ch.id, c.headingId, no ? `案例 ${no.number}` : '案例'), nodeId: c.id, path: c.path }
+      if (c.words > input.settings.caseWordLimit) {
+        add({
+          rule: 'caseLength',
+          severity: 'verify',
+          numbers: [String(c.words), String(input.settings.caseWordLimit)],
+          message: `${name}有 ${c.words} 字，超过了 ${input.settings.caseWordLimit} 字的篇幅要求，请精简。`,
+          place,
+          key: `${c.id}|${c.words}|${input.settings.caseWordLimit}`,
+          order: orderOf(ch.id, c.path)
+        })
+      }
+      if (c.photos === 0) {
+        add({ rule: 'casePhoto', severity: 'hint', numbers: [], message: `${name}没有照片。案例通常配 1～2 张照片，请插入。`, place, key: c.id, order: orderOf(ch.id, c.path) })
+      }
+    }
+
+    // Numbers that could be fields.
+    const seen = new Map<string, number>()
+    for (const pr of ch.check.proposals) {
+      const p = ch.check.text.paragraphs[pr.para]
+      const [from, to] = toParagraphRange(p, pr.from, pr.to)
+      const base = stableHash(`bind|${ch.id}|${pr.ref}|${pr.format}|${pr.text}`)
+      const k = (seen.get(base) ?? 0) + 1
+      seen.set(base, k)
+      part.proposals.push({
+        id: k > 1 ? `${base}-${k}` : base,
+        chapterId: ch.id,
+        label: placeLabel(ch.id, p.headingId),
+        path: p.path,
+        from,
+        to,
+        text: pr.text,
+        sentence: sentenceOf(p, pr.from),
+        kind: pr.kind,
+        name: pr.name,
+        source: pr.source,
+        year: pr.year,
+        ref: pr.ref,
+        format: pr.format,
+        sure: pr.sure
+      })
+    }
   }
 
   // ---- sentences against the data and against each other --------------------------------
   const yearOfMention = (x: PlacedMention) => x.m.year ?? year
+  // The data's figures by the core of their name (a share by the name of its part), so a mention finds its own at once.
+  const region = input.meta.region
+  const byCore = new Map<string, DataValue[]>()
+  const byShareCore = new Map<string, DataValue[]>()
+  for (const dv of input.values) {
+    const k = coreName(dv.name, region)
+    if (k.length >= 2) byCore.set(k, [...(byCore.get(k) ?? []), dv])
+    if (dv.unit === '%') {
+      const sk = coreName(dv.name.replace(/(所占)?(比例|占比|比重)$/, ''), region)
+      if (sk.length >= 2) byShareCore.set(sk, [...(byShareCore.get(sk) ?? []), dv])
+    }
+  }
+  const dataMemo = new Map<PlacedMention, DataValue[]>()
   const dataFor = (x: PlacedMention): DataValue[] => {
+    let out = dataMemo.get(x)
+    if (out) return out
     const y = yearOfMention(x)
-    const subject = x.m.key.split('|')[0]
-    return input.values.filter((dv) => {
-      if (dv.year !== y || !sameUnit(x.m.token, dv.unit)) return false
-      if (x.m.share) return coreName(subject, input.meta.region) === coreName(dv.name.replace(/(所占)?(比例|占比|比重)$/, ''), input.meta.region) && dv.unit === '%'
-      return matchName(x.m.subject, dv.name, input.meta.region) === 'strong'
-    })
+    const list = x.m.share ? (byShareCore.get(coreName(x.m.key.split('|')[0], region)) ?? []) : (byCore.get(coreName(x.m.subject, region)) ?? [])
+    out = list.filter((dv) => dv.year === y && sameUnit(x.m.token, dv.unit) && (!x.m.share || dv.unit === '%'))
+    dataMemo.set(x, out)
+    return out
   }
   const groups = new Map<string, PlacedMention[]>()
   for (const x of mentions) {
@@ -274,63 +416,6 @@ export function assembleReport(input: ReportCheckInput): AssembledCheck {
   captions('table')
   captions('figure')
 
-  for (const ch of input.chapters) {
-    const t = ch.check.text
-    for (const r of t.refs) {
-      const exists = !r.id ? false : r.target === 'case' ? caseNo.has(r.id) : r.target === 'figure' ? figureNo.has(r.id) : tableNo.has(r.id)
-      if (exists) continue
-      const what = r.target === 'case' ? '案例' : r.target === 'figure' ? '图' : '表'
-      add({
-        rule: 'brokenRef',
-        severity: 'error',
-        numbers: [],
-        message: `这里引用的${what}已被删除或不在任何章中，读出来是“${what}（已删除）”。请删除这个引用，或改为引用现有的${what}。`,
-        place: { chapterId: ch.id, label: placeLabel(ch.id, r.headingId), path: r.path },
-        from: r.offset,
-        to: r.offset + 1,
-        key: `${ch.id}|${r.id}|${r.path.join('.')}`,
-        order: orderOf(ch.id, r.path, r.offset)
-      })
-    }
-    // A section with nothing in it and no subsections; a chapter with nothing at all.
-    const hs = t.headings
-    if (!t.leadHasContent && hs.length === 0) {
-      add({ rule: 'emptySection', severity: 'hint', numbers: [], message: '这一章还没有内容。', place: { chapterId: ch.id, label: chapterText(ch.id) }, key: `${ch.id}|chapter`, order: orderOf(ch.id) })
-    }
-    hs.forEach((h, i) => {
-      const next = hs[i + 1]
-      if (h.hasContent || (next && next.level > h.level)) return
-      add({
-        rule: 'emptySection',
-        severity: 'hint',
-        numbers: [],
-        message: '这一节还没有内容。',
-        place: { chapterId: ch.id, label: placeLabel(ch.id, h.id), nodeId: h.id, path: [h.index] },
-        key: h.id,
-        order: orderOf(ch.id, [h.index])
-      })
-    })
-    for (const c of t.cases) {
-      const no = caseNo.get(c.id)
-      const name = `${no ? `案例 ${no.number}` : '案例'}“${c.title || '（未填写标题）'}”`
-      const place = { chapterId: ch.id, label: placeLabel(ch.id, c.headingId, no ? `案例 ${no.number}` : '案例'), nodeId: c.id, path: c.path }
-      if (c.words > input.settings.caseWordLimit) {
-        add({
-          rule: 'caseLength',
-          severity: 'verify',
-          numbers: [String(c.words), String(input.settings.caseWordLimit)],
-          message: `${name}有 ${c.words} 字，超过了 ${input.settings.caseWordLimit} 字的篇幅要求，请精简。`,
-          place,
-          key: `${c.id}|${c.words}|${input.settings.caseWordLimit}`,
-          order: orderOf(ch.id, c.path)
-        })
-      }
-      if (c.photos === 0) {
-        add({ rule: 'casePhoto', severity: 'hint', numbers: [], message: `${name}没有照片。案例通常配 1～2 张照片，请插入。`, place, key: c.id, order: orderOf(ch.id, c.path) })
-      }
-    }
-  }
-
   // The school template's parts (2024 edition) and the six tables of its annex, at the end.
   if (input.meta.template === 'school') {
     const titles = n.chapters.map((c) => squash(c.title))
@@ -397,36 +482,6 @@ export function assembleReport(input: ReportCheckInput): AssembledCheck {
   for (const i of input.importIssues) {
     if (i.code === 'TABLE_VALUE_MISMATCH') continue
     add({ rule: 'import', severity: 'hint', numbers: [], message: i.message, place: { chapterId: null, label: `导入报告 › ${i.place}` }, key: `${i.code}|${i.message}`, order: [1000] })
-  }
-
-  // ---- numbers that could be fields ------------------------------------------------------------
-  const proposals: BindingProposal[] = []
-  for (const ch of input.chapters) {
-    const seen = new Map<string, number>()
-    for (const pr of ch.check.proposals) {
-      const p = ch.check.text.paragraphs[pr.para]
-      const [from, to] = toParagraphRange(p, pr.from, pr.to)
-      const base = stableHash(`bind|${ch.id}|${pr.ref}|${pr.format}|${pr.text}`)
-      const k = (seen.get(base) ?? 0) + 1
-      seen.set(base, k)
-      proposals.push({
-        id: k > 1 ? `${base}-${k}` : base,
-        chapterId: ch.id,
-        label: placeLabel(ch.id, p.headingId),
-        path: p.path,
-        from,
-        to,
-        text: pr.text,
-        sentence: sentenceOf(p, pr.from),
-        kind: pr.kind,
-        name: pr.name,
-        source: pr.source,
-        year: pr.year,
-        ref: pr.ref,
-        format: pr.format,
-        sure: pr.sure
-      })
-    }
   }
 
   // Stable ids even when the same finding occurs twice; report order.
