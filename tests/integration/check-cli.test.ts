@@ -6,7 +6,7 @@ import { QINGYUAN_DOCX } from '../helpers/docx'
 import { databaseAt } from '../helpers/migrations'
 import { sha256, tempDir } from '../helpers/reports'
 import { ReportStore } from '../../src/main/store/reportStore'
-import { templateChapters, templateMeta } from '../../src/main/templates/templates'
+import { templateChapters, templateMeta } from '../../src/main/templates/outline'
 
 /** `nianbao check`: the app's 体检 from the command line, over the built CLI; it never writes the file. */
 describe('nianbao check', () => {

@@ -1,6 +1,6 @@
 /**
  * The report as the Word document will show it, independent of the docx
- * library: chapter documents are turned into these blocks once (blocks.ts),
+ * library: chapter documents are turned into these blocks once (layout.ts),
  * then the page estimator (pagination.ts) and the writer (writer/*) read the
  * same blocks, so the page numbers in the lists describe what is written.
  */

@@ -1,5 +1,5 @@
 import type { EChartsOption, SeriesOption } from 'echarts'
-import type { ChartData, ChartSpec } from '../model/chart'
+import type { ChartData, ChartSpec } from './model'
 import { formatNumber } from '../model/format'
 
 /**

@@ -1,28 +1,21 @@
 import { api as contract, type NianbaoApi } from '@shared/api'
 import type { ErrorCode } from '@shared/errors'
-import type { NianbaoBridge } from '@shared/bridge'
-import { createHttpBridge } from './httpBridge'
+import type { NianbaoTransport } from '@shared/transport'
+import { createHttpTransport } from './httpTransport'
+import { ApiError } from './errors'
+
+// Errors live apart from the client (which needs a window), so plain-TypeScript controllers can use them under Node.
+export { ApiError, errorMessage } from './errors'
 
 declare global {
   interface Window {
-    nianbao?: NianbaoBridge
+    nianbao?: NianbaoTransport
   }
 }
 
-/** A failed call, with the stable code and the Chinese message from main. */
-export class ApiError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string
-  ) {
-    super(message)
-    this.name = 'ApiError'
-  }
-}
+export const transport: NianbaoTransport = window.nianbao ?? createHttpTransport()
 
-export const bridge: NianbaoBridge = window.nianbao ?? createHttpBridge()
-
-function unwrap(b: NianbaoBridge): NianbaoApi {
+function unwrap(b: NianbaoTransport): NianbaoApi {
   const client: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {}
   for (const [group, methods] of Object.entries(contract)) {
     client[group] = {}
@@ -39,9 +32,4 @@ function unwrap(b: NianbaoBridge): NianbaoApi {
 }
 
 /** The typed client: `await api.report.create({...})`; failures throw ApiError. */
-export const api: NianbaoApi = unwrap(bridge)
-
-export function errorMessage(e: unknown): string {
-  if (e instanceof ApiError) return e.message
-  return '操作失败，请重试。'
-}
+export const api: NianbaoApi = unwrap(transport)

@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react'
-import type { ReportState } from '@shared/model/report'
+import type { HeaderItemProps } from '../editor/feature'
 import { liveData } from '../data/store'
 import { checkStore } from './store'
 
@@ -8,7 +8,7 @@ import { checkStore } from './store'
  * It asks for a check after every save (the report state the screen gets
  * back from a save) and after every change of the data, never while typing.
  */
-export function CheckButton({ report, onOpen }: { report: ReportState; onOpen: () => void }) {
+export function CheckButton({ report, showPanel }: HeaderItemProps) {
   const state = useSyncExternalStore(checkStore.subscribe, checkStore.getSnapshot)
 
   useEffect(() => {
@@ -38,7 +38,7 @@ export function CheckButton({ report, onOpen }: { report: ReportState; onOpen: (
   const verify = c?.verify ?? 0
   const title = c ? `体检：错误 ${c.error} 处，请核实 ${c.verify} 处，提示 ${c.hint} 处` : '报告体检'
   return (
-    <button type="button" className="btn check-button" onClick={onOpen} title={title} data-testid="check-button">
+    <button type="button" className="btn check-button" onClick={() => showPanel('check')} title={title} data-testid="check-button">
       体检
       {errors > 0 ? (
         <span className="check-badge sev-error" data-testid="check-badge">

@@ -12,8 +12,7 @@ import { openDataDialog } from './dialogs'
 import { dataFieldView } from './field/fieldView'
 import { crossRefView } from './crossref/crossRefView'
 import { ReportTableNodeView } from './table/ReportTableView'
-import { FigureNodeView } from './figure/FigureView'
-import { chapterUndo } from './table/chapterUndo'
+import { FigureNodeView } from '../charts/FigureView'
 
 /**
  * Live data in the chapter editor: node views for report tables, charts,
@@ -150,7 +149,7 @@ export const liveDataEditor: EditorContribution = (env) => ({
     reportTable: ReactNodeViewRenderer(ReportTableNodeView, { stopEvent: tableStopEvent, ignoreMutation: () => true }),
     figure: ReactNodeViewRenderer(FigureNodeView, { ignoreMutation: () => true }),
     dataField: dataFieldView(),
-    crossRef: crossRefView()
+    crossRef: crossRefView(env.numbering)
   },
-  extensions: [behaviour(env), ...chapterUndo]
+  extensions: [behaviour(env)]
 })

@@ -2,14 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ExportJob } from '@shared/contract/export'
 import { api, errorMessage } from '../api/client'
 import { Dialog } from '../components/Dialog'
+import type { HeaderItemProps } from '../editor/feature'
 import './export.css'
 
-interface Props {
-  /** Save pending edits first; false when they could not be saved. */
-  flush: () => Promise<boolean>
-  /** Show the 体检 panel (when the export is stopped because errors remain open). */
-  onShowCheck?: () => void
-}
+type Props = Pick<HeaderItemProps, 'flush'> & Partial<Pick<HeaderItemProps, 'showPanel'>>
 
 const POLL_MS = 250
 
@@ -25,7 +21,7 @@ type State =
  * where to save it; the browser host writes into the workspace folder), and
  * shows its progress, then where the file went and what to check.
  */
-export function ExportButton({ flush, onShowCheck }: Props) {
+export function ExportButton({ flush, showPanel }: Props) {
   const [state, setState] = useState<State>({ kind: 'idle' })
   const timer = useRef<number | null>(null)
 
@@ -97,13 +93,14 @@ export function ExportButton({ flush, onShowCheck }: Props) {
               <button type="button" className="btn" onClick={close}>
                 取消
               </button>
-              {onShowCheck && (
+              {showPanel && (
                 <button
                   type="button"
                   className="btn"
                   onClick={() => {
                     close()
-                    onShowCheck()
+                    // The 体检 panel, where the errors are listed.
+                    showPanel('check')
                   }}
                 >
                   查看体检结果

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { EditorContent, useEditor } from '@tiptap/react'
-import type { DeletedChapterInfo } from '@shared/contract/editor'
+import type { DeletedChapterInfo } from '@shared/contract/revision'
 import type { RevisionInfo, RevisionRecord } from '@shared/api'
 import { walk, type DocNode } from '@shared/model/doc'
-import { api, bridge, errorMessage } from '../../api/client'
+import { api, transport, errorMessage } from '../../api/client'
 import { ConfirmDialog, Dialog } from '../../components/Dialog'
 import { buildEditorExtensions } from '../../editor/extensions'
-import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
+import { useContributions } from '../../editor/FeaturesProvider'
+import { useNumberingStore, useReportNumbering } from '../../editor/numbering/NumberingProvider'
 import type { PanelDef, PanelProps } from '../types'
 
 const REASON: Record<RevisionInfo['reason'], string> = {
@@ -44,7 +45,7 @@ function HistoryPanel({ report, chapterId, workspace }: PanelProps) {
 
   const load = useCallback(async () => {
     try {
-      const [revs, gone] = await Promise.all([chapterId ? api.revision.list({ chapterId }) : Promise.resolve([]), api.editor.deletedChapters()])
+      const [revs, gone] = await Promise.all([chapterId ? api.revision.list({ chapterId }) : Promise.resolve([]), api.revision.deletedChapters()])
       setList(revs)
       setDeleted(gone)
     } catch (e) {
@@ -194,17 +195,20 @@ export function showsLiveData(doc: DocNode): boolean {
 
 /** One snapshot, read-only, drawn by the same editor (numbers, cases and photos as they were). */
 function RevisionPreview({ revision, chapterNumber, onClose, onRestore }: { revision: RevisionRecord; chapterNumber: string | null; onClose: () => void; onRestore: () => void }) {
+  const store = useNumberingStore()
+  const contributions = useContributions().editor
   const extensions = useMemo(
     () =>
       buildEditorExtensions({
         chapterId: revision.chapterId,
-        numbering: () => ({ chapterNumber, caseOffset: 0 }),
+        numbering: store,
+        place: () => ({ chapterNumber, caseOffset: 0 }),
         foreignIds: () => new Set(),
         uploadImage: () => Promise.reject(new Error('只读')),
-        assetUrl: (h) => bridge.assetUrl(h),
+        assetUrl: (h) => transport.assetUrl(h),
         notify: () => {}
-      }),
-    [revision.chapterId, chapterNumber]
+      }, contributions),
+    [revision.chapterId, chapterNumber, store, contributions]
   )
   const editor = useEditor(
     {

@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { ChartData, ChartSpec, ChartType, ChartYear } from '@shared/model/chart'
-import { CHART_TYPE_LABELS } from '@shared/model/chart'
+import type { ChartData, ChartSpec, ChartType, ChartYear } from '@shared/charts/model'
+import { CHART_TYPE_LABELS } from '@shared/charts/model'
 import { fillYears } from '@shared/model/formula'
-import { Dialog } from '../../components/Dialog'
-import { api, errorMessage } from '../../api/client'
-import { liveData, useDataYear, useIndicators } from '../store'
-import type { DataDialogRequest } from '../dialogs'
+import { Dialog } from '../components/Dialog'
+import { api, errorMessage } from '../api/client'
+import { liveData, useDataYear, useIndicators } from '../data/store'
+import type { DataDialogRequest } from '../data/dialogs'
 import { ChartCanvas } from './ChartCanvas'
-import { blockInsertPos } from '../insertPos'
-import { useTableChoices } from '../table/useTableChoices'
+import { blockInsertPos } from '../data/insertPos'
+import { useTableChoices } from '../data/table/useTableChoices'
 
 const YEAR_CHOICES: { value: ChartYear; label: string }[] = [
   { value: 'beforePrevious', label: '前年' },
