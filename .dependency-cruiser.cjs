@@ -77,6 +77,13 @@ module.exports = {
       from: { path: '^src/', pathNot: '^src/(main/electron|preload)/' },
       to: { path: '^electron$|node_modules/electron/' }
     },
+    {
+      name: 'the CLI goes through the service layer',
+      comment: 'nianbao commands call the contract through dispatch (src/main/cli/service.ts), as the app does, never the layers below the services',
+      severity: 'error',
+      from: { path: '^src/main/cli/' },
+      to: { path: '^src/main/(store|data|templates|charts|chapters|check|import|export|rollover)/', pathNot: '^src/main/store/storeErrors\\.ts$' }
+    },
     ...layerRules('src/main', main, 'main'),
     ...layerRules('src/renderer/src', renderer, 'renderer')
   ].map((rule) => ({

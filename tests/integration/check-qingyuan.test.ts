@@ -174,7 +174,7 @@ describe('体检 of the Qingyuan 2021 report', () => {
     expect(bound.bound).toBe(r.proposals.length)
     expect(bound.result.proposals).toEqual([])
 
-    const rolled = await ok(call, 'import.rollover', { source: 'current', year: 2022, fileName: '清远市2022' })
+    const rolled = await ok(call, 'rollover.create', { source: 'current', year: 2022, fileName: '清远市2022' })
     expect(rolled.state.meta.year).toBe(2022)
     const sentence = async () => {
       const state = await ok(call, 'report.state')

@@ -28,13 +28,13 @@ export function fixFinding(ctx: ChapterContext, open: { store: ReportStore }, f:
   const chapterId = f.place.chapterId
   if (!f.fix || !chapterId || !f.place.path) throw new UserError('BAD_INPUT', '这条体检结果没有可以直接采用的修改，请在正文中修改。')
   const fix = f.fix
-  store.db.transaction(() => {
+  store.transaction(() => {
     const doc = store.getChapter(chapterId).doc
     const next = editParagraphs(doc, [{ path: f.place.path!, from: fix.from, to: fix.to, was: fix.was ?? '', insert: fix.text }])
     if (!next) throw new UserError('CONFLICT', '这处文字在体检之后已经改过了，请重新体检。')
     store.addRevision(chapterId, 'auto')
     storeChapterDoc(ctx, chapterId, next)
-  })()
+  })
   return { chapterId, delta: null }
 }
 
@@ -45,7 +45,7 @@ export function bindProposals(ctx: ChapterContext, open: { store: ReportStore },
   let bound = 0
   let skipped = 0
   const chapters: string[] = []
-  store.db.transaction(() => {
+  store.transaction(() => {
     for (const [chapterId, list] of byChapter) {
       if (!store.hasChapter(chapterId)) {
         skipped += list.length
@@ -61,6 +61,6 @@ export function bindProposals(ctx: ChapterContext, open: { store: ReportStore },
       bound += r.applied.length
       chapters.push(chapterId)
     }
-  })()
+  })
   return { bound, skipped, chapters }
 }

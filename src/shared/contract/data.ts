@@ -197,6 +197,8 @@ export const dataCalls = {
       .strict()
   ),
   table: call<TableView>()(z.object({ id: TableId }).strict()),
+  /** Every report table in report order, as displayed, numbered as the saved chapters give them (nianbao tables). */
+  tables: call<ResolvedTable[]>()(Empty),
   figure: call<FigureView>()(z.object({ id: Id }).strict()),
   fields: call<ResolvedField[]>()(z.object({ refs: z.array(FieldRef).max(5000) }).strict()),
   /** The numbers a chart spec would show (the chart dialog's preview). */

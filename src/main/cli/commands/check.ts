@@ -1,8 +1,6 @@
-import { resolve } from 'node:path'
 import { RULE_LABEL, SEVERITY_LABEL, type Finding } from '@shared/check/types'
-import { reportChecker } from '../../check/checker'
-import { ReportSession } from '../../services/reportSession'
 import { type Command, parse, requireValue } from '../io'
+import { commandService } from '../service'
 
 const USAGE = 'nianbao check 文件.nianbao [--json]'
 
@@ -12,18 +10,19 @@ const USAGE = 'nianbao check 文件.nianbao [--json]'
  */
 export const checkCommand: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, USAGE)
-  const file = resolve(requireValue(positionals[0], '报告文件', USAGE))
-  const session = new ReportSession({ now: () => new Date() })
+  const service = commandService({ input: requireValue(positionals[0], '报告文件', USAGE) })
   try {
-    const open = session.openReadOnly(file)
-    const meta = open.store.meta()
-    const result = reportChecker(open).run()
+    // Through the contract, as the app's 体检 panel asks; opened read-only, so the file is never written.
+    const report = await service.call('report', 'openDialog', { readOnly: true })
+    if (!report) throw new Error('report.openDialog returned nothing for a named file')
+    const meta = report.meta
+    const result = await service.call('check', 'run')
     const chapterOf = (f: Finding) => f.place.label.split(' › ')[0] || '全文'
     if (values.json) {
       io.out(
         JSON.stringify(
           {
-            file: open.fileName,
+            file: report.fileName,
             title: meta.title,
             year: meta.year,
             counts: result.counts,
@@ -72,6 +71,6 @@ export const checkCommand: Command = async (argv, io) => {
     }
     return 0
   } finally {
-    session.close()
+    await service.close()
   }
 }

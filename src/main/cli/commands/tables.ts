@@ -1,22 +1,17 @@
-import { resolve } from 'node:path'
-import { reportData } from '../../data'
-import { ReportSession } from '../../services/reportSession'
-import { buildReportState } from '../../services/reportState'
 import { tableLabel } from '@shared/model/numbering'
 import { type Command, parse, requireValue } from '../io'
+import { commandService } from '../service'
 
 const USAGE = 'nianbao tables 文件.nianbao [--json]'
 
 /** Every report table in order, with its number, caption and cells as displayed. */
 export const tablesCommand: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, USAGE)
-  const file = resolve(requireValue(positionals[0], '报告文件', USAGE))
-  const session = new ReportSession({ now: () => new Date() })
+  const service = commandService({ input: requireValue(positionals[0], '报告文件', USAGE) })
   try {
     // Listing never changes the file (an older report is read as it is, a read-only one can be listed).
-    const open = session.openReadOnly(file)
-    const state = buildReportState(open)
-    const tables = reportData(open).resolveTables(state.numbering)
+    await service.call('report', 'openDialog', { readOnly: true })
+    const tables = await service.call('data', 'tables')
     const out = tables.map((t) => {
       const errors = t.rows.flatMap((r, row) => r.flatMap((c, col) => (c.error ? [{ row: row + 1, col: col + 1, text: c.text, message: c.error }] : [])))
       return {
@@ -44,6 +39,6 @@ export const tablesCommand: Command = async (argv, io) => {
     }
     return 0
   } finally {
-    session.close()
+    await service.close()
   }
 }

@@ -28,6 +28,7 @@ export function dataHandlers(ctx: ServiceContext): Handlers['data'] {
     overview: () => read().overview(),
     views: (input) => read().views(input, numberOf()),
     table: ({ id }) => read().tableView(id, numberOf()),
+    tables: () => read().resolveTables(ctx.state().numbering),
     figure: ({ id }) => read().figureView(id, numberOf()),
     fields: ({ refs }) => read().fields(refs),
     chartData: ({ chart }) => read().chartData(chart),
