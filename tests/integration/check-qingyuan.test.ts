@@ -201,6 +201,47 @@ describe('体检 of the Qingyuan 2021 report', () => {
   })
 })
 
+describe('The Qingyuan import rolled over without 体检', () => {
+  it('the numbers the import bound move to the new year: 专任教师 1649 人，较上年增加了 27 人 reads the new figures once they are typed', async () => {
+    const { svc, call } = service()
+    await ok(call, 'import.docx', upload(readFileSync(QINGYUAN_DOCX)))
+    const fieldsIn = async (words: string) => {
+      const state = await ok(call, 'report.state')
+      for (const c of state.chapters) {
+        const doc: DocNode = (await ok(call, 'chapter.get', { id: c.id })).doc
+        let found: DocNode | null = null
+        walk(doc, (n) => {
+          if (!found && n.type === 'paragraph' && textOf(n).includes(words)) found = n
+        })
+        if (!found) continue
+        const fields = ((found as DocNode).content ?? []).filter((n) => n.type === 'dataField')
+        const values = (await ok(call, 'data.fields', { refs: fields.map((n) => String(n.attrs?.ref)) })) as { value: number | null; missing?: boolean }[]
+        return { refs: fields.map((n) => String(n.attrs?.ref)), values, text: textOf(found) }
+      }
+      throw new Error(`no paragraph with ${words}`)
+    }
+    // 3.3.1: 专任教师 1649 人，较上年增加了 27 人 — both numbers bound by the import itself.
+    const sentence = await fieldsIn('额定编制数')
+    expect(sentence.values.map((v) => v.value)).toEqual([1649, 27])
+    // 1.3: 教职工总数 1894 人，比上一年增加 15 人；其中，专任教师数 1649 人 — bound by the import itself.
+    const before = await fieldsIn('教职工总数')
+    expect(before.values.map((v) => v.value)).toEqual(expect.arrayContaining([1894, 15, 1649]))
+
+    const rolled = await ok(call, 'rollover.create', { source: 'current', year: 2022, fileName: '清远市2022（未体检）' })
+    expect(rolled.state.meta.year).toBe(2022)
+    const after = await fieldsIn('教职工总数')
+    expect(after.refs).toEqual(before.refs)
+    expect(after.values.every((v) => v.missing)).toBe(true)
+    expect((await fieldsIn('额定编制数')).values.map((v) => v.missing ?? false)).toEqual([true, true])
+    await ok(call, 'data.setValue', { indicator: '专任教师', year: 2022, value: 1700 })
+    await ok(call, 'data.setValue', { indicator: 'staff.total', year: 2022, value: 1950 })
+    const typed = await fieldsIn('教职工总数')
+    expect(typed.values.map((v) => v.value)).toEqual(expect.arrayContaining([1950, 56, 1700]))
+    expect((await fieldsIn('额定编制数')).values.map((v) => v.value)).toEqual([1700, 51])
+    svc.session.close()
+  })
+})
+
 describe('体检 of the corrected Qingyuan report', () => {
   it('finds nothing in its sentences; only the structural findings remain', async () => {
     const { svc, call } = service()
