@@ -46,6 +46,20 @@ describe('nianbao check', () => {
     expect(r.stdout).toContain('82.40 与上年的 72.16 相差 10.24 个百分点，句中写的是 9.79 个百分点。应为 10.24。')
   })
 
+  it('nianbao export warns while 体检 errors remain open, and still writes the document', () => {
+    const out = join(dir, '清远市2021.docx')
+    const errors = JSON.parse(nianbao(['check', file, '--json']).stdout).counts.error
+    expect(errors).toBeGreaterThanOrEqual(4)
+    const r = nianbao(['export', file, '--out', out, '--json'])
+    expect(r.code, r.stderr).toBe(0)
+    const summary = JSON.parse(r.stdout)
+    expect(summary.path).toBe(out)
+    expect(summary.warnings[0]).toBe(`体检发现 ${errors} 处错误尚未处理（数字前后不一致、与数据不符或计算有误），请在“体检”中修正或标为已核实。`)
+    const human = nianbao(['export', file, '--out', join(dir, '清远市2021-2.docx')])
+    expect(human.code, human.stderr).toBe(0)
+    expect(human.stderr).toContain(`注意：体检发现 ${errors} 处错误尚未处理`)
+  })
+
   it('reads a report written before 体检 existed without upgrading it', () => {
     const old = join(dir, 'old.nianbao')
     const db = databaseAt(3, old)
