@@ -130,4 +130,31 @@ describe('体检 panel', () => {
     expect(values.indicators.find((i) => i.id === 'teachers.fulltime')?.values['2021']).toBe(1700)
     expect(errors).toEqual([])
   })
+
+  it('re-checks as the user types: a wrong difference typed is listed once the chapter is saved, and goes when it is corrected', async () => {
+    const openErrors = async () => Number((await page.textContent(`${panel} [data-testid="check-summary"]`))?.match(/错误 (\d+)/)?.[1])
+    const before = await openErrors()
+    await caretAtEnd(page, `${editorSel} > p`, (await page.locator(`${editorSel} > p`).count()) - 1)
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('参加省级技能竞赛的学生 320 人，比上年（280 人）增加 30 人。')
+    await waitSaved(page)
+    const typed = page.locator(finding('比上年（280 人）增加 30 人'))
+    await expect.poll(() => typed.count(), { timeout: 15_000 }).toBe(1)
+    expect(await typed.locator('.check-expected').textContent()).toBe('应为 40')
+    await expect.poll(openErrors).toBe(before + 1)
+    // The top-bar badge counts the open errors (red) once there are any.
+    await expect.poll(() => page.textContent('[data-testid="check-badge"].sev-error')).toBe(String(before + 1))
+    await screenshot(page, 'check-typed')
+    // Corrected by hand (not with 改为): gone after the next save.
+    await caretAtEnd(page, `${editorSel} > p`, (await page.locator(`${editorSel} > p`).count()) - 1)
+    // Back over “0 人。”, then 3 → 4.
+    for (let i = 0; i < '0 人。'.length; i++) await page.keyboard.press('ArrowLeft')
+    await page.keyboard.press('Backspace')
+    await page.keyboard.type('4')
+    await expect.poll(() => page.locator(`${editorSel} p:has-text("增加 40 人。")`).count()).toBe(1)
+    await waitSaved(page)
+    await expect.poll(() => typed.count(), { timeout: 15_000 }).toBe(0)
+    await expect.poll(openErrors).toBe(before)
+    expect(errors).toEqual([])
+  })
 })
