@@ -148,6 +148,11 @@ export function decimalsOfValue(v: number): number {
 
 const EPS = 1e-9
 
+/** Two figures written to the same last digit (precisions in base units). */
+function sameDigit(p: number, q: number): boolean {
+  return Math.abs(p - q) <= 1e-9 * Math.max(p, q)
+}
+
 interface Share {
   token: NumberToken
   part: NumberToken
@@ -249,7 +254,9 @@ export function analyseParagraph(raw: string, options: ParagraphOptions | Previo
     }
     const diff = cur.value - prev
     const py = precision(y)
-    const exact = pc >= py - EPS && pp >= py - EPS
+    // Written to the same last digit, the difference was worked out from the figures as written and must match exactly;
+    // figures rounded more coarsely than it (4.5 万 against 增加 2000 人) leave room for what they hide.
+    const exact = sameDigit(pc, py) && sameDigit(pp, py)
     const tolerance = exact ? py * 1e-6 : carry(cur) + prevCarry + py / 2 + py * 1e-6
     const expected = Math.abs(diff) / y.scale
     const prevText = prevTok ? prevTok.text : fmtNum(prev / (cur.scale || 1))
@@ -279,6 +286,9 @@ export function analyseParagraph(raw: string, options: ParagraphOptions | Previo
     }
     if (growthTok) checkGrowth(findings, cur, prev, prevCarry, growthTok, up)
   }
+
+  // ---- from one value to another: 由上年的 95.2% 提高到 97.1%，提高了 1.9 个百分点 ----
+  findings.push(...checkFromTo(s, qty, consumed))
 
   // ---- shares -------------------------------------------------------------
   const shares: Share[] = []
@@ -462,6 +472,93 @@ export function analyseParagraph(raw: string, options: ParagraphOptions | Previo
     })
   }
   return { text: raw, tokens, findings, mentions, comparisons }
+}
+
+/** 由/从 (上年的 | 2019 年的) A … */
+const FROM = /(由|从)\s*(?:上一?年度?的?|去年的?|(?:19|20)\d\d\s*年度?的?)?\s*/g
+/** … (提高)到/至 (2021 年的) B … */
+const TO = new RegExp(`^\\s*(${VERBS})?\\s*(到|至)\\s*(?:(?:19|20)\\d\\d\\s*年度?的?\\s*)?`)
+/** … ，提高了 Z / 增幅为 Z% */
+const CHANGE_AFTER = new RegExp(`^\\s*[，,]?\\s*(?:同比|共|累计|净)?\\s*(${VERBS}|增幅|增长率|增速|降幅)\\s*(了|为|是|达到?)?\\s*(约|近|超过)?\\s*`)
+
+/**
+ * 由上年的 95.2% 提高到 97.1%，提高了 1.9 个百分点；从 2019 年的 2100 人增加到 2021 年的 2600 人，增长了 23.8%:
+ * the change the sentence states against the two values it names, and the direction word before 到.
+ * The earlier value is consumed (it is not this year's figure); the later one stays a mention.
+ */
+function checkFromTo(s: string, qty: NumberToken[], consumed: Set<NumberToken>): LocalFinding[] {
+  const out: LocalFinding[] = []
+  const re = new RegExp(FROM.source, 'g')
+  let m: RegExpExecArray | null
+  while ((m = re.exec(s))) {
+    const a = qty.find((t) => t.start === m!.index + m![0].length)
+    if (!a || a.kind !== 'quantity' || consumed.has(a)) continue
+    const to = TO.exec(s.slice(a.unitEnd))
+    if (!to) continue
+    const b = qty.find((t) => t.start === a.unitEnd + to[0].length)
+    if (!b || b.kind !== 'quantity' || b.unit !== a.unit || consumed.has(b)) continue
+    consumed.add(a)
+    if (a.approx || b.approx) continue
+    const diff = b.value - a.value
+    const tolerance = carry(a) + carry(b) + EPS * Math.max(1, Math.abs(b.value))
+    const toVerb = to[1]
+    if (toVerb && Math.abs(diff) > tolerance && Math.sign(diff) !== (UP.has(toVerb) ? 1 : -1)) {
+      const verbStart = a.unitEnd + to[0].indexOf(toVerb)
+      out.push({
+        rule: 'difference',
+        severity: 'error',
+        from: verbStart,
+        to: verbStart + toVerb.length,
+        numbers: [a.text, b.text],
+        expected: OPPOSITE[toVerb] ?? (diff > 0 ? '增加' : '减少'),
+        message: `句中说由 ${a.text}${unitWord(a).trim()} ${toVerb}到 ${b.text}${unitWord(b).trim()}，但 ${b.text} 比 ${a.text} ${diff > 0 ? '高' : '低'}，应为“${OPPOSITE[toVerb] ?? (diff > 0 ? '增加' : '减少')}”。`
+      })
+      continue
+    }
+    const c = CHANGE_AFTER.exec(s.slice(b.unitEnd))
+    if (!c) continue
+    const z = qty.find((t) => t.start === b.unitEnd + c[0].length)
+    if (!z || z.kind !== 'quantity') continue
+    consumed.add(z)
+    if (c[3] || z.approx) continue
+    const word = c[1]
+    const up = word === '降幅' ? false : /增幅|增长率|增速/.test(word) ? true : UP.has(word)
+    if (z.unit === '%' && a.unit !== '%') {
+      checkGrowth(out, b, a.value, carry(a), z, up)
+      continue
+    }
+    const points = z.unit === '个百分点' && a.unit === '%'
+    if (!points && (z.unit !== a.unit || z.unit === '%')) continue
+    const pz = precision(z)
+    const exact = sameDigit(precision(a), pz) && sameDigit(precision(b), pz)
+    const tol = exact ? pz * 1e-6 : carry(a) + carry(b) + pz / 2 + pz * 1e-6
+    const want = fmt(Math.abs(diff) / z.scale, z.decimals)
+    const between = `由 ${a.text}${unitWord(a).trim()} 到 ${b.text}${unitWord(b).trim()}`
+    if (Math.abs(diff) > tol && Math.sign(diff) !== (up ? 1 : -1)) {
+      out.push({
+        rule: 'difference',
+        severity: 'error',
+        from: b.unitEnd + c[0].indexOf(word),
+        to: z.unitEnd,
+        numbers: [a.text, b.text, z.text],
+        expected: `${OPPOSITE[word] ?? (diff > 0 ? '增加' : '减少')} ${want}`,
+        message: `句中说${word}，但${between} 是${diff > 0 ? '增加' : '减少'}了 ${want}${unitWord(z)}。`
+      })
+    } else if (Math.abs(Math.abs(diff) - z.value) > tol) {
+      const sure = exact || carry(a) + carry(b) < pz / 2
+      out.push({
+        rule: 'difference',
+        severity: 'error',
+        from: z.start,
+        to: z.end,
+        numbers: [a.text, b.text, z.text],
+        expected: sure ? want : `约 ${want}`,
+        ...(sure ? { fix: { from: z.start, to: z.end, text: want } } : {}),
+        message: `${between} 相差 ${sure ? '' : '约 '}${want}${unitWord(z)}，句中写的是 ${z.text}${unitWord(z)}。`
+      })
+    }
+  }
+  return out
 }
 
 function compatible(cur: NumberToken, y: NumberToken): boolean {

@@ -47,6 +47,41 @@ describe('differences', () => {
   })
 })
 
+describe('from one value to another (由…提高到…)', () => {
+  it('checks the change stated after 由 A 到 B against the two values, in 个百分点, in the unit and as a growth rate', () => {
+    expect(rules('就业率由上年的 95.2% 提高到 97.1%，提高了 1.9 个百分点。')).toEqual([])
+    expect(fixes('就业率由上年的 95.2% 提高到 97.1%，提高了 2.9 个百分点。')).toEqual([['difference', '1.9']])
+    expect(rules('招生人数由 2020 年的 1200 人增加到 2021 年的 1500 人，增加了 300 人。')).toEqual([])
+    expect(fixes('招生人数由 2020 年的 1200 人增加到 2021 年的 1500 人，增加了 200 人。')).toEqual([['difference', '300']])
+    expect(rules('从 2019 年的 2100 人增加到 2021 年的 2600 人，增长了 23.8%。')).toEqual([])
+    expect(fixes('从 2019 年的 2100 人增加到 2021 年的 2600 人，增长了 28.3%。')).toEqual([['growth', '23.8']])
+    expect(rules('合格率从 90% 提升至 95.5%，提高 5.5 个百分点。')).toEqual([])
+    const f = rules('双师型教师比例由 79.24% 上升至 83.89%，上升了 4.56 个百分点。')
+    expect(f.map((x) => x.message)).toEqual(['由 79.24% 到 83.89% 相差 4.65 个百分点，句中写的是 4.56 个百分点。'])
+  })
+  it('finds a direction word that says the opposite of the two values', () => {
+    const f = rules('就业率由上年的 95.2% 下降到 97.1%。')
+    expect(f.map((x) => [x.rule, x.expected, x.fix ?? null])).toEqual([['difference', '上升', null]])
+    expect(f[0].message).toBe('句中说由 95.2% 下降到 97.1%，但 97.1 比 95.2 高，应为“上升”。')
+  })
+  it('leaves alone what figures rounded to 万 cannot tell, ranges, and spans of years', () => {
+    expect(rules('在校生由 4.2 万人增加到 4.5 万人，增加 0.3 万人。')).toEqual([])
+    expect(rules('在校生由 4.2 万人增加到 4.5 万人，增加 2000 人。')).toEqual([])
+    expect(fixes('在校生由 4.2 万人增加到 4.5 万人，增加 0.5 万人。')).toEqual([['difference', '0.3']])
+    expect(rules('月薪从 3000 元到 5000 元不等，课时从 2 节增加到 4 节。')).toEqual([])
+    expect(rules('从 2019 年到 2021 年，累计投入 3000 万元；由 2019 年至 2021 年，学校招生 3000 人。')).toEqual([])
+    expect(rules('学生从入学到毕业，全程跟踪；从 3 个专业到 12 个专业，从 1 个实训室到 30 个实训室。')).toEqual([])
+  })
+})
+
+describe('differences of rounded figures', () => {
+  it('figures rounded to 万 leave room for a difference written to the person; the same digits must match', () => {
+    expect(rules('在校生 4.5 万人，比上年（4.2 万人）增加 2000 人。')).toEqual([])
+    expect(fixes('在校生 4.5 万人，比上年（4.2 万人）增加 0.2 万人。')).toEqual([['difference', '0.3']])
+    expect(rules('就业率 82.44%，比上年（72.16%）上升 10.3 个百分点。')).toEqual([])
+  })
+})
+
 describe('growth rates', () => {
   it('checks 增幅 after a difference and 增长 P% against the two values', () => {
     expect(rules('中职学校招生数量 13930 人，较上年增加 2199 人，增幅为 18.75%。')).toEqual([])
