@@ -148,6 +148,14 @@ export function decimalsOfValue(v: number): number {
 
 const EPS = 1e-9
 
+/** What a share is of, in the words a figure's subject uses: 专任教师总数的 → 专任教师, 全市在校生 → 在校生. */
+function coreOfWhole(words: string): string {
+  return cleanSubject(words)
+    .replace(/^(全市|全省|全县|全区|全校|学校|全部|全体|所有)/, '')
+    .replace(/的$/, '')
+    .replace(/(总人数|总数|总量|总额|人数|数量|总和)$/, '')
+}
+
 /** Two figures written to the same last digit (precisions in base units). */
 function sameDigit(p: number, q: number): boolean {
   return Math.abs(p - q) <= 1e-9 * Math.max(p, q)
@@ -350,6 +358,36 @@ export function analyseParagraph(raw: string, options: ParagraphOptions | Previo
       expected: want,
       fix: { from: sh.token.start, to: sh.token.end, text: want },
       message: `${sh.part.text}${unitWord(sh.part).trim()} 占 ${parent.text}${unitWord(parent).trim()} 的 ${want}%，句中写的是 ${sh.token.text}%。`
+    })
+    sh.denominator = -1
+  }
+  // 在校生 3000 人，毕业生 1000 人，占在校生的 33.33%: a share of a whole named by the words of a figure written before it in the paragraph.
+  for (const sh of shares) {
+    if (sh.denominator !== null || !sh.whole) continue
+    const whole = coreOfWhole(sh.whole)
+    if (whole.length < 2) continue
+    const named = qty.filter((q) => {
+      if (q.end > sh.part.start || q === sh.part || q.kind !== 'quantity' || q.unit !== sh.part.unit || q.approx || q.value <= sh.part.value) return false
+      const subject = coreOfWhole(subjectBefore(s, sentenceOf(q.start)[0], q.start))
+      return subject.length >= 2 && (subject === whole || (subject.endsWith(whole) && subject.length - whole.length <= 2))
+    })
+    if (new Set(named.map((q) => q.value)).size !== 1) continue
+    const parent = named[named.length - 1]
+    if (shareAgrees(sh.token, sh.part.value, carry(sh.part), parent.value, carry(parent))) {
+      Object.assign(sh, { denominator: parent.value, denominatorPrecision: carry(parent) })
+      continue
+    }
+    if (carry(parent) > 0 || carry(sh.part) > 0) continue
+    const want = fmt((sh.part.value / parent.value) * 100, sh.token.decimals)
+    findings.push({
+      rule: 'share',
+      severity: 'error',
+      from: sh.token.start,
+      to: sh.token.end,
+      numbers: [sh.part.text, parent.text, sh.token.text],
+      expected: want,
+      fix: { from: sh.token.start, to: sh.token.end, text: want },
+      message: `${sh.part.text}${unitWord(sh.part).trim()} 占${sh.whole} ${parent.text}${unitWord(parent).trim()} 的 ${want}%，句中写的是 ${sh.token.text}%。`
     })
     sh.denominator = -1
   }
@@ -638,8 +676,10 @@ function checkParts(s: string, qty: NumberToken[], consumed: Set<NumberToken>, s
   for (let i = 0; i < qty.length; i++) {
     const total = qty[i]
     if (total.kind !== 'quantity' || !total.unit || consumed.has(total) || total.approx) continue
-    // Only a figure written as a whole (共/合计/总数 …) is the sum of what follows.
-    if (!/(共|合计|总计|共计|总数|总共|累计)[有为计达]?\s*$/.test(s.slice(Math.max(0, total.start - 8), total.start))) continue
+    // Only a figure written as a whole (共/合计/总数 …) is the sum of what follows; one followed by 其中 holds at least the parts listed.
+    const written = /(共|合计|总计|共计|总数|总共|累计)[有为计达]?\s*$/.test(s.slice(Math.max(0, total.start - 8), total.start))
+    const split = /^\s*[，,]\s*其中/.test(s.slice(total.unitEnd))
+    if (!written && !split) continue
     const [, se] = sentenceOf(total.start)
     const parts: { t: NumberToken; label: string }[] = []
     let pos = total.unitEnd
@@ -656,14 +696,18 @@ function checkParts(s: string, qty: NumberToken[], consumed: Set<NumberToken>, s
     const labels = parts.map((p) => p.label)
     if (!isPartition(labels)) continue
     const sum = parts.reduce((a, p) => a + p.t.value, 0)
+    // After 其中 a part may be left unlisted (优秀奖): fewer is asked about, more is wrong.
+    const fewer = !written && sum < total.value
     if (Math.abs(sum - total.value) > EPS * Math.max(1, total.value)) {
       out.push({
         rule: 'partsTotal',
-        severity: 'error',
+        severity: fewer ? 'verify' : 'error',
         from: total.start,
         to: parts[parts.length - 1].t.unitEnd,
         numbers: [total.text, ...parts.map((p) => p.t.text)],
-        message: `${labels.map((l, k) => `${l} ${parts[k].t.text}${total.unit}`).join('、')}，合计 ${fmtNum(sum / total.scale)}${total.unit}，与总数 ${total.text}${total.unit} 不符。`
+        message: fewer
+          ? `${labels.map((l, k) => `${l} ${parts[k].t.text}${total.unit}`).join('、')}，合计 ${fmtNum(sum / total.scale)}${total.unit}，少于总数 ${total.text}${total.unit}；如果还有没列出的部分，请标为已核实。`
+          : `${labels.map((l, k) => `${l} ${parts[k].t.text}${total.unit}`).join('、')}，合计 ${fmtNum(sum / total.scale)}${total.unit}，${sum > total.value ? '超过' : '与'}总数 ${total.text}${total.unit}${sum > total.value ? '' : ' 不符'}。`
       })
     }
     i += parts.length

@@ -107,6 +107,26 @@ describe('shares', () => {
     // Nested groups are not parts of one whole.
     expect(rules('教职工共 1894 人，其中专任教师 1649 人、专业教师 1049 人。')).toEqual([])
   })
+  it('after 其中, parts of one whole that exceed it are wrong; fewer are asked about (a part may be left unlisted)', () => {
+    expect(rules('获奖 57 项，其中一等奖 1 项、二等奖 10 项、三等奖 46 项。')).toEqual([])
+    expect(rules('获奖 56 项，其中一等奖 1 项、二等奖 10 项、三等奖 46 项。').map((f) => [f.rule, f.severity, f.message])).toEqual([
+      ['partsTotal', 'error', '一等奖 1项、二等奖 10项、三等奖 46项，合计 57项，超过总数 56项。']
+    ])
+    expect(rules('毕业生 2000 人，其中男生 1100 人、女生 800 人。').map((f) => [f.rule, f.severity])).toEqual([['partsTotal', 'verify']])
+    // Groups that overlap (硕士, 高级职称, 双师型) are not parts of one whole, whatever their sum.
+    expect(rules('学校有教师 300 人，其中硕士 50 人、高级职称 120 人、双师型 200 人。')).toEqual([])
+  })
+  it('checks a share of a whole named by a figure written before it in the paragraph', () => {
+    expect(rules('在校生 3000 人，毕业生 1000 人，占在校生的 33.33%。')).toEqual([])
+    expect(fixes('在校生 3000 人，毕业生 1000 人，占在校生的 30%。')).toEqual([['share', '33']])
+    expect(rules('全市专任教师 1649 人，其中“双师型”教师 880 人，占专任教师总数的 53.37%。')).toEqual([])
+    const f = rules('全市专任教师 1649 人，其中“双师型”教师 880 人，占专任教师总数的 58.36%。')
+    expect(f.map((x) => [x.rule, x.expected, x.fix?.text])).toEqual([['share', '53.37', '53.37']])
+    expect(f[0].message).toBe('880人 占专任教师总数 1649人 的 53.37%，句中写的是 58.36%。')
+    // A whole named by two different figures, or by none, is not guessed.
+    expect(rules('2020 年在校生 2800 人，2021 年在校生 3000 人，毕业生 1000 人，占在校生的 30%。')).toEqual([])
+    expect(rules('毕业生 1000 人，占在校生的 30%。')).toEqual([])
+  })
 })
 
 describe('ratios', () => {
