@@ -4,7 +4,7 @@ import type { CellFormat } from '../model/table'
 import { namesSchool, oppositeVerb, prepareText, subjectAt, type Comparison, type ParagraphAnalysis, type ParagraphText } from './claims'
 import { matchName, type NameMatch } from './names'
 import { quantities, type NumberToken } from './tokens'
-import type { DataValue } from './types'
+import type { BindingProposal, DataValue } from './types'
 
 /**
  * Numbers that quote the data, proposed as live fields: a number equal to a
@@ -14,19 +14,7 @@ import type { DataValue } from './types'
  * figure's; last year's figure in brackets (比上一年（1622 人）). A field reads
  * exactly as the words it replaces, or it is not proposed.
  */
-export interface LocalProposal {
-  /** Offsets in the paragraph's (expanded) text. */
-  from: number
-  to: number
-  text: string
-  kind: 'value' | 'change' | 'growth'
-  name: string
-  source: string
-  year: number
-  ref: string
-  format: string
-  sure: boolean
-}
+export type LocalProposal = Pick<BindingProposal, 'from' | 'to' | 'text' | 'kind' | 'name' | 'source' | 'year' | 'ref' | 'format' | 'sure'>
 
 export interface BindContext {
   /** The report's 数据年度. */

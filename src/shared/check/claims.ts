@@ -343,23 +343,7 @@ export function analyseParagraph(raw: string, options: ParagraphOptions | Previo
     if (!split) continue
     const parent = [...qty].reverse().find((q) => q.end <= sa + split.index && q.start >= sa && q.unit === sh.part.unit && q.kind === 'quantity')
     if (!parent || parent.approx || parent.value <= sh.part.value || consumed.has(parent)) continue
-    if (shareAgrees(sh.token, sh.part.value, carry(sh.part), parent.value, carry(parent))) {
-      Object.assign(sh, { denominator: parent.value, denominatorPrecision: carry(parent) })
-      continue
-    }
-    if (carry(parent) > 0 || carry(sh.part) > 0) continue
-    const want = fmt((sh.part.value / parent.value) * 100, sh.token.decimals)
-    findings.push({
-      rule: 'share',
-      severity: 'error',
-      from: sh.token.start,
-      to: sh.token.end,
-      numbers: [sh.part.text, parent.text, sh.token.text],
-      expected: want,
-      fix: { from: sh.token.start, to: sh.token.end, text: want },
-      message: `${sh.part.text}${unitWord(sh.part).trim()} 占 ${parent.text}${unitWord(parent).trim()} 的 ${want}%，句中写的是 ${sh.token.text}%。`
-    })
-    sh.denominator = -1
+    shareOfWhole(sh, parent, '', findings)
   }
   // 在校生 3000 人，毕业生 1000 人，占在校生的 33.33%: a share of a whole named by the words of a figure written before it in the paragraph.
   for (const sh of shares) {
@@ -373,23 +357,7 @@ export function analyseParagraph(raw: string, options: ParagraphOptions | Previo
     })
     if (new Set(named.map((q) => q.value)).size !== 1) continue
     const parent = named[named.length - 1]
-    if (shareAgrees(sh.token, sh.part.value, carry(sh.part), parent.value, carry(parent))) {
-      Object.assign(sh, { denominator: parent.value, denominatorPrecision: carry(parent) })
-      continue
-    }
-    if (carry(parent) > 0 || carry(sh.part) > 0) continue
-    const want = fmt((sh.part.value / parent.value) * 100, sh.token.decimals)
-    findings.push({
-      rule: 'share',
-      severity: 'error',
-      from: sh.token.start,
-      to: sh.token.end,
-      numbers: [sh.part.text, parent.text, sh.token.text],
-      expected: want,
-      fix: { from: sh.token.start, to: sh.token.end, text: want },
-      message: `${sh.part.text}${unitWord(sh.part).trim()} 占${sh.whole} ${parent.text}${unitWord(parent).trim()} 的 ${want}%，句中写的是 ${sh.token.text}%。`
-    })
-    sh.denominator = -1
+    shareOfWhole(sh, parent, sh.whole, findings)
   }
   // Shares of the parts of one whole (男生/女生, 城镇/农村, 一等奖/二等奖…) when the whole is not written: it is the sum of the parts,
   // if at least one share agrees with that sum (else the parts named are not all of it).
@@ -510,6 +478,30 @@ export function analyseParagraph(raw: string, options: ParagraphOptions | Previo
     })
   }
   return { text: raw, tokens, findings, mentions, comparisons }
+}
+
+/**
+ * A share of a whole known from the paragraph: the share takes it as its denominator when they agree;
+ * when they do not, and neither figure is rounded, it is an error with the value it should read.
+ */
+function shareOfWhole(sh: Share, parent: NumberToken, wholeWords: string, findings: LocalFinding[]): void {
+  if (shareAgrees(sh.token, sh.part.value, carry(sh.part), parent.value, carry(parent))) {
+    Object.assign(sh, { denominator: parent.value, denominatorPrecision: carry(parent) })
+    return
+  }
+  if (carry(parent) > 0 || carry(sh.part) > 0) return
+  const want = fmt((sh.part.value / parent.value) * 100, sh.token.decimals)
+  findings.push({
+    rule: 'share',
+    severity: 'error',
+    from: sh.token.start,
+    to: sh.token.end,
+    numbers: [sh.part.text, parent.text, sh.token.text],
+    expected: want,
+    fix: { from: sh.token.start, to: sh.token.end, text: want },
+    message: `${sh.part.text}${unitWord(sh.part).trim()} 占${wholeWords} ${parent.text}${unitWord(parent).trim()} 的 ${want}%，句中写的是 ${sh.token.text}%。`
+  })
+  sh.denominator = -1
 }
 
 /** 由/从 (上年的 | 2019 年的) A … */
