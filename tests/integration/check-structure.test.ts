@@ -105,6 +105,25 @@ describe('体检 structure rules on a report being edited', () => {
     expect((await call('check.settings')).caseWordLimit).toBe(2000)
   })
 
+  it('a save that arrives while the whole report is being checked is stored without waiting for the check to end', async () => {
+    await run()
+    const id = chapter('人才培养').id
+    const rec = await call('chapter.get', { id })
+    // New data: every chapter is read again.
+    await call('data.setValue', { indicator: 'students.graduates', year: 2024, value: 812 })
+    const order: string[] = []
+    const checked = call('check.run').then((r: CheckResult) => {
+      order.push('check')
+      return r
+    })
+    const saved = call('chapter.save', { id, doc: { ...rec.doc, content: [...rec.doc.content, p('检查进行中保存的段落。')] }, baseVersion: rec.version }).then(() => order.push('save'))
+    const [result] = await Promise.all([checked, saved])
+    expect(order).toEqual(['save', 'check'])
+    expect(result.recomputed).toBeGreaterThan(1)
+    // The next check reads the saved chapter again, and only it.
+    expect((await run()).recomputed).toBe(1)
+  })
+
   it('two tables with the same title', async () => {
     const id = chapter('人才培养').id
     const a = await call('data.createTable', { chapterId: id, caption: '学生技能大赛获奖情况', layout: 'compare' })

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3'
 import { checkChapter, type ChapterCheck, type ChapterEnv, type ParagraphMemo } from '@shared/check/chapter'
 import { assembleReport, type PlacedMemo } from '@shared/check/report'
 import type { CheckResult, CheckSettings, Finding } from '@shared/check/types'
+import { UserError } from '@shared/errors'
 import { parseFormat } from '@shared/model/format'
 import { numberReport, type ReportNumbering } from '@shared/model/numbering'
 import { reportData, type ReportData } from '../data'
@@ -41,7 +42,31 @@ export class ReportChecker {
     return h.digest('hex')
   }
 
+  /** The check at once (fixes, bindings, the export's warning, the CLI). */
   run(): CheckResult {
+    const steps = this.steps()
+    let step = steps.next()
+    while (!step.done) step = steps.next()
+    return step.value
+  }
+
+  /**
+   * The check the panel asks for: it gives way to other calls after each
+   * chapter it has to read again, so a save that arrives meanwhile (the
+   * first full check of a report just opened) is stored without waiting
+   * for the whole report to be checked.
+   */
+  async runGivingWay(): Promise<CheckResult> {
+    const steps = this.steps()
+    let step = steps.next()
+    while (!step.done) {
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      step = steps.next()
+    }
+    return step.value
+  }
+
+  private *steps(): Generator<void, CheckResult> {
     const started = performance.now()
     const store = this.store
     const db = store.db
@@ -67,18 +92,26 @@ export class ReportChecker {
       fieldText: (ref, format) => data.fieldText(ref, parseFormat(format)),
       values: snap.values
     }
-    const versions = new Map((db.prepare('SELECT id, version FROM chapter').all() as { id: string; version: number }[]).map((r) => [r.id, r.version]))
+    const readVersions = () => new Map((db.prepare('SELECT id, version FROM chapter').all() as { id: string; version: number }[]).map((r) => [r.id, r.version]))
+    let versions = readVersions()
     let recomputed = 0
-    const chapters = list.map((c) => {
-      const key = `${versions.get(c.id)}|${snapKey}`
+    const chapters: { id: string; title: string; check: ChapterCheck }[] = []
+    for (const c of list) {
+      // A chapter removed while the check gave way is left out (the next check has the new list).
+      if (!versions.has(c.id)) continue
       let kept = this.chapters.get(c.id)
-      if (!kept || kept.key !== key) {
-        kept = { key, check: checkChapter(c.id, store.getChapter(c.id).doc, env, this.paragraphs) }
+      const rec = kept?.key === `${versions.get(c.id)}|${snapKey}` ? null : store.getChapter(c.id)
+      if (rec) {
+        kept = { key: `${rec.version}|${snapKey}`, check: checkChapter(c.id, rec.doc, env, this.paragraphs) }
         this.chapters.set(c.id, kept)
         recomputed++
+        yield
+        // The report may have been closed meanwhile: nothing more to check.
+        if (!db.open) throw new UserError('CONFLICT', '报告已经关闭，体检没有完成。')
+        versions = readVersions()
       }
-      return { id: c.id, title: c.title, check: kept.check }
-    })
+      chapters.push({ id: c.id, title: c.title, check: kept!.check })
+    }
     for (const id of this.chapters.keys()) if (!versions.has(id)) this.chapters.delete(id)
 
     const settings = checkSettings(db)

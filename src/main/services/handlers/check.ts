@@ -19,7 +19,7 @@ export function checkHandlers(ctx: ServiceContext): Handlers['check'] {
     return f
   }
   return {
-    run: () => checker().run(),
+    run: () => checker().runGivingWay(),
 
     fix: ({ id }) => {
       session.store()
