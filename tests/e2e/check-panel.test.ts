@@ -35,7 +35,7 @@ describe('体检 panel', () => {
   it('opens from the top bar and lists the findings by chapter with severity, place, sentence, numbers and the value they should have', async () => {
     await page.click('[data-testid="check-button"]')
     await page.waitForSelector(`${panel} [data-testid="check-finding"]`)
-    await expect.poll(() => page.textContent('[data-testid="check-badge"]')).toMatch(/^\d+$/)
+    await expect.poll(() => page.textContent('[data-testid="check-badge"]'), { timeout: 15_000 }).toMatch(/^\d+$/)
     const groups = await page.$$eval(`${panel} .check-chapter`, (hs) => hs.map((h) => h.textContent))
     expect(groups).toEqual(expect.arrayContaining(['2 学生发展', '3 质量保障措施', '5 社会贡献']))
     const item = page.locator(finding('上升 9.79 个百分点'))
@@ -58,7 +58,7 @@ describe('体检 panel', () => {
 
     await page.locator(`${finding('上升 9.79 个百分点')} [data-testid="check-fix"]`).click()
     await expect.poll(() => page.locator(`${editorSel} p:has-text("上升 10.24 个百分点")`).count()).toBe(1)
-    await expect.poll(() => findingCount(page, '上升 9.79 个百分点')).toBe(0)
+    await expect.poll(() => findingCount(page, '上升 9.79 个百分点'), { timeout: 15_000 }).toBe(0)
     await waitSaved(page)
     const ch = (await chapters(host)).find((c) => c.title === '学生发展')!
     expect(await storedText(host, ch.id)).toContain('上升 10.24 个百分点')
@@ -68,7 +68,7 @@ describe('体检 panel', () => {
     await page.keyboard.press('Control+y')
     await expect.poll(() => page.locator(`${editorSel} p:has-text("上升 10.24 个百分点")`).count()).toBe(1)
     await waitSaved(page)
-    await expect.poll(() => findingCount(page, '上升 9.79 个百分点')).toBe(0)
+    await expect.poll(() => findingCount(page, '上升 9.79 个百分点'), { timeout: 15_000 }).toBe(0)
     await screenshot(page, 'check-fixed')
   })
 
@@ -76,7 +76,7 @@ describe('体检 panel', () => {
     const before = await findingCount(page, '生师比 18.25:1')
     expect(before).toBe(1)
     await page.locator(`${finding('生师比 18.25:1')} [data-testid="check-fix"]`).click()
-    await expect.poll(() => findingCount(page, '生师比 18.25:1')).toBe(0)
+    await expect.poll(() => findingCount(page, '生师比 18.25:1'), { timeout: 15_000 }).toBe(0)
     const ch = (await chapters(host)).find((c) => c.title === '质量保障措施')!
     expect(await storedText(host, ch.id)).toContain('生师比 18.28:1')
 
@@ -141,9 +141,9 @@ describe('体检 panel', () => {
     const typed = page.locator(finding('比上年（280 人）增加 30 人'))
     await expect.poll(() => typed.count(), { timeout: 15_000 }).toBe(1)
     expect(await typed.locator('.check-expected').textContent()).toBe('应为 40')
-    await expect.poll(openErrors).toBe(before + 1)
+    await expect.poll(openErrors, { timeout: 15_000 }).toBe(before + 1)
     // The top-bar badge counts the open errors (red) once there are any.
-    await expect.poll(() => page.textContent('[data-testid="check-badge"].sev-error')).toBe(String(before + 1))
+    await expect.poll(() => page.textContent('[data-testid="check-badge"].sev-error'), { timeout: 15_000 }).toBe(String(before + 1))
     await screenshot(page, 'check-typed')
     // Corrected by hand (not with 改为): gone after the next save.
     await caretAtEnd(page, `${editorSel} > p`, (await page.locator(`${editorSel} > p`).count()) - 1)
@@ -154,7 +154,7 @@ describe('体检 panel', () => {
     await expect.poll(() => page.locator(`${editorSel} p:has-text("增加 40 人。")`).count()).toBe(1)
     await waitSaved(page)
     await expect.poll(() => typed.count(), { timeout: 15_000 }).toBe(0)
-    await expect.poll(openErrors).toBe(before)
+    await expect.poll(openErrors, { timeout: 15_000 }).toBe(before)
     expect(errors).toEqual([])
   })
 })

@@ -8,6 +8,9 @@ import { checkStore } from './store'
  * It asks for a check after every save (the report state the screen gets
  * back from a save) and after every change of the data, never while typing.
  */
+/** How long after the last save (or the report opening) the check runs. */
+const CHECK_AFTER_PAUSE_MS = 1200
+
 export function CheckButton({ report, showPanel }: HeaderItemProps) {
   const state = useSyncExternalStore(checkStore.subscribe, checkStore.getSnapshot)
 
@@ -16,8 +19,10 @@ export function CheckButton({ report, showPanel }: HeaderItemProps) {
   }, [report.path])
 
   // A save, a chapter added or moved, new properties: each comes back as a new report state.
+  // The check waits for a pause (saves come every 0.7 s while the user types), so it never
+  // competes with the saves of someone typing, nor with the first saves after a report opens.
   useEffect(() => {
-    const t = setTimeout(() => void checkStore.request(), 150)
+    const t = setTimeout(() => void checkStore.request(), CHECK_AFTER_PAUSE_MS)
     return () => clearTimeout(t)
   }, [report])
 
