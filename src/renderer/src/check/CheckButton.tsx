@@ -21,9 +21,18 @@ export function CheckButton({ report, showPanel }: HeaderItemProps) {
   // A save, a chapter added or moved, new properties: each comes back as a new report state.
   // The check waits for a pause (saves come every 0.7 s while the user types), so it never
   // competes with the saves of someone typing, nor with the first saves after a report opens.
+  // A key pressed meanwhile puts it off again: while someone types, nothing is checked.
   useEffect(() => {
-    const t = setTimeout(() => void checkStore.request(), CHECK_AFTER_PAUSE_MS)
-    return () => clearTimeout(t)
+    let t = setTimeout(() => void checkStore.request(), CHECK_AFTER_PAUSE_MS)
+    const putOff = () => {
+      clearTimeout(t)
+      t = setTimeout(() => void checkStore.request(), CHECK_AFTER_PAUSE_MS)
+    }
+    window.addEventListener('keydown', putOff, true)
+    return () => {
+      clearTimeout(t)
+      window.removeEventListener('keydown', putOff, true)
+    }
   }, [report])
 
   useEffect(() => {
