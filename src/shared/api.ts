@@ -18,6 +18,7 @@ import { dataCalls } from './contract/data'
 import { searchCalls } from './contract/search'
 import { exportCalls } from './contract/export'
 import { importCalls } from './contract/import'
+import { intakeCalls } from './contract/intake'
 import { rolloverCalls } from './contract/rollover'
 import { checkCalls } from './contract/check'
 
@@ -31,6 +32,7 @@ export const api = {
   search: searchCalls,
   export: exportCalls,
   import: importCalls,
+  intake: intakeCalls,
   rollover: rolloverCalls,
   check: checkCalls
 } as const

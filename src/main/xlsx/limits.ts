@@ -26,6 +26,8 @@ export interface XlsxLimits {
   maxCells: number
   /** Shared strings. */
   maxStrings: number
+  /** Merged ranges of one worksheet. */
+  maxMerges: number
   /** Characters of one cell's text. */
   maxCellChars: number
   /** Element nesting depth of an XML part. */
@@ -43,6 +45,7 @@ export const XLSX_LIMITS: XlsxLimits = {
   maxCols: 1000,
   maxCells: 2_000_000,
   maxStrings: 500_000,
+  maxMerges: 10_000,
   maxCellChars: 32_767,
   maxXmlDepth: 64
 }

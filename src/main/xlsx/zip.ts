@@ -78,10 +78,43 @@ export class XlsxPackage {
     return [...this.entries.keys()]
   }
 
+  private readonly inflated = new Map<string, Uint8Array>()
+
+  /**
+   * Inflate several small entries in one pass over the package (a data kit's
+   * parts are a few kilobytes each); large ones are left to read() one at a
+   * time, so memory never holds more than one large part.
+   */
+  prefetch(names: string[]): void {
+    const small = names.filter((n) => {
+      const e = this.entries.get(n)
+      return e && !this.inflated.has(n) && e.size <= 1024 * 1024
+    })
+    if (small.length < 2) return
+    const wanted = new Set(small)
+    let files: Record<string, Uint8Array>
+    try {
+      files = unzipSync(this.data, { filter: (f) => wanted.has(f.name) })
+    } catch (err) {
+      rethrow(err)
+    }
+    for (const n of small) {
+      const bytes = files[n]
+      if (!bytes || bytes.length !== this.entries.get(n)!.size) fail('damaged', `部件“${n.slice(0, 60)}”已损坏或不完整，无法读取。`)
+      this.inflated.set(n, bytes)
+    }
+  }
+
   /** One entry's bytes (null when absent); refused when it declares more than the per-part cap. */
   read(name: string): Uint8Array | null {
     const e = this.entries.get(name)
     if (!e) return null
+    const done = this.inflated.get(name)
+    if (done) {
+      // Handed over once: the package keeps no copy of what its reader holds.
+      this.inflated.delete(name)
+      return done
+    }
     if (e.size > this.limits.maxPartBytes) fail('too-large', `部件“${name.slice(0, 60)}”解压后有 ${mb(e.size)}，超过 ${mb(this.limits.maxPartBytes)} 的上限，已拒绝。`)
     let files: Record<string, Uint8Array>
     try {

@@ -3,6 +3,7 @@ import { base } from './001_base'
 import { liveData } from './002_live_data'
 import { importReports } from './003_import_reports'
 import { check } from './004_check'
+import { intake } from './005_intake'
 
 export interface Migration {
   version: number
@@ -10,8 +11,11 @@ export interface Migration {
   up: (db: Database.Database) => void
 }
 
-/** Numbered migrations, applied in order; PRAGMA user_version records the last one applied. */
-export const migrations: Migration[] = [base, liveData, importReports, check]
+/**
+ * Numbered migrations, applied in order; PRAGMA user_version records the last one applied.
+ * Numbers increase; one may be missing while the branch that adds it is apart.
+ */
+export const migrations: Migration[] = [base, liveData, importReports, check, intake]
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version
 

@@ -6,6 +6,7 @@ import { importFeature } from '../import/contribution'
 import { rolloverFeature } from '../rollover/contribution'
 import { checkFeature } from '../check/contribution'
 import { exportFeature } from '../export/contribution'
+import { intakeFeature } from '../intake/contribution'
 
 /**
  * Every feature of the renderer, one line each. A feature says what it adds
@@ -22,6 +23,7 @@ export const features: Feature[] = [
   importFeature,
   rolloverFeature,
   checkFeature,
+  intakeFeature,
   exportFeature
 ]
 
