@@ -10,7 +10,7 @@
 
 /** Main's layers, lowest first. Each is a list of folders (or files) under src/main. */
 const main = [
-  ['base', ['durable.ts', 'localFile.ts', 'paths.ts', 'security.ts', 'version.ts', 'workers.ts']],
+  ['base', ['durable.ts', 'localFile.ts', 'paths.ts', 'security.ts', 'version.ts', 'workers.ts', 'untrusted']],
   ['store', ['store']],
   ['formats', ['xlsx']],
   ['model', ['data', 'templates', 'charts']],

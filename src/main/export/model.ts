@@ -5,6 +5,7 @@
  * same blocks, so the page numbers in the lists describe what is written.
  */
 import type { CellAlign, TableMerge } from '@shared/model/table'
+import type { ExportCounts } from '@shared/contract/export'
 
 export interface TextInline {
   kind: 'text'
@@ -139,16 +140,7 @@ export interface ReportLists {
   tablesAndFigures: ListEntry[]
 }
 
-export interface ExportCounts {
-  chapters: number
-  appendices: number
-  headings: number
-  cases: number
-  tables: number
-  figures: number
-  images: number
-  drafts: number
-}
+export type { ExportCounts }
 
 /** Everything the writer needs: cover facts, the lists and the body. */
 export interface ReportLayout {

@@ -43,7 +43,7 @@ export function readXlsx(bytes: Uint8Array, patch?: Partial<XlsxLimits>): XlsxWo
   const pkg = new XlsxPackage(bytes, limits)
 
   pkg.prefetch(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels'])
-  const types = pkg.read('[Content_Types].xml')
+  const types = pkg.part('[Content_Types].xml')
   if (!types) fail('not-xlsx', '这不是 Excel 工作簿（.xlsx）：缺少内容类型说明部件。')
   parseParts(types, '[Content_Types].xml', limits.maxXmlDepth, {
     open: (name, a) => {
@@ -58,7 +58,7 @@ export function readXlsx(bytes: Uint8Array, patch?: Partial<XlsxLimits>): XlsxWo
   const rels = relationships(pkg, relsPathOf(workbookPath), dir, limits)
 
   const declared: { name: string; hidden: boolean; target: string }[] = []
-  const wb = pkg.read(workbookPath)
+  const wb = pkg.part(workbookPath)
   if (!wb) fail('not-xlsx', '这不是 Excel 工作簿（.xlsx）：缺少工作簿部件。')
   parseParts(wb, workbookPath, limits.maxXmlDepth, {
     open: (name, a) => {
@@ -87,7 +87,7 @@ export function readXlsx(bytes: Uint8Array, patch?: Partial<XlsxLimits>): XlsxWo
 
 /** dcterms:modified of the core properties (Excel and WPS write it on every save). */
 function savedAt(pkg: XlsxPackage, limits: XlsxLimits): string | null {
-  const bytes = pkg.has('docProps/core.xml') ? pkg.read('docProps/core.xml') : null
+  const bytes = pkg.has('docProps/core.xml') ? pkg.part('docProps/core.xml') : null
   if (!bytes) return null
   let inModified = false
   let text = ''
@@ -132,7 +132,7 @@ function resolveTarget(dir: string, target: string): string | null {
 
 function relationships(pkg: XlsxPackage, path: string, dir: string, limits: XlsxLimits): Map<string, Rel> {
   const out = new Map<string, Rel>()
-  const bytes = pkg.read(path)
+  const bytes = pkg.part(path)
   if (!bytes) return out
   parseParts(bytes, path, limits.maxXmlDepth, {
     open: (name, a) => {
@@ -156,7 +156,7 @@ function officeDocument(pkg: XlsxPackage, limits: XlsxLimits): string {
 }
 
 function sharedStrings(pkg: XlsxPackage, path: string, limits: XlsxLimits): string[] {
-  const bytes = pkg.read(path)
+  const bytes = pkg.part(path)
   if (!bytes) return []
   const out: string[] = []
   let cur: string | null = null
@@ -185,7 +185,7 @@ function sharedStrings(pkg: XlsxPackage, path: string, limits: XlsxLimits): stri
 }
 
 function readSheet(pkg: XlsxPackage, path: string, name: string, hidden: boolean, strings: string[], limits: XlsxLimits, counter: { cells: number }): XlsxSheet {
-  const bytes = pkg.read(path)
+  const bytes = pkg.part(path)
   const sheet: XlsxSheet = { name, hidden, rows: [], merges: [] }
   if (!bytes) return sheet
   const tooManyRows = (): never => fail('too-many-rows', `工作表“${name}”超过 ${limits.maxRows} 行，不像是一份填报表，已拒绝。`)

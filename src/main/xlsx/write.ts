@@ -1,5 +1,6 @@
 import { strToU8, zipSync, type Zippable } from 'fflate'
-import { cellName, rangeName, type CellRange } from './cellRef'
+import { cellAddress } from '@shared/model/cellAddress'
+import { rangeName, type CellRange } from './cellRef'
 
 /**
  * Writing an .xlsx: SpreadsheetML parts zipped with fflate. Enough for a
@@ -136,7 +137,7 @@ function sheetXml(sheet: WriteSheet, sst: (s: string) => number): string {
     row.forEach((raw, c) => {
       const cell = raw !== null && typeof raw === 'object' ? raw : { value: raw }
       const style = cell.style ? ` s="${STYLE_INDEX[cell.style]}"` : ''
-      const ref = cellName(r, c)
+      const ref = cellAddress(r, c)
       maxCol = Math.max(maxCol, c)
       if (typeof cell.value === 'number' && Number.isFinite(cell.value)) cells.push(`<c r="${ref}"${style}><v>${cell.value}</v></c>`)
       else if (typeof cell.value === 'string' && cell.value !== '') cells.push(`<c r="${ref}"${style} t="s"><v>${sst(cell.value)}</v></c>`)
@@ -145,7 +146,7 @@ function sheetXml(sheet: WriteSheet, sst: (s: string) => number): string {
     const ht = sheet.rowHeights?.[r]
     if (cells.length) rows.push(`<row r="${r + 1}"${ht ? ` ht="${ht}" customHeight="1"` : ''}>${cells.join('')}</row>`)
   })
-  const dim = `A1:${cellName(Math.max(0, sheet.rows.length - 1), maxCol)}`
+  const dim = `A1:${cellAddress(Math.max(0, sheet.rows.length - 1), maxCol)}`
   const freeze = sheet.freezeRows
     ? `<sheetView workbookViewId="0"><pane ySplit="${sheet.freezeRows}" topLeftCell="A${sheet.freezeRows + 1}" activePane="bottomLeft" state="frozen"/></sheetView>`
     : `<sheetView workbookViewId="0"/>`

@@ -1,5 +1,6 @@
 import type { IntakeIssue } from '@shared/contract/intake'
-import { cellName, mergeAt, rangeName, type XlsxCell, type XlsxSheet, type XlsxWorkbook } from '../../xlsx'
+import { cellAddress } from '@shared/model/cellAddress'
+import { mergeAt, rangeName, type XlsxCell, type XlsxSheet, type XlsxWorkbook } from '../../xlsx'
 import { KIT_META_SHEET, readKitMeta, type KitMeta } from '../kitFormat'
 import { looksLikeContributor, matchKey, nameFromFile, SCHOOL_LABEL, splitLabel } from '../names'
 import { IntakeRefusal, type FileReading, type RawCell, type RawRow, type RawSchool } from './types'
@@ -66,7 +67,7 @@ function findTable(sheet: XlsxSheet): SheetTable | { problem: string } | null {
       }
     }
     const had = [...years.entries()].find(([, yy]) => yy === y)
-    if (had) return { problem: `工作表“${sheet.name}”的表头中有两列都是 ${y} 年（${cellName(headerRow, had[0])} 和 ${cellName(headerRow, c)}），无法确定用哪一列。` }
+    if (had) return { problem: `工作表“${sheet.name}”的表头中有两列都是 ${y} 年（${cellAddress(headerRow, had[0])} 和 ${cellAddress(headerRow, c)}），无法确定用哪一列。` }
     years.set(c, y)
   }
 
@@ -148,7 +149,7 @@ function rowsOf(t: SheetTable, kit: KitMeta | null): { rows: RawRow[]; issues: I
       if (m && (m.top !== r || m.left !== c)) continue
       const cell = row[c]
       if (!cell) continue
-      const place = `${sheet.name}!${cellName(r, c)}`
+      const place = `${sheet.name}!${cellAddress(r, c)}`
       if (cell.error) cells.push({ year, value: null, error: cell.error, place })
       else if (cell.formula && cell.value === null) cells.push({ year, value: null, uncalculated: true, place })
       else if (cell.value !== null && !(typeof cell.value === 'string' && cell.value.trim() === '')) cells.push({ year, value: cell.value, place })
@@ -156,14 +157,14 @@ function rowsOf(t: SheetTable, kit: KitMeta | null): { rows: RawRow[]; issues: I
     const kitRow = kitRows?.get(r + 1)
     const key = kitRow && matchKey(kitRow.name) === matchKey(name) ? kitRow.key : undefined
     if (kitRow && !key) {
-      issues.push({ severity: 'warning', place: `${sheet.name}!${cellName(r, t.labelCol)}`, message: `填报表第 ${r + 1} 行的指标名称被改成了“${rawLabel}”（原为“${kitRow.name}”），按改后的名称读取。` })
+      issues.push({ severity: 'warning', place: `${sheet.name}!${cellAddress(r, t.labelCol)}`, message: `填报表第 ${r + 1} 行的指标名称被改成了“${rawLabel}”（原为“${kitRow.name}”），按改后的名称读取。` })
     }
     rows.push({
       label: name || rawLabel,
       unit: unitText || labelUnit,
       ...(key ? { key } : {}),
       ...(t.sourceCol !== null && text(row[t.sourceCol]) ? { source: text(row[t.sourceCol]).slice(0, 200) } : {}),
-      place: `${sheet.name}!${cellName(r, t.labelCol)}`,
+      place: `${sheet.name}!${cellAddress(r, t.labelCol)}`,
       cells
     })
   }
