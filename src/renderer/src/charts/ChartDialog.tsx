@@ -2,7 +2,9 @@ import { useEffect, useMemo, useState } from 'react'
 import type { ChartData, ChartSpec, ChartType, ChartYear } from '@shared/charts/model'
 import { CHART_TYPE_LABELS } from '@shared/charts/model'
 import { fillYears } from '@shared/model/formula'
-import { Dialog } from '../components/Dialog'
+import { Dialog, DialogButtons } from '../components/Dialog'
+import { FieldRow, Segmented, SelectField } from '../components/fields'
+import { FormError, useFormDialog } from '../components/FormDialog'
 import { api, errorMessage } from '../api/client'
 import { liveData, useDataYear, useIndicators } from '../data/store'
 import type { DataDialogRequest } from '../data/dialogs'
@@ -15,6 +17,12 @@ const YEAR_CHOICES: { value: ChartYear; label: string }[] = [
   { value: 'previous', label: '上年' },
   { value: 'current', label: '本年' }
 ]
+
+const CHART_TYPES = (Object.keys(CHART_TYPE_LABELS) as ChartType[]).map((t) => ({ value: t, label: CHART_TYPE_LABELS[t] }))
+const SOURCES = [
+  { value: 'indicators', label: '数据指标' },
+  { value: 'table', label: '表格中的区域' }
+] as const
 
 /**
  * 图表: choose the type (bar, grouped bar for two years, line, pie), where the
@@ -49,7 +57,8 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
   const [decimals, setDecimals] = useState<string>(initial?.decimals === undefined ? '' : String(initial.decimals))
   const [query, setQuery] = useState('')
   const [preview, setPreview] = useState<ChartData | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const form = useFormDialog()
+  const { fail } = form
   const tables = useTableChoices()
   const isImage = editing?.spec.kind === 'image'
 
@@ -71,23 +80,24 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
     const t = setTimeout(() => {
       void api.data.chartData({ chart: spec }).then(
         (d) => !stale && setPreview(d),
-        (e) => !stale && setError(errorMessage(e))
+        (e) => !stale && fail(errorMessage(e))
       )
     }, 200)
     return () => {
       stale = true
       clearTimeout(t)
     }
-  }, [spec])
+  }, [spec, fail])
 
-  const submit = async () => {
-    setError(null)
+  const submit = () =>
+    void form.submit(save, () => (isImage || spec ? null : sourceKind === 'indicators' ? '请至少选择一个指标和一个年份。' : '请选择表格，并写出区域（如 A1:C5）。'))
+  const save = async () => {
     if (isImage && request.figureId) {
       const r = await liveData.run(() => api.data.updateFigure({ id: request.figureId!, caption, note }))
       if (r) onClose()
       return
     }
-    if (!spec) return setError(sourceKind === 'indicators' ? '请至少选择一个指标和一个年份。' : '请选择表格，并写出区域（如 A1:C5）。')
+    if (!spec) return
     if (request.figureId) {
       const r = await liveData.run(() => api.data.updateFigure({ id: request.figureId!, caption, note, chart: spec }))
       if (r) onClose()
@@ -112,19 +122,9 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
       width={isImage ? 520 : 860}
       testId="chart-dialog"
       footer={
-        <>
-          {error && (
-            <span className="form-error" role="alert">
-              {error}
-            </span>
-          )}
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void submit()} data-testid="chart-ok">
-            {request.figureId ? '确定' : '插入'}
-          </button>
-        </>
+        <DialogButtons onCancel={onClose} onConfirm={submit} confirmLabel={request.figureId ? '确定' : '插入'} busy={form.busy} confirmTestId="chart-ok">
+          <FormError error={form.error} inline />
+        </DialogButtons>
       }
     >
       <div className={isImage ? 'form data-form' : 'chart-dialog-grid'}>
@@ -135,27 +135,8 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
           </label>
           {!isImage && (
             <>
-              <div className="field">
-                <span>图表类型</span>
-                <div className="seg" role="radiogroup" aria-label="图表类型">
-                  {(Object.keys(CHART_TYPE_LABELS) as ChartType[]).map((t) => (
-                    <button key={t} type="button" role="radio" aria-checked={type === t} className={type === t ? 'on' : ''} onClick={() => chooseType(t)} data-chart-type={t}>
-                      {CHART_TYPE_LABELS[t]}
-                    </button>
-                  ))}
-                </div>
-              </div>
-              <div className="field">
-                <span>数据来自</span>
-                <div className="seg" role="radiogroup" aria-label="数据来自">
-                  <button type="button" role="radio" aria-checked={sourceKind === 'indicators'} className={sourceKind === 'indicators' ? 'on' : ''} onClick={() => setSourceKind('indicators')}>
-                    数据指标
-                  </button>
-                  <button type="button" role="radio" aria-checked={sourceKind === 'table'} className={sourceKind === 'table' ? 'on' : ''} onClick={() => setSourceKind('table')}>
-                    表格中的区域
-                  </button>
-                </div>
-              </div>
+              <Segmented label="图表类型" aria="图表类型" value={type} onChange={chooseType} choices={CHART_TYPES} valueAttr="chart-type" />
+              <Segmented label="数据来自" aria="数据来自" value={sourceKind} onChange={setSourceKind} choices={SOURCES} />
               {sourceKind === 'indicators' ? (
                 <>
                   <label className="field">
@@ -189,22 +170,19 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
                       </div>
                     </div>
                   )}
-                  <div className="field">
-                    <span>年份</span>
-                    <div className="row">
-                      {YEAR_CHOICES.map((y) => (
-                        <label key={String(y.value)} className="check inline">
-                          <input
-                            type={type === 'pie' ? 'radio' : 'checkbox'}
-                            name="chart-year"
-                            checked={years.includes(y.value)}
-                            onChange={(e) => setYears((ys) => (type === 'pie' ? [y.value] : e.target.checked ? [...ys, y.value] : ys.filter((x) => x !== y.value)))}
-                          />
-                          {y.label}
-                        </label>
-                      ))}
-                    </div>
-                  </div>
+                  <FieldRow label="年份">
+                  {YEAR_CHOICES.map((y) => (
+                    <label key={String(y.value)} className="check inline">
+                      <input
+                        type={type === 'pie' ? 'radio' : 'checkbox'}
+                        name="chart-year"
+                        checked={years.includes(y.value)}
+                        onChange={(e) => setYears((ys) => (type === 'pie' ? [y.value] : e.target.checked ? [...ys, y.value] : ys.filter((x) => x !== y.value)))}
+                      />
+                      {y.label}
+                    </label>
+                  ))}
+                  </FieldRow>
                   {type === 'pie' ? (
                     <p className="hint">饼图显示所选年份中各指标所占的比例，只能选一个年份。</p>
                   ) : (
@@ -219,17 +197,7 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
                 </>
               ) : (
                 <>
-                  <label className="field">
-                    <span>表格</span>
-                    <select value={tableId} onChange={(e) => setTableId(e.target.value)} data-testid="chart-table">
-                      <option value="">请选择…</option>
-                      {tables.map((t) => (
-                        <option key={t.id} value={t.id}>
-                          {t.label}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
+                  <SelectField label="表格" value={tableId} onChange={setTableId} placeholder="请选择…" choices={tables.map((t) => ({ value: t.id, label: t.label }))} testId="chart-table" />
                   <label className="field">
                     <span>区域（含标题行和首列，如 A1:C5）</span>
                     <input value={range} onChange={(e) => setRange(e.target.value)} maxLength={11} data-testid="chart-range" />
@@ -243,23 +211,20 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
                   </label>
                 </>
               )}
-              <div className="field">
-                <span>标注</span>
-                <div className="row">
-                  <label className="inline">
-                    单位
-                    <input value={unit} onChange={(e) => setUnit(e.target.value)} maxLength={20} placeholder="人、%、元" />
-                  </label>
-                  <label className="check inline">
-                    <input type="checkbox" checked={showLabels} onChange={(e) => setShowLabels(e.target.checked)} />
-                    显示数值
-                  </label>
-                  <label className="inline">
-                    小数位
-                    <input type="number" min={0} max={6} value={decimals} placeholder="自动" onChange={(e) => setDecimals(e.target.value)} />
-                  </label>
-                </div>
-              </div>
+              <FieldRow label="标注">
+              <label className="inline">
+                单位
+                <input value={unit} onChange={(e) => setUnit(e.target.value)} maxLength={20} placeholder="人、%、元" />
+              </label>
+              <label className="check inline">
+                <input type="checkbox" checked={showLabels} onChange={(e) => setShowLabels(e.target.checked)} />
+                显示数值
+              </label>
+              <label className="inline">
+                小数位
+                <input type="number" min={0} max={6} value={decimals} placeholder="自动" onChange={(e) => setDecimals(e.target.value)} />
+              </label>
+              </FieldRow>
             </>
           )}
           <label className="field">

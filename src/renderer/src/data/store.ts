@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import type { DataDelta, FigureView, TableView } from '@shared/contract/data'
 import type { ResolvedField } from '@shared/model/fields'
 import type { IndicatorWithValues } from '@shared/model/indicator'
@@ -283,28 +283,24 @@ export function useDataYear(): number {
   return useSyncExternalStore((l) => liveData.subscribe('year', l), liveData.getYear)
 }
 
-export function useTableView(id: string): { view: TableView | undefined; missing: boolean } {
-  useEffect(() => liveData.requestTable(id), [id])
-  const view = useSyncExternalStore(
-    (l) => liveData.subscribe(`t:${id}`, l),
-    () => liveData.getTable(id)
-  )
-  const missing = useSyncExternalStore(
-    (l) => liveData.subscribe(`t:${id}`, l),
-    () => liveData.isMissing(id)
-  )
+/** A table or a figure as main last sent it, asked for on first use; `missing` once main says it is gone. */
+function useLiveItem<V>(key: string, id: string, request: (id: string) => void, get: (id: string) => V | undefined): { view: V | undefined; missing: boolean } {
+  useEffect(() => request(id), [id, request])
+  const subscribe = useCallback((l: () => void) => liveData.subscribe(key, l), [key])
+  const view = useSyncExternalStore(subscribe, () => get(id))
+  const missing = useSyncExternalStore(subscribe, () => liveData.isMissing(id))
   return { view, missing }
 }
 
+const requestTable = (id: string) => liveData.requestTable(id)
+const getTable = (id: string) => liveData.getTable(id)
+const requestFigure = (id: string) => liveData.requestFigure(id)
+const getFigure = (id: string) => liveData.getFigure(id)
+
+export function useTableView(id: string): { view: TableView | undefined; missing: boolean } {
+  return useLiveItem(`t:${id}`, id, requestTable, getTable)
+}
+
 export function useFigureView(id: string): { view: FigureView | undefined; missing: boolean } {
-  useEffect(() => liveData.requestFigure(id), [id])
-  const view = useSyncExternalStore(
-    (l) => liveData.subscribe(`f:${id}`, l),
-    () => liveData.getFigure(id)
-  )
-  const missing = useSyncExternalStore(
-    (l) => liveData.subscribe(`f:${id}`, l),
-    () => liveData.isMissing(id)
-  )
-  return { view, missing }
+  return useLiveItem(`f:${id}`, id, requestFigure, getFigure)
 }
