@@ -74,6 +74,53 @@ export function categoryLabelLayout(categories: string[], chartWidth: number, fo
   return { interval: slot >= line ? 0 : 'auto', fontSize: small, width, overflow: 'truncate', rotate: 90, crowded: true }
 }
 
+/**
+ * How the values written on a bar or line chart stay apart. Bars: level above
+ * each bar while the widest value fits the distance between two bars, else
+ * upright (turned 90°), one character high. Lines: where several lines pass
+ * a category, the lowest value is written under its point and the others
+ * above. What would still collide is left out (hideOverlap): whole-table
+ * ranges (eight series of two categories) ran their figures together.
+ */
+export function valueLabelLayout(values: readonly (readonly (number | null)[])[], categories: number, chartWidth: number, fontSize: number, decimals: number | undefined, isLine: boolean, barWidthPct: number): { upright: boolean; below: boolean[][] } {
+  const below = values.map((s) => s.map(() => false))
+  if (isLine) {
+    const all = values.flat().filter((v): v is number => typeof v === 'number')
+    const floor = Math.min(...all)
+    const span = Math.max(...all) - floor
+    if (values.length > 1 && span > 0)
+      for (let i = 0; i < categories; i++) {
+        const here = values.map((s) => s[i]).filter((v): v is number => typeof v === 'number')
+        if (here.length < 2) continue
+        const low = Math.min(...here)
+        // Under a point near the axis a value would sit on the category names: it stays above.
+        if (low === Math.max(...here) || (low - floor) / span < 0.15) continue
+        const lowest = values.findIndex((s) => s[i] === low)
+        below[lowest][i] = true
+      }
+    return { upright: false, below }
+  }
+  const category = Math.max(120, chartWidth - AXIS_ROOM) / Math.max(1, categories)
+  const spacing = values.length > 1 ? category * (barWidthPct / 100) * 1.1 : category
+  const widest = Math.max(0, ...values.flatMap((s) => s.map((v) => labelWidth(labelText(v, decimals), fontSize))))
+  return { upright: widest + 2 > spacing, below }
+}
+
+/** Lines the legend takes at the chart's foot (a whole table's columns as series wrap it onto several). */
+function legendRows(names: string[], chartWidth: number, fontSize: number): number {
+  let rows = 1
+  let x = 0
+  for (const n of names) {
+    const w = 14 + 5 + labelWidth(n, fontSize) + 10
+    if (x > 0 && x + w > chartWidth - 20) {
+      rows++
+      x = 0
+    }
+    x += w
+  }
+  return rows
+}
+
 function labelText(v: unknown, decimals: number | undefined): string {
   if (typeof v !== 'number') return ''
   return decimals === undefined ? formatNumber(v, { kind: 'general' }) : formatNumber(v, { kind: 'fixed', decimals })
@@ -133,21 +180,32 @@ export function buildChartOption(spec: ChartSpec, data: ChartData, look: Partial
   const isLine = spec.type === 'line'
   const legend = data.series.length > 1 || spec.type === 'groupedBar'
   const { crowded, ...axisLabel } = categoryLabelLayout(data.categories, l.width, l.fontSize - 1)
-  // Always set (also when false), so that the editor can merge a new width's layout into the chart.
-  const valueLabelLayout = { labelLayout: { hideOverlap: crowded } }
   const barWidthPct = Math.min(28, Math.floor(60 / Math.max(1, data.series.length)))
-  const series: SeriesOption[] = data.series.map((s) =>
+  const values = valueLabelLayout(
+    data.series.map((s) => s.values),
+    data.categories.length,
+    l.width,
+    l.fontSize - 1,
+    spec.decimals,
+    isLine,
+    barWidthPct
+  )
+  // Always set (also when false), so that the editor can merge a new width's layout into the chart.
+  const labelLayout = { labelLayout: { hideOverlap: crowded || values.upright || isLine } }
+  const valueLabel = { show: showLabels, position: 'top' as const, fontFamily: l.fontFamily, fontSize: l.fontSize - 1, formatter: fmt }
+  const uprightLabel = values.upright ? { rotate: 90, align: 'left' as const, verticalAlign: 'middle' as const, distance: 4 } : { rotate: 0, align: 'center' as const, verticalAlign: 'bottom' as const, distance: 5 }
+  const series: SeriesOption[] = data.series.map((s, si) =>
     isLine
       ? {
           type: 'line',
           name: s.name,
-          data: s.values,
+          data: s.values.map((v, i) => (values.below[si][i] ? { value: v, label: { position: 'bottom' as const } } : v)),
           symbol: 'circle',
           symbolSize: 7,
           connectNulls: false,
           lineStyle: { width: 2.5 },
-          label: { show: showLabels, position: 'top', fontFamily: l.fontFamily, fontSize: l.fontSize - 1, formatter: fmt },
-          ...valueLabelLayout,
+          label: valueLabel,
+          ...labelLayout,
           animation: !l.print
         }
       : {
@@ -157,8 +215,8 @@ export function buildChartOption(spec: ChartSpec, data: ChartData, look: Partial
           barMaxWidth: 48,
           barWidth: `${barWidthPct}%`,
           barGap: '10%',
-          label: { show: showLabels, position: 'top', fontFamily: l.fontFamily, fontSize: l.fontSize - 1, formatter: fmt },
-          ...valueLabelLayout,
+          label: { ...valueLabel, ...uprightLabel },
+          ...labelLayout,
           animation: !l.print
         }
   )
@@ -166,7 +224,7 @@ export function buildChartOption(spec: ChartSpec, data: ChartData, look: Partial
     ...base,
     ...(legend ? { legend: { bottom: 0, textStyle: text, icon: isLine ? undefined : 'rect', itemWidth: 14, itemHeight: isLine ? 4 : 12 } } : {}),
     ...(l.print ? {} : { tooltip: { trigger: 'axis' } }),
-    grid: { left: 16, right: 24, top: top + (spec.unit ? 18 : 4), bottom: legend ? 36 : 12, containLabel: true },
+    grid: { left: 16, right: 24, top: top + (spec.unit ? 18 : 4), bottom: legend ? 12 + 24 * legendRows(data.series.map((s) => s.name), l.width, l.fontSize) : 12, containLabel: true },
     xAxis: {
       type: 'category',
       data: data.categories,
@@ -180,6 +238,8 @@ export function buildChartOption(spec: ChartSpec, data: ChartData, look: Partial
       nameTextStyle: { fontFamily: l.fontFamily, fontSize: l.fontSize - 1, color: '#555', align: 'left' },
       axisLabel: { fontFamily: l.fontFamily, fontSize: l.fontSize - 1, color: '#555', formatter: (v: number) => formatNumber(v, { kind: 'general' }) },
       splitLine: { lineStyle: { color: '#e3e3e3' } },
+      // Upright values stand above the tallest bar: room for them at the top.
+      boundaryGap: values.upright ? [0, '15%'] : [0, 0],
       scale: isLine
     },
     series
