@@ -225,6 +225,8 @@ class LiveData {
       for (const h of this.renameHandlers) h(d.fieldRenames)
       for (const r of d.fieldRenames) if (!this.fields.has(r.from) && this.listeners.has(`d:${r.from}`)) this.queue('fields', r.from)
     }
+    // Anything that depends on the data as a whole (体检) listens to this.
+    if (d.tables.length || d.cells.length || d.indicators.length || d.removedIndicators.length) this.notify('changed')
   }
 
   private queueTail: Promise<unknown> = Promise.resolve()

@@ -16,7 +16,7 @@ export interface HeaderItemProps {
   flush(): Promise<boolean>
   /** Open a chapter and go to a node in it (the places an import or rollover report lists). */
   openChapter(chapterId: string, nodeId?: string): Promise<void>
-  /** Bring a side panel to the front (汇总's menu opens its panels). */
+  /** Bring a side panel to the front (体检 opens its panel, 汇总's menu its panels). */
   showPanel(id: string): void
 }
 
