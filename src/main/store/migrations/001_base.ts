@@ -1,11 +1,7 @@
-import type { Migration } from './index'
+import { sqlMigration } from './sqlMigration'
 
 /** The report, its chapters, images, history and the case index. */
-export const base: Migration = {
-  version: 1,
-  name: 'base',
-  up: (db) => {
-    db.exec(`
+export const base = sqlMigration(1, 'base', `
       CREATE TABLE report (
         id          INTEGER PRIMARY KEY CHECK (id = 1),
         title       TEXT NOT NULL,
@@ -61,5 +57,3 @@ export const base: Migration = {
       );
       CREATE INDEX case_study_chapter ON case_study(chapter_id, position);
     `)
-  }
-}

@@ -1,4 +1,4 @@
-import type { Migration } from './index'
+import { sqlMigration } from './sqlMigration'
 
 /**
  * Live data: report tables and figures in their own rows (the chapter holds a
@@ -6,11 +6,7 @@ import type { Migration } from './index'
  * A table or figure row is kept when its node leaves the chapter text, so
  * undo, a restored revision or a moved node finds it again.
  */
-export const liveData: Migration = {
-  version: 2,
-  name: 'live_data',
-  up: (db) => {
-    db.exec(`
+export const liveData = sqlMigration(2, 'live_data', `
       CREATE TABLE report_table (
         id          TEXT PRIMARY KEY,
         chapter_id  TEXT,
@@ -44,5 +40,3 @@ export const liveData: Migration = {
         PRIMARY KEY (indicator_id, year)
       ) WITHOUT ROWID;
     `)
-  }
-}

@@ -1,15 +1,11 @@
-import type { Migration } from './index'
+import { sqlMigration } from './sqlMigration'
 
 /**
  * 导入报告: what an import of last year's document found, left out and
  * found inconsistent, kept in the report so it can be read again later.
  * One row per import or rollover; the newest is the one shown.
  */
-export const importReports: Migration = {
-  version: 3,
-  name: 'import_reports',
-  up: (db) => {
-    db.exec(`
+export const importReports = sqlMigration(3, 'import_reports', `
       CREATE TABLE import_report (
         id           INTEGER PRIMARY KEY AUTOINCREMENT,
         kind         TEXT NOT NULL CHECK (kind IN ('import', 'rollover')),
@@ -19,5 +15,3 @@ export const importReports: Migration = {
         created_at   TEXT NOT NULL
       );
     `)
-  }
-}

@@ -1,4 +1,4 @@
-import type { Migration } from './index'
+import { sqlMigration } from './sqlMigration'
 
 /**
  * 体检: findings marked 已核实 (who and when), remembered by the finding's id
@@ -6,11 +6,7 @@ import type { Migration } from './index'
  * shown again), and the report's own settings of the check (case word limit,
  * the year-on-year change that asks 请核实).
  */
-export const check: Migration = {
-  version: 4,
-  name: 'check',
-  up: (db) => {
-    db.exec(`
+export const check = sqlMigration(4, 'check', `
       CREATE TABLE check_verified (
         finding_id  TEXT PRIMARY KEY,
         rule        TEXT NOT NULL,
@@ -24,5 +20,3 @@ export const check: Migration = {
         value  TEXT NOT NULL
       ) WITHOUT ROWID;
     `)
-  }
-}

@@ -1,4 +1,4 @@
-import type { Migration } from './index'
+import { sqlMigration } from './sqlMigration'
 
 /**
  * 汇总: what schools (or cities) sent and where every compiled figure came
@@ -8,11 +8,7 @@ import type { Migration } from './index'
  * sent for the 案例库. A newer file from a school replaces its values; the
  * older file stays listed, marked as replaced.
  */
-export const intake: Migration = {
-  version: 5,
-  name: 'intake',
-  up: (db) => {
-    db.exec(`
+export const intake = sqlMigration(5, 'intake', `
       CREATE TABLE intake_contributor (
         id           INTEGER PRIMARY KEY,
         name         TEXT NOT NULL UNIQUE,
@@ -76,5 +72,3 @@ export const intake: Migration = {
       );
       CREATE INDEX intake_case_contributor ON intake_case(contributor_id);
     `)
-  }
-}
