@@ -30,17 +30,18 @@ interface IndicatorRow {
   position: number
 }
 
+/** The rows that hold a spec as JSON: report tables and figures. */
+type SpecTable = 'report_table' | 'figure'
+
 export class DataStore extends FileAccess {
   // ---- report tables ------------------------------------------------------------
 
   listTables(): { spec: ReportTableSpec; chapterId: string | null }[] {
-    const rows = this.db.prepare('SELECT id, chapter_id, spec FROM report_table ORDER BY rowid').all() as { id: string; chapter_id: string | null; spec: string }[]
-    return rows.map((r) => ({ spec: readTable(r.id, r.spec), chapterId: r.chapter_id }))
+    return this.listSpecs('report_table', readTable)
   }
 
   getTable(id: string): ReportTableSpec | null {
-    const r = this.db.prepare('SELECT spec FROM report_table WHERE id = ?').get(id) as { spec: string } | undefined
-    return r ? readTable(id, r.spec) : null
+    return this.getSpec('report_table', id, readTable)
   }
 
   hasTable(id: string): boolean {
@@ -48,18 +49,7 @@ export class DataStore extends FileAccess {
   }
 
   putTable(spec: ReportTableSpec, chapterId?: string | null): void {
-    const json = JSON.stringify(spec)
-    const at = this.stamp()
-    if (chapterId === undefined) {
-      const r = this.db.prepare('UPDATE report_table SET spec = ?, updated_at = ? WHERE id = ?').run(json, at, spec.id)
-      if (r.changes > 0) return
-    }
-    this.db
-      .prepare(
-        `INSERT INTO report_table (id, chapter_id, spec, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET chapter_id = excluded.chapter_id, spec = excluded.spec, updated_at = excluded.updated_at`
-      )
-      .run(spec.id, chapterId ?? null, json, at)
+    this.putSpec('report_table', spec, chapterId)
   }
 
   deleteTable(id: string): void {
@@ -69,32 +59,50 @@ export class DataStore extends FileAccess {
   // ---- figures ---------------------------------------------------------------------
 
   listFigures(): { spec: FigureSpec; chapterId: string | null }[] {
-    const rows = this.db.prepare('SELECT id, chapter_id, spec FROM figure ORDER BY rowid').all() as { id: string; chapter_id: string | null; spec: string }[]
-    return rows.map((r) => ({ spec: readFigure(r.id, r.spec), chapterId: r.chapter_id }))
+    return this.listSpecs('figure', readFigure)
   }
 
   getFigure(id: string): FigureSpec | null {
-    const r = this.db.prepare('SELECT spec FROM figure WHERE id = ?').get(id) as { spec: string } | undefined
-    return r ? readFigure(id, r.spec) : null
+    return this.getSpec('figure', id, readFigure)
   }
 
   putFigure(spec: FigureSpec, chapterId?: string | null): void {
-    const json = JSON.stringify(spec)
-    const at = this.stamp()
-    if (chapterId === undefined) {
-      const r = this.db.prepare('UPDATE figure SET spec = ?, updated_at = ? WHERE id = ?').run(json, at, spec.id)
-      if (r.changes > 0) return
-    }
-    this.db
-      .prepare(
-        `INSERT INTO figure (id, chapter_id, spec, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET chapter_id = excluded.chapter_id, spec = excluded.spec, updated_at = excluded.updated_at`
-      )
-      .run(spec.id, chapterId ?? null, json, at)
+    this.putSpec('figure', spec, chapterId)
   }
 
   deleteFigure(id: string): void {
     this.db.prepare('DELETE FROM figure WHERE id = ?').run(id)
+  }
+
+  // ---- what tables and figures share: one row per id, the spec as JSON, the chapter it sits in ----
+
+  private listSpecs<T>(table: SpecTable, read: (id: string, json: string) => T): { spec: T; chapterId: string | null }[] {
+    const rows = this.db.prepare(`SELECT id, chapter_id, spec FROM ${table} ORDER BY rowid`).all() as { id: string; chapter_id: string | null; spec: string }[]
+    return rows.map((r) => ({ spec: read(r.id, r.spec), chapterId: r.chapter_id }))
+  }
+
+  private getSpec<T>(table: SpecTable, id: string, read: (id: string, json: string) => T): T | null {
+    const r = this.db.prepare(`SELECT spec FROM ${table} WHERE id = ?`).get(id) as { spec: string } | undefined
+    return r ? read(id, r.spec) : null
+  }
+
+  /**
+   * A table or figure row: without a chapter the spec alone changes (its
+   * chapter stays); with one (or null) the row is placed there, created if new.
+   */
+  private putSpec(table: SpecTable, spec: { id: string }, chapterId?: string | null): void {
+    const json = JSON.stringify(spec)
+    const at = this.stamp()
+    if (chapterId === undefined) {
+      const r = this.db.prepare(`UPDATE ${table} SET spec = ?, updated_at = ? WHERE id = ?`).run(json, at, spec.id)
+      if (r.changes > 0) return
+    }
+    this.db
+      .prepare(
+        `INSERT INTO ${table} (id, chapter_id, spec, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET chapter_id = excluded.chapter_id, spec = excluded.spec, updated_at = excluded.updated_at`
+      )
+      .run(spec.id, chapterId ?? null, json, at)
   }
 
   // ---- indicators ------------------------------------------------------------------
