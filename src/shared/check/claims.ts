@@ -1,4 +1,4 @@
-import type { LocalFinding } from './types'
+import type { LocalFinding, RuleId } from './types'
 import { fmt, normalizeDigits, quantities, round, sentences, tokenize, type NumberToken } from './tokens'
 
 /**
@@ -281,16 +281,7 @@ export function analyseParagraph(raw: string, options: ParagraphOptions | Previo
     } else if (Math.abs(Math.abs(diff) - y.value) > tolerance) {
       const want = fmt(expected, y.decimals)
       const sure = exact || carry(cur) + prevCarry < py / 2
-      findings.push({
-        rule: 'difference',
-        severity: 'error',
-        from: y.start,
-        to: y.end,
-        numbers: [cur.text, prevText, y.text],
-        expected: sure ? want : `约 ${want}`,
-        ...(sure ? { fix: { from: y.start, to: y.end, text: want } } : {}),
-        message: `${cur.text} 与上年的 ${prevText} 相差 ${sure ? '' : '约 '}${want}${unitWord(y)}，句中写的是 ${y.text}${unitWord(y)}。`
-      })
+      findings.push(wrongNumber('difference', y, [cur.text, prevText, y.text], want, sure, `${cur.text} 与上年的 ${prevText} 相差 ${sure ? '' : '约 '}${want}${unitWord(y)}，句中写的是 ${y.text}${unitWord(y)}。`))
     }
     if (growthTok) checkGrowth(findings, cur, prev, prevCarry, growthTok, up)
   }
@@ -374,16 +365,7 @@ export function analyseParagraph(raw: string, options: ParagraphOptions | Previo
       k.denominator = d
       if (agree.includes(k)) continue
       const want = fmt((k.part.value / d) * 100, k.token.decimals)
-      findings.push({
-        rule: 'share',
-        severity: 'error',
-        from: k.token.start,
-        to: k.token.end,
-        numbers: [k.part.text, fmtNum(d / k.part.scale), k.token.text],
-        expected: want,
-        fix: { from: k.token.start, to: k.token.end, text: want },
-        message: `${labels.join('、')}合计 ${fmtNum(d / k.part.scale)}${unitWord(k.part).trim()}，其中${labels[group.indexOf(k)]} ${k.part.text}${unitWord(k.part).trim()} 占 ${want}%，句中写的是 ${k.token.text}%。`
-      })
+      findings.push(wrongNumber('share', k.token, [k.part.text, fmtNum(d / k.part.scale), k.token.text], want, true, `${labels.join('、')}合计 ${fmtNum(d / k.part.scale)}${unitWord(k.part).trim()}，其中${labels[group.indexOf(k)]} ${k.part.text}${unitWord(k.part).trim()} 占 ${want}%，句中写的是 ${k.token.text}%。`))
       k.denominator = -1
     }
   }
@@ -398,16 +380,7 @@ export function analyseParagraph(raw: string, options: ParagraphOptions | Previo
     const parts = group.reduce((a, k) => a + k.part.value, 0)
     if (Math.abs(parts - d) > EPS * Math.max(1, d) || group.some((k) => carry(k.part) > 0)) continue
     const want = fmt((sh.part.value / d) * 100, sh.token.decimals)
-    findings.push({
-      rule: 'share',
-      severity: 'error',
-      from: sh.token.start,
-      to: sh.token.end,
-      numbers: [sh.part.text, fmtNum(d / sh.part.scale), sh.token.text],
-      expected: want,
-      fix: { from: sh.token.start, to: sh.token.end, text: want },
-      message: `${sh.part.text}${unitWord(sh.part).trim()} 占 ${fmtNum(d / sh.part.scale)}${unitWord(sh.part).trim()} 的 ${want}%，句中写的是 ${sh.token.text}%（同一段中各部分合计 ${fmtNum(d / sh.part.scale)}${unitWord(sh.part).trim()}，其他占比都以它为总数）。`
-    })
+    findings.push(wrongNumber('share', sh.token, [sh.part.text, fmtNum(d / sh.part.scale), sh.token.text], want, true, `${sh.part.text}${unitWord(sh.part).trim()} 占 ${fmtNum(d / sh.part.scale)}${unitWord(sh.part).trim()} 的 ${want}%，句中写的是 ${sh.token.text}%（同一段中各部分合计 ${fmtNum(d / sh.part.scale)}${unitWord(sh.part).trim()}，其他占比都以它为总数）。`))
     sh.denominator = -1
   }
   // Shares of one whole whose parts make the whole must add up to 100%.
@@ -491,16 +464,7 @@ function shareOfWhole(sh: Share, parent: NumberToken, wholeWords: string, findin
   }
   if (carry(parent) > 0 || carry(sh.part) > 0) return
   const want = fmt((sh.part.value / parent.value) * 100, sh.token.decimals)
-  findings.push({
-    rule: 'share',
-    severity: 'error',
-    from: sh.token.start,
-    to: sh.token.end,
-    numbers: [sh.part.text, parent.text, sh.token.text],
-    expected: want,
-    fix: { from: sh.token.start, to: sh.token.end, text: want },
-    message: `${sh.part.text}${unitWord(sh.part).trim()} 占${wholeWords} ${parent.text}${unitWord(parent).trim()} 的 ${want}%，句中写的是 ${sh.token.text}%。`
-  })
+  findings.push(wrongNumber('share', sh.token, [sh.part.text, parent.text, sh.token.text], want, true, `${sh.part.text}${unitWord(sh.part).trim()} 占${wholeWords} ${parent.text}${unitWord(parent).trim()} 的 ${want}%，句中写的是 ${sh.token.text}%。`))
   sh.denominator = -1
 }
 
@@ -576,19 +540,28 @@ function checkFromTo(s: string, qty: NumberToken[], consumed: Set<NumberToken>):
       })
     } else if (Math.abs(Math.abs(diff) - z.value) > tol) {
       const sure = exact || carry(a) + carry(b) < pz / 2
-      out.push({
-        rule: 'difference',
-        severity: 'error',
-        from: z.start,
-        to: z.end,
-        numbers: [a.text, b.text, z.text],
-        expected: sure ? want : `约 ${want}`,
-        ...(sure ? { fix: { from: z.start, to: z.end, text: want } } : {}),
-        message: `${between} 相差 ${sure ? '' : '约 '}${want}${unitWord(z)}，句中写的是 ${z.text}${unitWord(z)}。`
-      })
+      out.push(wrongNumber('difference', z, [a.text, b.text, z.text], want, sure, `${between} 相差 ${sure ? '' : '约 '}${want}${unitWord(z)}，句中写的是 ${z.text}${unitWord(z)}。`))
     }
   }
   return out
+}
+
+/**
+ * A number written wrong that should read `want`: when the figures it comes
+ * from are exact enough (`sure`) the finding offers the one-click fix, else it
+ * only says 约 (about) `want`.
+ */
+function wrongNumber(rule: RuleId, t: NumberToken, numbers: string[], want: string, sure: boolean, message: string): LocalFinding {
+  return {
+    rule,
+    severity: 'error',
+    from: t.start,
+    to: t.end,
+    numbers,
+    expected: sure ? want : `约 ${want}`,
+    ...(sure ? { fix: { from: t.start, to: t.end, text: want } } : {}),
+    message
+  }
 }
 
 function compatible(cur: NumberToken, y: NumberToken): boolean {
@@ -620,16 +593,7 @@ function checkGrowth(findings: LocalFinding[], cur: NumberToken, prev: number, p
   }
   if (Math.abs(Math.abs(rate) - p.value) > tolerance) {
     const sure = carried < half
-    findings.push({
-      rule: 'growth',
-      severity: 'error',
-      from: p.start,
-      to: p.end,
-      numbers: [cur.text, prevText, p.text],
-      expected: sure ? want : `约 ${want}`,
-      ...(sure ? { fix: { from: p.start, to: p.end, text: want } } : {}),
-      message: `由 ${prevText} 到 ${cur.text}，${rate >= 0 ? '增幅' : '降幅'}为 ${sure ? '' : '约 '}${want}%，句中写的是 ${p.text}%。`
-    })
+    findings.push(wrongNumber('growth', p, [cur.text, prevText, p.text], want, sure, `由 ${prevText} 到 ${cur.text}，${rate >= 0 ? '增幅' : '降幅'}为 ${sure ? '' : '约 '}${want}%，句中写的是 ${p.text}%。`))
   }
 }
 
