@@ -11,6 +11,7 @@ import { reportData, type ReportData } from '../data'
 import type { ReportStore } from '../store/reportStore'
 import { checkSettings, verifiedMarks } from '../store/checkStore'
 import { latestImportReport } from '../store/importReportStore'
+import { perStore } from '../store/perStore'
 import { dataSnapshot, type DataSnapshot } from './values'
 
 /**
@@ -167,16 +168,7 @@ function finish(
 }
 
 /** One checker per open report file, like its data (keyed by the store, gone with the connection). */
-const byStore = new WeakMap<ReportStore, ReportChecker>()
-
-export function reportChecker(open: { store: ReportStore }): ReportChecker {
-  let c = byStore.get(open.store)
-  if (!c) {
-    c = new ReportChecker(open.store)
-    byStore.set(open.store, c)
-  }
-  return c
-}
+export const reportChecker = perStore((store) => new ReportChecker(store))
 
 /** Who marks a finding 已核实: the person logged in on this computer. */
 export function currentUser(): string {
