@@ -9,6 +9,7 @@
  */
 import { MAX_TABLE_COLS, MAX_TABLE_ROWS } from '@shared/contract/data'
 import { columnIndex } from '@shared/model/cellAddress'
+import { quotedEnd } from '@shared/model/formula'
 
 /** Functions that build large arrays or strings from a few small arguments. */
 const REFUSED_FUNCTIONS = ['SEQUENCE', 'OFFSET', 'REPT', 'MUNIT', 'RANDARRAY']
@@ -28,13 +29,7 @@ function addressText(formula: string): string {
       i++
       continue
     }
-    let j = i + 1
-    while (j < formula.length) {
-      if (formula[j] === q) {
-        if (formula[j + 1] === q) j += 2
-        else break
-      } else j++
-    }
+    const j = quotedEnd(formula, i)
     out += q === '"' ? '""' : 'S'
     i = j + 1
   }

@@ -65,6 +65,23 @@ export function parseYear(raw: string): YearSpec | null {
 const FUNC = /^(指标|IND)\s*\(/i
 const OPEN_QUOTES = '"“'
 
+/**
+ * Where the string literal or quoted sheet name opening at `start` ("…" or '…',
+ * the quote doubled inside it) closes: the index of its closing quote, or the
+ * text's length when it never closes.
+ */
+export function quotedEnd(s: string, start: number): number {
+  const q = s[start]
+  let j = start + 1
+  while (j < s.length) {
+    if (s[j] === q) {
+      if (s[j + 1] === q) j += 2
+      else break
+    } else j++
+  }
+  return j
+}
+
 /** Split a formula (with or without its leading "=") into engine text and the report's own tokens. */
 export function scanFormula(input: string): ScannedFormula {
   const segments: FormulaSegment[] = []
@@ -80,13 +97,7 @@ export function scanFormula(input: string): ScannedFormula {
     const c = s[i]
     // String literals and quoted sheet names pass through untouched.
     if (c === '"' || c === "'") {
-      let j = i + 1
-      while (j < s.length) {
-        if (s[j] === c) {
-          if (s[j + 1] === c) j += 2
-          else break
-        } else j++
-      }
+      const j = quotedEnd(s, i)
       text += s.slice(i, j + 1)
       i = j + 1
       continue
