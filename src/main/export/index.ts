@@ -14,7 +14,7 @@ import { CHART_PIXELS } from './geometry'
 import type { ReportLayout } from './model'
 import { applyPages, estimatePages, type PageEstimate } from './pagination'
 import type { ExportSource } from './source'
-import { buildDocument, packDocument } from './writer/document'
+import { buildDocument, layoutCharts, packDocument } from './writer/document'
 
 export type { ExportSource, ExportData, ExportChapter, ExportAsset } from './source'
 
@@ -81,7 +81,7 @@ export async function renderReport(source: ExportSource, options: ExportOptions 
   const doc = buildDocument(layout)
   await nextTick()
   progress('pack')
-  const buffer = await packDocument(doc)
+  const buffer = await packDocument(doc, layoutCharts(layout))
   return { buffer, layout, estimate }
 }
 

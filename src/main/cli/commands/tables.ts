@@ -16,12 +16,15 @@ export const tablesCommand: Command = async (argv, io) => {
     // Listing never changes the file (an older report is read as it is, a read-only one can be listed).
     const open = session.openReadOnly(file)
     const state = buildReportState(open)
-    const tables = reportData(open).resolveTables(state.numbering)
-    const out = tables.map((t) => {
+    const data = reportData(open)
+    // The report's tables in order, then the data sheets of its charts (图 2-1 的数据), which only the chart dialog shows.
+    const tables = [...data.resolveTables(state.numbering).map((t) => ({ t, figure: undefined as string | null | undefined })), ...data.chartSheets(state.numbering)]
+    const out = tables.map(({ t, figure }) => {
       const errors = t.rows.flatMap((r, row) => r.flatMap((c, col) => (c.error ? [{ row: row + 1, col: col + 1, text: c.text, message: c.error }] : [])))
       return {
         id: t.id,
         number: t.number,
+        ...(figure !== undefined ? { figure } : {}),
         caption: t.caption,
         note: t.note,
         headerRows: t.headerRows,
@@ -36,7 +39,7 @@ export const tablesCommand: Command = async (argv, io) => {
     }
     if (out.length === 0) io.out('这个报告中没有表格。')
     for (const t of out) {
-      io.out(`${tableLabel(t.number)} ${t.caption}`)
+      io.out('figure' in t ? `${t.figure ? `图 ${t.figure}` : '附图'}的数据表 ${t.caption}` : `${tableLabel(t.number)} ${t.caption}`)
       for (const r of t.rows) io.out(`  ${r.join(' | ')}`)
       if (t.note) io.out(`  ${t.note}`)
       for (const e of t.errors ?? []) io.out(`  ！第 ${e.row} 行第 ${e.col} 列：${e.message}`)

@@ -49,6 +49,8 @@ export function dataHandlers(ctx: ServiceContext): Handlers['data'] {
 
     createFigure: (input) => write().createFigure(input),
     duplicateFigure: ({ id, to, chapterId }) => write().duplicateFigure(id, chapterId, to),
-    updateFigure: ({ id, ...patch }) => write().updateFigure(id, patch)
+    updateFigure: ({ id, ...patch }) => write().updateFigure(id, patch),
+    createChartSheet: ({ from }) => write().createChartSheet(from),
+    dropChartSheet: ({ id }) => write().dropChartSheet(id)
   }
 }

@@ -281,8 +281,11 @@ export function useDataYear(): number {
   return useSyncExternalStore((l) => liveData.subscribe('year', l), liveData.getYear)
 }
 
+/** A table's view as the editor shows it; an empty id (no table yet) reads as nothing. */
 export function useTableView(id: string): { view: TableView | undefined; missing: boolean } {
-  useEffect(() => liveData.requestTable(id), [id])
+  useEffect(() => {
+    if (id) liveData.requestTable(id)
+  }, [id])
   const view = useSyncExternalStore(
     (l) => liveData.subscribe(`t:${id}`, l),
     () => liveData.getTable(id)

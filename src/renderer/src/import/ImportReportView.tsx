@@ -76,6 +76,7 @@ export function ImportReportView({ report: given, compact = false }: { report: I
     ['案例', c.cases],
     ['表', c.tables],
     ['图', c.figures],
+    ['图表', c.charts ?? 0],
     ['图片', c.images]
   ]
   const when = new Date(report.importedAt)

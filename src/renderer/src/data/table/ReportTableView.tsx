@@ -87,20 +87,27 @@ export function ReportTableNodeView({ node, selected, editor, getPos }: NodeView
   )
 }
 
-function TableEditor({
+/**
+ * The grid editor of a table: in the chapter (a report table, with its
+ * caption and note), or in the chart dialog (`sheet`: a chart's own data
+ * sheet, without caption, note or 生成图表).
+ */
+export function TableEditor({
   view,
   number,
   chapterId,
   editable,
   onDone,
-  onChart
+  onChart,
+  sheet = false
 }: {
   view: TableView
   number: string | null
   chapterId: string | null
   editable: boolean
   onDone: () => void
-  onChart: (range: string) => void
+  onChart?: (range: string) => void
+  sheet?: boolean
 }) {
   const { spec, resolved } = view
   const id = view.id
@@ -464,6 +471,7 @@ function TableEditor({
 
   return (
     <div className="rt-body" contentEditable={false} onCopy={(e) => copySelection(e)}>
+      {!sheet && (
       <div className="rt-caption" data-testid="table-caption">
         <span className="rt-label">{tableLabel(number)}</span>{' '}
         {caption === null ? (
@@ -491,6 +499,7 @@ function TableEditor({
           />
         )}
       </div>
+      )}
 
       <div className="rt-stage">
       <div className="rt-float">
@@ -532,23 +541,27 @@ function TableEditor({
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => setNote(spec.note || '数据来源：')} title="表格下方的注，如“数据来源：…”">
-          数据来源…
-        </button>
-        <button
-          type="button"
-          onClick={() =>
-            onChart(
-              rect && (rect.r0 !== rect.r1 || rect.c0 !== rect.c1)
-                ? // The chart's range holds the names too: its header row (series) and first column (categories), even when only figures were selected.
-                  rangeText({ r0: Math.min(rect.r0, Math.max(0, spec.headerRows - 1)), c0: 0, r1: rect.r1, c1: rect.c1 })
-                : `A1:${address({ r: rows - 1, c: Math.min(2, cols - 1) })}`
-            )
-          }
-          title="用这张表的数据画一幅图"
-        >
-          生成图表…
-        </button>
+        {!sheet && (
+          <button type="button" onClick={() => setNote(spec.note || '数据来源：')} title="表格下方的注，如“数据来源：…”">
+            数据来源…
+          </button>
+        )}
+        {onChart && (
+          <button
+            type="button"
+            onClick={() =>
+              onChart(
+                rect && (rect.r0 !== rect.r1 || rect.c0 !== rect.c1)
+                  ? // The chart's range holds the names too: its header row (series) and first column (categories), even when only figures were selected.
+                    rangeText({ r0: Math.min(rect.r0, Math.max(0, spec.headerRows - 1)), c0: 0, r1: rect.r1, c1: rect.c1 })
+                  : `A1:${address({ r: rows - 1, c: Math.min(2, cols - 1) })}`
+              )
+            }
+            title="用这张表的数据画一幅图"
+          >
+            生成图表…
+          </button>
+        )}
       </div>
 
       {at && (
@@ -711,7 +724,7 @@ function TableEditor({
           />,
           document.body
         )}
-      {note !== null ? (
+      {sheet ? null : note !== null ? (
         <input
           className="rt-note-input"
           autoFocus
