@@ -8,24 +8,24 @@ const EVENT_CHANNEL = 'nianbao:event'
  * window.nianbao: one method per contract call, each forwarding to main over
  * a single invoke channel. The renderer never sees ipcRenderer itself.
  */
-const bridge: Record<string, unknown> = {}
+const transport: Record<string, unknown> = {}
 for (const [group, methods] of Object.entries(api)) {
   const g: Record<string, (input?: unknown) => Promise<unknown>> = {}
   for (const method of Object.keys(methods)) {
     const name = `${group}.${method}`
     g[method] = (input?: unknown) => ipcRenderer.invoke(CALL_CHANNEL, name, input)
   }
-  bridge[group] = Object.freeze(g)
+  transport[group] = Object.freeze(g)
 }
 
-bridge.onEvent = (listener: (event: MainEvent) => void) => {
+transport.onEvent = (listener: (event: MainEvent) => void) => {
   const wrapped = (_e: unknown, event: MainEvent) => listener(event)
   ipcRenderer.on(EVENT_CHANNEL, wrapped)
   return () => {
     ipcRenderer.removeListener(EVENT_CHANNEL, wrapped)
   }
 }
-bridge.assetUrl = (hash: string) => `nianbao-asset://asset/${encodeURIComponent(hash)}`
-bridge.transport = 'electron'
+transport.assetUrl = (hash: string) => `nianbao-asset://asset/${encodeURIComponent(hash)}`
+transport.transport = 'electron'
 
-contextBridge.exposeInMainWorld('nianbao', Object.freeze(bridge))
+contextBridge.exposeInMainWorld('nianbao', Object.freeze(transport))

@@ -15,10 +15,10 @@ import { chapterCalls } from './contract/chapter'
 import { assetCalls } from './contract/asset'
 import { revisionCalls } from './contract/revision'
 import { dataCalls } from './contract/data'
-import { editorCalls } from './contract/editor'
 import { searchCalls } from './contract/search'
 import { exportCalls } from './contract/export'
 import { importCalls } from './contract/import'
+import { rolloverCalls } from './contract/rollover'
 
 export const api = {
   app: appCalls,
@@ -27,16 +27,16 @@ export const api = {
   asset: assetCalls,
   revision: revisionCalls,
   data: dataCalls,
-  editor: editorCalls,
   search: searchCalls,
   export: exportCalls,
-  import: importCalls
+  import: importCalls,
+  rollover: rolloverCalls
 } as const
 
 export type { AppInfo, StartState } from './contract/app'
 export type { SaveResult } from './contract/chapter'
 export type { AssetInfo } from './contract/asset'
-export type { RevisionInfo, RevisionRecord } from './contract/revision'
+export type { RevisionInfo, RevisionRecord, DeletedChapterInfo } from './contract/revision'
 export { NewReportInput, MetaPatch } from './contract/report'
 
 // Derived types: the typed client and the handler table ---------------------

@@ -26,7 +26,7 @@ describe('dialogs keep the focus of the field being typed in', () => {
 
   it('a save finishing behind 报告属性 does not move the cursor out of 编制单位', async () => {
     // Hold every save for a moment so that it finishes while the editor types in the dialog.
-    await page.route(/\/api\/(editor\.savePatch|chapter\.save)$/, async (route) => {
+    await page.route(/\/api\/(chapter\.savePatch|chapter\.save)$/, async (route) => {
       await new Promise((r) => setTimeout(r, 700))
       await route.continue()
     })
@@ -46,6 +46,6 @@ describe('dialogs keep the focus of the field being typed in', () => {
 
     expect(await issuer.inputValue()).toMatch(/（第二稿）审定$/)
     expect(await dialog.locator('input[name="title"]').inputValue()).toBe(title)
-    await page.unroute(/\/api\/(editor\.savePatch|chapter\.save)$/)
+    await page.unroute(/\/api\/(chapter\.savePatch|chapter\.save)$/)
   })
 })

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { APPLICATION_ID, closeReportDatabase, openReportDatabase } from '../../src/main/store/database'
 import { LATEST_VERSION, migrate, migrations } from '../../src/main/store/migrations'
 import { ReportStore } from '../../src/main/store/reportStore'
-import { templateChapters, templateMeta } from '../../src/main/templates/templates'
+import { templateChapters, templateMeta } from '../../src/main/templates/outline'
 
 /**
  * An empty database brought to `version` by applying the numbered migrations

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { TemplateId } from '../../src/shared/model/report'
 import { ReportSession } from '../../src/main/services/reportSession'
-import { templateChapters, templateMeta } from '../../src/main/templates/templates'
+import { templateChapters, templateMeta } from '../../src/main/templates/outline'
 
 export function tempDir(prefix = 'nianbao-'): string {
   return mkdtempSync(join(tmpdir(), prefix))

@@ -5,7 +5,7 @@ import { damage, makeForeignSqlite, makeNewerReport, makeReport, sha256, tempDir
 import { startHost } from '../helpers/host'
 import { databaseAt } from '../helpers/migrations'
 import { ReportStore } from '../../src/main/store/reportStore'
-import { templateChapters, templateMeta } from '../../src/main/templates/templates'
+import { templateChapters, templateMeta } from '../../src/main/templates/outline'
 
 /** The outline of a template file, numbered the way a reader numbers it (1, 1.1, 1.1.1; the annex unnumbered). */
 interface SectionDef {

@@ -4,7 +4,7 @@ import { nianbao, STACK_TRACE } from '../helpers/cli'
 import { sha256, tempDir } from '../helpers/reports'
 import { databaseAt } from '../helpers/migrations'
 import { ReportStore } from '../../src/main/store/reportStore'
-import { templateChapters, templateMeta } from '../../src/main/templates/templates'
+import { templateChapters, templateMeta } from '../../src/main/templates/outline'
 
 /** `nianbao tables`, `set` and `data`: the live data from scripts, over the built CLI. */
 interface CliTable {

@@ -8,7 +8,7 @@ import { QINGYUAN_DOCX } from '../helpers/docx'
 import { sha256, tempDir } from '../helpers/reports'
 
 /**
- * import.docx / import.rollover / import.report through the service layer,
+ * import.docx / rollover.create / import.report through the service layer,
  * as Electron (native dialogs) and the browser host (uploads, workspace)
  * call them — each input validated by dispatch first.
  */
@@ -47,7 +47,7 @@ describe('import through the service layer', () => {
     expect(sha256(QINGYUAN_DOCX)).toBe(before)
 
     // 从上一年报告新建 from the open report.
-    const rolled = await call('import.rollover', { source: 'current', year: 2022 })
+    const rolled = await call('rollover.create', { source: 'current', year: 2022 })
     expect(rolled.ok).toBe(true)
     expect(rolled.result.state.path).toBe(join(dir, '清远市2022.nianbao'))
     expect(rolled.result.state.meta).toMatchObject({ year: 2022, title: '2023年清远市中等职业教育质量年度报告' })
@@ -59,7 +59,7 @@ describe('import through the service layer', () => {
   it('Electron: a cancelled dialog does nothing', async () => {
     const { svc, call, workspace } = service('electron', { openDocx: async () => null, openLastYear: async () => null })
     expect((await call('import.docx', {})).result).toBeNull()
-    expect((await call('import.rollover', { source: 'dialog', year: 2022 })).result).toBeNull()
+    expect((await call('rollover.create', { source: 'dialog', year: 2022 })).result).toBeNull()
     expect(readdirSync(workspace)).toEqual([])
     expect(svc.session.report).toBeNull()
   })
@@ -67,7 +67,7 @@ describe('import through the service layer', () => {
   it('Electron: 从上一年报告新建 from a .docx chosen in the dialog', async () => {
     const target = join(tempDir('nianbao-import-svc-out-'), 'x.nianbao')
     const { svc, call } = service('electron', { openLastYear: async () => QINGYUAN_DOCX, saveReport: async () => target })
-    const r = await call('import.rollover', { source: 'dialog', year: 2022 })
+    const r = await call('rollover.create', { source: 'dialog', year: 2022 })
     expect(r.ok).toBe(true)
     expect(r.result.state.meta.year).toBe(2022)
     expect(readdirSync(join(target, '..')).filter((f) => !f.endsWith('-wal') && !f.endsWith('-shm'))).toEqual(['x.nianbao'])
@@ -85,10 +85,10 @@ describe('import through the service layer', () => {
     const again = await call('import.docx', { upload: upload() })
     expect(again.result.state.path).toBe(join(workspace, '清远市2021年度质量报告（2）.nianbao'))
 
-    const rolled = await call('import.rollover', { source: 'path', path: join(workspace, '清远市2021年度质量报告.nianbao'), year: 2022 })
+    const rolled = await call('rollover.create', { source: 'path', path: join(workspace, '清远市2021年度质量报告.nianbao'), year: 2022 })
     expect(rolled.ok).toBe(true)
     expect(rolled.result.state.path).toBe(join(workspace, '清远市2022年度质量报告.nianbao'))
-    const fromUpload = await call('import.rollover', { source: 'upload', upload: upload(), year: 2022 })
+    const fromUpload = await call('rollover.create', { source: 'upload', upload: upload(), year: 2022 })
     expect(fromUpload.ok).toBe(true)
     expect(fromUpload.result.state.meta.year).toBe(2022)
     svc.session.close()
@@ -98,23 +98,23 @@ describe('import through the service layer', () => {
     const { svc, call, workspace } = service('browser')
     const imported = await call('import.docx', { upload: upload() })
     const r2021 = imported.result.state.path as string
-    const rolled = await call('import.rollover', { source: 'path', path: r2021, year: 2022 })
+    const rolled = await call('rollover.create', { source: 'path', path: r2021, year: 2022 })
     svc.session.close()
     // A listed .nianbao, closed: its own 数据年度, whatever today's year is.
-    expect((await call('import.lastYear', { source: 'path', path: r2021 })).result).toMatchObject({ fileName: '清远市2021年度质量报告.nianbao', year: 2021, title: '2022年清远市中等职业教育质量年度报告' })
-    expect((await call('import.lastYear', { source: 'path', path: rolled.result.state.path })).result).toMatchObject({ year: 2022 })
+    expect((await call('rollover.lastYear', { source: 'path', path: r2021 })).result).toMatchObject({ fileName: '清远市2021年度质量报告.nianbao', year: 2021, title: '2022年清远市中等职业教育质量年度报告' })
+    expect((await call('rollover.lastYear', { source: 'path', path: rolled.result.state.path })).result).toMatchObject({ year: 2022 })
     // An uploaded .docx: the year its import reads.
-    expect((await call('import.lastYear', { source: 'upload', upload: upload() })).result).toMatchObject({ fileName: '清远市2021年报.docx', year: 2021 })
+    expect((await call('rollover.lastYear', { source: 'upload', upload: upload() })).result).toMatchObject({ fileName: '清远市2021年报.docx', year: 2021 })
     // Only reports the page may name.
-    expect((await call('import.lastYear', { source: 'path', path: '/etc/passwd' })).error?.code).toBe('BAD_INPUT')
+    expect((await call('rollover.lastYear', { source: 'path', path: '/etc/passwd' })).error?.code).toBe('BAD_INPUT')
     expect(readdirSync(workspace).filter((f) => f.endsWith('.nianbao')).sort()).toEqual(['清远市2021年度质量报告.nianbao', '清远市2022年度质量报告.nianbao'])
 
     // Electron: the file chosen to learn its year is the one the rollover then uses (no second dialog).
     const dir = tempDir('nianbao-import-svc-out-')
     let asked = 0
     const e = service('electron', { openLastYear: async () => (asked++, r2021), saveReport: async () => join(dir, '新.nianbao') })
-    expect((await e.call('import.lastYear', { source: 'dialog' })).result).toMatchObject({ year: 2021 })
-    const made = await e.call('import.rollover', { source: 'dialog', year: 2022 })
+    expect((await e.call('rollover.lastYear', { source: 'dialog' })).result).toMatchObject({ year: 2021 })
+    const made = await e.call('rollover.create', { source: 'dialog', year: 2022 })
     expect(made.result.state.meta.year).toBe(2022)
     expect(asked).toBe(1)
     e.svc.session.close()
@@ -152,11 +152,11 @@ describe('import through the service layer', () => {
     const bad = await call('import.docx', { upload: { name: 'x.docx', data: Buffer.from('not a zip').toString('base64') } })
     expect(bad.error).toMatchObject({ code: 'IMPORT_FAILED' })
     expect(bad.error?.message).toMatch(/不是 Word 文档.*没有生成新报告/)
-    const outside = await call('import.rollover', { source: 'path', path: '/etc/passwd', year: 2022 })
+    const outside = await call('rollover.create', { source: 'path', path: '/etc/passwd', year: 2022 })
     expect(outside.error?.code).toBe('BAD_INPUT')
-    const noReport = await call('import.rollover', { source: 'current', year: 2022 })
+    const noReport = await call('rollover.create', { source: 'current', year: 2022 })
     expect(noReport.error?.code).toBe('NO_REPORT_OPEN')
-    const badYear = await call('import.rollover', { source: 'current', year: 1999 })
+    const badYear = await call('rollover.create', { source: 'current', year: 1999 })
     expect(badYear.error?.code).toBe('BAD_INPUT')
     expect(readdirSync(workspace)).toEqual([])
     expect(existsSync(join(workspace, 'x.nianbao'))).toBe(false)

@@ -37,7 +37,7 @@ describe('revision.restore', () => {
     const chA = await call('chapter.get', { id: a.id })
     await call('chapter.save', { id: a.id, doc: { type: 'doc', content: section('sec_moved', '搬走的一节', '原来在第一章。') }, baseVersion: chA.version })
     const snapshot = await call('revision.create', { chapterId: a.id, reason: 'manual' })
-    await call('editor.moveSection', { chapterId: a.id, headingId: 'sec_moved', toChapterId: b.id })
+    await call('chapter.moveSection', { chapterId: a.id, headingId: 'sec_moved', toChapterId: b.id })
     await call('chapter.remove', { id: a.id })
 
     const restored = await call('revision.restore', { id: snapshot.id })

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openReportDatabase, closeReportDatabase } from '../../src/main/store/database'
 import { ReportSession } from '../../src/main/services/reportSession'
-import { templateChapters, templateMeta } from '../../src/main/templates/templates'
+import { templateChapters, templateMeta } from '../../src/main/templates/outline'
 import { exited, spawnTs } from '../helpers/tsChild'
 
 const CHILD = join(__dirname, 'children', 'save-as.ts')

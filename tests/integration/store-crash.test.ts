@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { closeReportDatabase, openReportDatabase } from '../../src/main/store/database'
 import { ReportStore } from '../../src/main/store/reportStore'
 import { ReportSession } from '../../src/main/services/reportSession'
-import { templateChapters, templateMeta } from '../../src/main/templates/templates'
+import { templateChapters, templateMeta } from '../../src/main/templates/outline'
 import { payloadNumber, savePayload } from './children/payload'
 import { exited, spawnTs } from '../helpers/tsChild'
 

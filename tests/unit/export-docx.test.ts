@@ -6,7 +6,7 @@
 import { strFromU8 } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { renderReport, type RenderedReport } from '../../src/main/export'
-import { reportNumbering } from '../../src/main/export/blocks'
+import { reportNumbering } from '../../src/main/export/layout'
 import { fixtureSource, qingyuanReport, type FixtureReport } from '../helpers/exportFixture'
 import { instructions, openDocx, paragraphs, styleXml, tables, type DocxParagraph, type DocxParts } from '../helpers/exportDocx'
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { ReportSession } from '../../src/main/services/reportSession'
-import { templateChapters, templateMeta } from '../../src/main/templates/templates'
+import { templateChapters, templateMeta } from '../../src/main/templates/outline'
 import { tempDir } from '../helpers/reports'
 
 /** A name the file system refuses as too long is the user's to change: a Chinese message, not an internal error. */

@@ -1,5 +1,5 @@
-import type { ChartSpec, ChartYear } from '@shared/model/chart'
-import { resolveChartYear } from '@shared/model/chart'
+import type { ChartSpec, ChartYear } from '@shared/charts/model'
+import { resolveChartYear } from '@shared/charts/model'
 import { parseAreas } from '@shared/charts/data'
 import { indicatorCall, scanFormula } from '@shared/model/formula'
 import { plainNumber } from '@shared/model/format'

@@ -1,6 +1,6 @@
 import { DetailedCellError, HyperFormula, type CellValue, type ExportedChange, type RawCellContent } from 'hyperformula'
-import type { ChartData, ChartSpec } from '@shared/model/chart'
-import { resolveChartYear } from '@shared/model/chart'
+import type { ChartData, ChartSpec } from '@shared/charts/model'
+import { resolveChartYear } from '@shared/charts/model'
 import type { ResolvedField } from '@shared/model/fields'
 import type { Indicator } from '@shared/model/indicator'
 import { formatValue, parseTypedNumber } from '@shared/model/format'

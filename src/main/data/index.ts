@@ -24,11 +24,10 @@
  *                                          reads in the document; "（待填）" when its data is missing,
  *                                          "（数据错误）" when its formula fails
  *   data.indicators()                    → every indicator with its values per year
- *   renderChartPng(spec, data.chartData(spec), { width, height, scale })
- *                                        → PNG Buffer for Word, drawn with the same ECharts option as the
- *                                          editor (src/shared/charts/option.ts) and a CJK font found on the
- *                                          machine (UserError with a Chinese message if there is none);
- *                                          chartPng(data, figureId, size) does the lookup for a figure id
+ *
+ * Chart pictures for Word are drawn by src/main/charts (renderChartPng, with
+ * the editor's option builder src/shared/charts/option.ts); report templates
+ * and their standard tables live in src/main/templates.
  *
  * ## Writing (import, rollover, templates)
  *
@@ -81,8 +80,6 @@ export { reportData } from './registry'
 export { ReportData, emptyDelta, type CellEdit, type NewIndicator } from './reportData'
 export { DataEngine } from './engine'
 export { columnName, columnIndex, cellAddress, parseRange } from '@shared/model/cellAddress'
-export { renderChartPng, renderChartSvg, findChartFont, chartPng, type ChartImageSize } from './chartImage'
-export { templateReport, withTemplateData, sampleValues, hasStandardData, STANDARD_INDICATORS, type SeedValue, type TemplateData } from './template'
 export { DataStore } from '../store/dataStore'
 export { parseFormat, formatValue, formatToString } from '@shared/model/format'
 export { fieldFormula, presetOf, describeField, type FieldPreset, type ResolvedField } from '@shared/model/fields'

@@ -2,7 +2,7 @@ import type { ChapterDataViews, DataDelta, DataOverview, FigureView, TableView }
 import { UserError } from '@shared/errors'
 import { newId } from '@shared/editor/ids'
 import { walk, type DocNode } from '@shared/model/doc'
-import type { ChartSpec } from '@shared/model/chart'
+import type { ChartSpec } from '@shared/charts/model'
 import type { ResolvedField } from '@shared/model/fields'
 import type { FigureSpec, ResolvedFigure } from '@shared/model/figure'
 import { formatValue } from '@shared/model/format'

@@ -1,10 +1,10 @@
 /**
  * The report as the Word document will show it, independent of the docx
- * library: chapter documents are turned into these blocks once (blocks.ts),
+ * library: chapter documents are turned into these blocks once (layout.ts),
  * then the page estimator (pagination.ts) and the writer (writer/*) read the
  * same blocks, so the page numbers in the lists describe what is written.
  */
-import type { ChartData, ChartSpec } from '@shared/model/chart'
+import type { ChartData, ChartSpec } from '@shared/charts/model'
 import type { CellAlign, TableMerge } from '@shared/model/table'
 
 export interface TextInline {

@@ -10,7 +10,7 @@
 import { CASE_MARGIN_X, CASE_MARGIN_Y, CELL_MARGIN_X, CELL_MARGIN_Y, LINE, LINES_PER_PAGE, TEXT_HEIGHT, TEXT_WIDTH } from './geometry'
 import { appendixHeadingFormat, FORMATS, headingFormat, type ParagraphFormat } from './formats'
 import type { Block, CaptionBlock, ListEntry, ParagraphBlock, ReportLayout, TableBlock } from './model'
-import { paragraphText } from './blocks'
+import { paragraphText } from './layout'
 import { countLines } from './textMetrics'
 
 export interface PageEstimate {

@@ -9,7 +9,7 @@ import type { ResolvedFigure } from '@shared/model/figure'
 import type { ReportMeta } from '@shared/model/report'
 import type { ResolvedTable } from '@shared/model/table'
 import { CHART_PIXELS } from './geometry'
-import { cachedChart, chartKey } from './chartCache'
+import { cachedChart, chartKey } from '../charts/cache'
 import type { ExportAsset, ExportChapter, ExportSource } from './source'
 
 export interface ExportSnapshot {

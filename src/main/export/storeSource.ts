@@ -5,9 +5,10 @@
 import { parseFormat } from '@shared/model/format'
 import type { ResolvedFigure } from '@shared/model/figure'
 import { isUserError } from '@shared/errors'
-import { renderChartPng, reportData } from '../data'
+import { reportData } from '../data'
+import { renderChartPng } from '../charts/image'
 import type { ReportStore } from '../store/reportStore'
-import { cachedChart, chartKey, rememberChart } from './chartCache'
+import { cachedChart, chartKey, rememberChart } from '../charts/cache'
 import type { ExportData, ExportSource } from './source'
 
 /** ECharts lays a chart out at this width (CSS pixels) for Word; the PNG is scaled up for print. */

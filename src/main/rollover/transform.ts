@@ -1,6 +1,6 @@
 import type { DocNode } from '@shared/model/doc'
 import { walk, textOf } from '@shared/model/doc'
-import type { ChartSpec, ChartYear } from '@shared/model/chart'
+import type { ChartSpec, ChartYear } from '@shared/charts/model'
 import type { FigureSpec } from '@shared/model/figure'
 import { directBinding, scanFormula, indicatorCall } from '@shared/model/formula'
 import type { ReportMeta } from '@shared/model/report'

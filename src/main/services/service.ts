@@ -11,10 +11,10 @@ import { chapterHandlers } from './handlers/chapter'
 import { assetHandlers } from './handlers/asset'
 import { revisionHandlers } from './handlers/revision'
 import { dataHandlers } from './handlers/data'
-import { editorHandlers } from './handlers/editor'
 import { searchHandlers } from './handlers/search'
 import { exportHandlers } from './handlers/export'
 import { importHandlers } from './handlers/import'
+import { rolloverHandlers } from './handlers/rollover'
 
 export interface ServiceDeps {
   ports: HostPorts
@@ -47,10 +47,10 @@ export function createService(deps: ServiceDeps): Service {
     asset: assetHandlers(ctx),
     revision: revisionHandlers(ctx),
     data: dataHandlers(ctx),
-    editor: editorHandlers(ctx),
     search: searchHandlers(ctx),
     export: exportHandlers(ctx),
-    import: importHandlers(ctx)
+    import: importHandlers(ctx),
+    rollover: rolloverHandlers(ctx)
   }
 
   return {

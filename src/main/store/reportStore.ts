@@ -17,6 +17,15 @@ export interface StoredRevision {
   createdAt: string
 }
 
+/** A chapter that no longer exists but whose text is kept in revisions (deleting a chapter snapshots it first). */
+export interface DeletedChapter {
+  chapterId: string
+  title: string
+  revisionId: number
+  deletedAt: string
+  words: number
+}
+
 export interface StoredAsset {
   hash: string
   mime: string
@@ -277,6 +286,20 @@ export class ReportStore {
     const r = this.db.prepare('SELECT doc FROM revision WHERE id = ?').get(id) as { doc: string } | undefined
     if (!r) throw new UserError('NOT_FOUND', '找不到这个历史版本。')
     return JSON.parse(r.doc) as DocNode
+  }
+
+  /** Deleted chapters, newest first, each with its last snapshot. */
+  deletedChapters(): DeletedChapter[] {
+    return this.db
+      .prepare(
+        `SELECT r.chapter_id AS chapterId, r.chapter_title AS title, r.id AS revisionId, r.created_at AS deletedAt, r.words AS words
+           FROM revision r
+          WHERE r.id = (SELECT max(id) FROM revision WHERE chapter_id = r.chapter_id)
+            AND NOT EXISTS (SELECT 1 FROM chapter c WHERE c.id = r.chapter_id)
+          ORDER BY r.id DESC
+          LIMIT 200`
+      )
+      .all() as DeletedChapter[]
   }
 
   // ---- whole file -------------------------------------------------------------

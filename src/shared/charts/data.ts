@@ -1,4 +1,4 @@
-import type { ChartData } from '../model/chart'
+import type { ChartData } from './model'
 import { parseRange } from '../model/cellAddress'
 
 /**

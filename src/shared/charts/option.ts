@@ -1,6 +1,6 @@
 import type { EChartsOption, SeriesOption } from 'echarts'
-import type { ChartData, ChartSpec } from '../model/chart'
-import { BAR_TYPES, ROUND_TYPES } from '../model/chart'
+import type { ChartData, ChartSpec } from './model'
+import { BAR_TYPES, ROUND_TYPES } from './model'
 import { formatNumber } from '../model/format'
 
 /**

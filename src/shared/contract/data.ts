@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ChartData } from '../model/chart'
+import type { ChartData } from '../charts/model'
 import type { ResolvedField } from '../model/fields'
 import type { FigureSpec, ResolvedFigure } from '../model/figure'
 import type { IndicatorWithValues } from '../model/indicator'

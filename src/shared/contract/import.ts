@@ -1,11 +1,10 @@
 import { z } from 'zod'
 import type { ReportState } from '../model/report'
 import type { DataDelta } from './data'
-import { Base64, call, Empty, FileName, FilePath, Id, Year } from './define'
+import { Base64, call, Empty, FileName, Id } from './define'
 
 /**
- * Importing last year's report (.docx) and rolling a report over into the
- * next year. The import report (导入报告) says what was found, what was left
+ * Importing last year's report (.docx). The import report (导入报告) says what was found, what was left
  * out and every inconsistency of the old document, with its place.
  */
 export interface ImportCounts {
@@ -86,18 +85,11 @@ export interface ImportResult {
   report: ImportReport
 }
 
-/** The report chosen as last year's, as read from its file. */
-export interface LastYearReport {
-  fileName: string
-  title: string
-  /** Its 数据年度 (a .docx: as its import reads it). */
-  year: number
-}
-
 /** Largest .docx accepted through an upload (the browser host and drag-and-drop). */
 export const MAX_UPLOAD_BYTES = 40 * 1024 * 1024
 
-const Upload = z
+/** A .docx handed over by the page (the browser host, drag and drop). */
+export const DocxUpload = z
   .object({
     name: FileName,
     /** The file's bytes as base64. */
@@ -111,37 +103,7 @@ export const importCalls = {
    * or uploaded; the new report is saved next to it (dialog) or in the
    * workspace (browser). Null when a dialog was cancelled.
    */
-  docx: call<ImportResult | null>()(z.object({ upload: Upload.optional(), fileName: FileName.optional() }).strict()),
-  /**
-   * 从上一年报告新建: from the open report, a listed .nianbao (path), a .docx
-   * upload, or a file chosen in the native dialog; a new report for `year`.
-   */
-  rollover: call<ImportResult | null>()(
-    z
-      .object({
-        year: Year,
-        source: z.enum(['current', 'path', 'upload', 'dialog']),
-        path: FilePath.optional(),
-        upload: Upload.optional(),
-        fileName: FileName.optional()
-      })
-      .strict()
-  ),
-  /**
-   * 从上一年报告新建, before 新建: the data year of the report chosen as last
-   * year's (a listed .nianbao, a .docx upload, or a file chosen in the native
-   * dialog, which the following rollover with source 'dialog' then uses), so
-   * the dialog proposes the year after it. Null when a dialog was cancelled.
-   */
-  lastYear: call<LastYearReport | null>()(
-    z
-      .object({
-        source: z.enum(['path', 'upload', 'dialog']),
-        path: FilePath.optional(),
-        upload: Upload.optional()
-      })
-      .strict()
-  ),
+  docx: call<ImportResult | null>()(z.object({ upload: DocxUpload.optional(), fileName: FileName.optional() }).strict()),
   /**
    * 保留原文数字 / 采用计算值 for one cell listed in the import report: the
    * table cell becomes the printed number (its formula remembered) or the

@@ -1,4 +1,4 @@
-import type { ChartData, ChartSpec } from './chart'
+import type { ChartData, ChartSpec } from '../charts/model'
 
 /**
  * A figure (图 N-M) as stored in its own row: a chart bound to data, or an

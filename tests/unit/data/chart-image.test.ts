@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { findChartFont, renderChartPng, renderChartSvg } from '../../../src/main/data/chartImage'
-import { faceIndex, fontSubset } from '../../../src/main/data/fontSubset'
+import { findChartFont, renderChartPng, renderChartSvg } from '../../../src/main/charts/image'
+import { faceIndex, fontSubset } from '../../../src/main/charts/fontSubset'
 import { buildChartOption } from '../../../src/shared/charts/option'
-import type { ChartData, ChartSpec } from '../../../src/shared/model/chart'
+import type { ChartData, ChartSpec } from '../../../src/shared/charts/model'
 
 /** Charts for Word: the editor's ECharts option rendered on the main side to a PNG with a CJK font. */
 const spec: ChartSpec = { type: 'groupedBar', unit: '人', showLabels: true, source: { kind: 'indicators', indicators: ['students.enrolled'], years: ['previous', 'current'] } }

@@ -1,5 +1,5 @@
-import { renderChartSvg } from '../../../src/main/data/chartImage'
-import type { ChartData, ChartSpec } from '../../../src/shared/model/chart'
+import { renderChartSvg } from '../../../src/main/charts/image'
+import type { ChartData, ChartSpec } from '../../../src/shared/charts/model'
 
 /**
  * The category labels under a bar chart never run into each other, whatever

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { ReportSession } from '../../../src/main/services/reportSession'
-import { templateChapters, templateMeta } from '../../../src/main/templates/templates'
+import { templateChapters, templateMeta } from '../../../src/main/templates/outline'
 import { reportData, type ReportData } from '../../../src/main/data'
 import type { ReportTableSpec, TableCell } from '../../../src/shared/model/table'
 import { tempDir } from '../../helpers/reports'

@@ -7,7 +7,7 @@
  * and that the import reads back as a live chart with its data, so a
  * report exported and imported again keeps its charts.
  */
-import type { ChartData, ChartSpec } from '@shared/model/chart'
+import type { ChartData, ChartSpec } from '@shared/charts/model'
 import { writeXlsx } from '../../xlsx'
 
 export interface WordChartExport {

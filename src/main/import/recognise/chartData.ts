@@ -1,4 +1,4 @@
-import type { ChartSource } from '@shared/model/chart'
+import type { ChartSource } from '@shared/charts/model'
 import { columnName } from '@shared/model/cellAddress'
 import { plainNumber } from '@shared/model/format'
 import type { ReportTableSpec } from '@shared/model/table'

@@ -1,5 +1,5 @@
-import type { ChartSpec, ChartType } from '@shared/model/chart'
-import { chartKindName } from '@shared/model/chart'
+import type { ChartSpec, ChartType } from '@shared/charts/model'
+import { chartKindName } from '@shared/charts/model'
 import type { CellFormat } from '@shared/model/table'
 import { cellAt, parseRange, type XlsxWorkbook } from '../../xlsx'
 import type { PlotKind, WordChart, WordPlot } from '../docx/charts'

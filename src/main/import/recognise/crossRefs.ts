@@ -1,4 +1,4 @@
-import type { Inline, TextRun } from '../docx/blocks'
+import type { Inline, TextRun } from '../docx/body'
 
 /**
  * References in the text — "（见表 1-1）", "见图 2-2、2-3", "详见案例 5" —

@@ -1,4 +1,4 @@
-import type { ParagraphBlock } from '../docx/blocks'
+import type { ParagraphBlock } from '../docx/body'
 import { chineseNumber, endsLikeSentence, hasCjk, tidy } from './text'
 
 /**

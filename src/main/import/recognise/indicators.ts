@@ -1,7 +1,7 @@
 import { indicatorCall, yearText, type YearSpec } from '@shared/model/formula'
 import { checkIndicatorName, type IndicatorWithValues } from '@shared/model/indicator'
 import type { CellFormat, ReportTableSpec } from '@shared/model/table'
-import { STANDARD_INDICATORS } from '../../data/template/indicators'
+import { STANDARD_INDICATORS } from '../../templates/indicators'
 import type { ImportedTable } from '../model'
 import { tidy, unwrap } from './text'
 import { a1, type ValueMismatch } from './tables'

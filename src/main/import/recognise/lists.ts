@@ -1,4 +1,4 @@
-import type { Block, ParagraphBlock, TableBlock } from '../docx/blocks'
+import type { Block, ParagraphBlock, TableBlock } from '../docx/body'
 import { parseCaption, parseCaseTitle } from './captions'
 import { splitHeadingNumber } from './headings'
 import { tidy } from './text'

@@ -1,4 +1,4 @@
-import type { Block, ImageRun, Inline, ParagraphBlock, TableBlock } from '../docx/blocks'
+import type { Block, ImageRun, Inline, ParagraphBlock, TableBlock } from '../docx/body'
 import { isNote, noteText, parseCaption, parseCaseTitle, type TypedCaption } from './captions'
 import { detectScheme, styledHeading, textHeading, type HeadingGuess, type TextScheme } from './headings'
 import { entriesOf, listTitleKind, parseEntry, type ListKind, type OldList } from './lists'

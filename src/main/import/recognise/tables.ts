@@ -1,5 +1,5 @@
 import type { CellFormat, TableCell, TableMerge } from '@shared/model/table'
-import type { Block, ParagraphBlock, TableBlock } from '../docx/blocks'
+import type { Block, ParagraphBlock, TableBlock } from '../docx/body'
 import type { YearAxis } from '../model'
 import { tidy, unwrap } from './text'
 

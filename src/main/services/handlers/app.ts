@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path'
 import type { Handlers } from '@shared/api'
 import type { RecentFile } from '@shared/model/report'
 import { APP_VERSION } from '../../version'
-import { TEMPLATE_IDS, templateInfo } from '../../templates/templates'
+import { TEMPLATE_IDS, templateInfo } from '../../templates/outline'
 import type { ServiceContext } from '../context'
 import { REPORT_EXT } from '../files'
 

@@ -1,65 +1,31 @@
-import { basename } from 'node:path'
 import type { Handlers } from '@shared/api'
 import { UserError } from '@shared/errors'
 import { analyse, checkTarget, readDocxFile, type ImportSource } from '../../import/service'
 import { prewarmImport } from '../../import/runner'
 import { defaultReportName, writeImportedReport } from '../../import/write'
-import { createHash } from 'node:crypto'
-import type { ImportedReport } from '../../import/model'
-import { lastYearOf, rolloverDocx, rolloverReport } from '../../rollover/rollover'
 import { latestImportReport } from '../../store/importReportStore'
 import { chooseImportedValue } from '../../import/valueChoice'
 import { reportData } from '../../data'
-import { decodeBase64 } from '../assets'
 import type { ServiceContext } from '../context'
-import { allowedReportPath, chooseSavePath, REPORT_EXT, withExt } from '../files'
+import { chooseSavePath, REPORT_EXT, withExt } from '../files'
+import { uploadedDocx } from '../uploads'
 
 /**
- * 导入上一年报告 and 从上一年报告新建. A .docx comes from the native dialog
- * (Electron) or as an upload (browser host, drag and drop); the new report is
- * saved where the user says (Electron) or in the workspace (browser) and
- * opened, and the import report is returned to be shown at once.
+ * 导入上一年报告. A .docx comes from the native dialog (Electron) or as an
+ * upload (browser host, drag and drop); the new report is saved where the
+ * user says (Electron) or in the workspace (browser) and opened, and the
+ * import report is returned to be shown at once.
  */
-function uploaded(upload: { name: string; data: string }): ImportSource {
-  if (!/\.docx$/i.test(upload.name)) {
-    throw new UserError('IMPORT_FAILED', `“${upload.name}”不是 Word 文档（.docx）。旧版 .doc 文件请先在 Word 或 WPS 中另存为 .docx。`)
-  }
-  return { bytes: decodeBase64(upload.data), fileName: upload.name }
-}
-
 export function importHandlers(ctx: ServiceContext): Handlers['import'] {
-  const { ports, session, appState } = ctx
+  const { ports, session } = ctx
   const write = { nativeBinding: ports.nativeBinding, now: ctx.now }
-
-  // What 从上一年报告新建 was shown before 新建: the file chosen in the native
-  // dialog, and the last .docx analysed for its year (not analysed twice).
-  let chosenLastYear: string | null = null
-  let analysed: { key: string; imported: ImportedReport } | null = null
-  const analyseOnce = async (src: ImportSource) => {
-    const key = `${src.fileName}\0${createHash('sha256').update(src.bytes).digest('hex')}`
-    if (analysed?.key !== key) analysed = { key, imported: await analyse(src, { now: ctx.now }) }
-    return analysed.imported
-  }
-  const yearOfReport = (path: string) => {
-    const open = session.report
-    if (open && open.path === path) {
-      const m = open.store.meta()
-      return { year: m.year, title: m.title }
-    }
-    return lastYearOf(path, ports.nativeBinding)
-  }
-
-  const openCreated = (path: string) => {
-    session.open(path)
-    return ctx.opened()
-  }
 
   return {
     docx: async ({ upload, fileName }) => {
       // The worker starts while the user picks the file (or while the upload is decoded).
       prewarmImport()
       let src: ImportSource
-      if (upload) src = uploaded(upload)
+      if (upload) src = uploadedDocx(upload)
       else {
         if (!ports.dialogs?.openDocx) throw new UserError('UNSUPPORTED', '浏览器模式下请选择要上传的 Word 文档（.docx）。')
         const chosen = await ports.dialogs.openDocx()
@@ -72,71 +38,8 @@ export function importHandlers(ctx: ServiceContext): Handlers['import'] {
       if (!path) return null
       checkTarget(path)
       writeImportedReport(path, imported, write)
-      return { state: openCreated(path), report: imported.report }
-    },
-
-    rollover: async ({ year, source, path, upload, fileName }) => {
-      if (source === 'upload' || source === 'dialog') prewarmImport()
-      const suggestedFor = (region: string) => withExt(fileName || `${region}${year}年度质量报告`)
-      const target = async (region: string) => {
-        const p = await chooseSavePath(ports, suggestedFor(region), REPORT_EXT, Boolean(fileName))
-        if (p) checkTarget(p)
-        return p
-      }
-      let result
-      if (source === 'current') {
-        const r = session.require()
-        const out = await target(r.store.meta().region)
-        if (!out) return null
-        result = await rolloverReport({ path: r.path, copy: (to) => r.store.backupTo(to) }, out, { year, ...write })
-      } else if (source === 'path') {
-        if (!path) throw new UserError('BAD_INPUT', '请选择上一年的报告。')
-        const from = allowedReportPath(path, ports, appState)
-        const open = session.report
-        const out = await target(basename(from, REPORT_EXT).replace(/\d{4}.*$/, '') || '新')
-        if (!out) return null
-        const copy = open && open.path === from ? (to: string) => open.store.backupTo(to) : undefined
-        result = await rolloverReport({ path: from, copy }, out, { year, ...write })
-      } else if (source === 'upload') {
-        if (!upload) throw new UserError('BAD_INPUT', '请选择要上传的上一年报告（.docx）。')
-        const out = await target('')
-        if (!out) return null
-        const src = uploaded(upload)
-        result = await rolloverDocx(src, out, { year, ...write }, await analyseOnce(src))
-      } else {
-        if (!ports.dialogs?.openLastYear) throw new UserError('UNSUPPORTED', '浏览器模式下请从工作文件夹中选择上一年的报告，或上传 Word 文档。')
-        const chosen = chosenLastYear ?? (await ports.dialogs.openLastYear())
-        if (!chosen) return null
-        chosenLastYear = null
-        const out = await target(basename(chosen).replace(/\d{4}.*$/, '').replace(/\.(nianbao|docx)$/i, ''))
-        if (!out) return null
-        if (/\.docx$/i.test(chosen)) {
-          const src = readDocxFile(chosen)
-          result = await rolloverDocx(src, out, { year, ...write }, await analyseOnce(src))
-        } else result = await rolloverReport({ path: chosen }, out, { year, ...write })
-      }
-      return { state: openCreated(result.path), report: result.report }
-    },
-
-    lastYear: async ({ source, path, upload }) => {
-      if (source === 'path') {
-        if (!path) throw new UserError('BAD_INPUT', '请选择上一年的报告。')
-        const from = allowedReportPath(path, ports, appState)
-        return { fileName: basename(from), ...yearOfReport(from) }
-      }
-      prewarmImport()
-      if (source === 'upload') {
-        if (!upload) throw new UserError('BAD_INPUT', '请选择要上传的上一年报告（.docx）。')
-        const src = uploaded(upload)
-        const { meta } = await analyseOnce(src)
-        return { fileName: src.fileName, year: meta.year, title: meta.title }
-      }
-      if (!ports.dialogs?.openLastYear) throw new UserError('UNSUPPORTED', '浏览器模式下请从工作文件夹中选择上一年的报告，或上传 Word 文档。')
-      const chosen = await ports.dialogs.openLastYear()
-      if (!chosen) return null
-      const read = /\.docx$/i.test(chosen) ? (await analyseOnce(readDocxFile(chosen))).meta : yearOfReport(chosen)
-      chosenLastYear = chosen
-      return { fileName: basename(chosen), year: read.year, title: read.title }
+      session.open(path)
+      return { state: ctx.opened(), report: imported.report }
     },
 
     chooseValue: (input) => {

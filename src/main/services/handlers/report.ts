@@ -1,8 +1,8 @@
 import { basename } from 'node:path'
 import type { Handlers } from '@shared/api'
 import { UserError } from '@shared/errors'
-import { templateMeta } from '../../templates/templates'
-import { templateReport } from '../../data/template'
+import { templateMeta } from '../../templates/outline'
+import { templateReport } from '../../templates/report'
 import type { ServiceContext } from '../context'
 import { allowedReportPath, chooseSavePath, REPORT_EXT, withExt } from '../files'
 

@@ -21,6 +21,10 @@ export function revisionHandlers(ctx: ServiceContext): Handlers['revision'] {
       const r = session.store().addRevision(chapterId, reason)
       return r ? toInfo(r) : null
     },
+    deletedChapters: () => {
+      const store = session.require().store
+      return store.deletedChapters().map((d) => ({ ...d, words: d.words || summarizeChapter(store.revisionDoc(d.revisionId)).words }))
+    },
     /** Restoring is itself a new version: the text it replaces is kept as a snapshot first. */
     restore: ({ id }) => {
       const store = session.store()

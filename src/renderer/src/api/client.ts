@@ -1,11 +1,11 @@
 import { api as contract, type NianbaoApi } from '@shared/api'
 import type { ErrorCode } from '@shared/errors'
-import type { NianbaoBridge } from '@shared/bridge'
-import { createHttpBridge } from './httpBridge'
+import type { NianbaoTransport } from '@shared/transport'
+import { createHttpTransport } from './httpTransport'
 
 declare global {
   interface Window {
-    nianbao?: NianbaoBridge
+    nianbao?: NianbaoTransport
   }
 }
 
@@ -20,9 +20,9 @@ export class ApiError extends Error {
   }
 }
 
-export const bridge: NianbaoBridge = window.nianbao ?? createHttpBridge()
+export const transport: NianbaoTransport = window.nianbao ?? createHttpTransport()
 
-function unwrap(b: NianbaoBridge): NianbaoApi {
+function unwrap(b: NianbaoTransport): NianbaoApi {
   const client: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {}
   for (const [group, methods] of Object.entries(contract)) {
     client[group] = {}
@@ -39,7 +39,7 @@ function unwrap(b: NianbaoBridge): NianbaoApi {
 }
 
 /** The typed client: `await api.report.create({...})`; failures throw ApiError. */
-export const api: NianbaoApi = unwrap(bridge)
+export const api: NianbaoApi = unwrap(transport)
 
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) return e.message

@@ -6,6 +6,7 @@ import { NoticeProvider } from '../components/Notice'
 import { StartScreen } from '../screens/start/StartScreen'
 import { ReportScreen } from '../screens/report/ReportScreen'
 import { ImportHost } from '../import/ImportHost'
+import { RolloverHost } from '../rollover/RolloverHost'
 
 /** The two screens: the start screen (新建/打开/最近) and the open report. */
 export function App() {
@@ -56,7 +57,8 @@ export function App() {
       ) : (
         <StartScreen info={info} start={start} onOpened={setReport} onRefresh={loadStart} initialNew={startWithNew} />
       )}
-      <ImportHost info={info} start={start} onOpened={setReport} />
+      <ImportHost info={info} onOpened={setReport} />
+      <RolloverHost start={start} />
     </NoticeProvider>
   )
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import type { Editor } from '@tiptap/core'
 import { FieldDialog } from './field/FieldDialog'
 import { CrossRefPicker } from './crossref/CrossRefPicker'
-import { ChartDialog } from './figure/ChartDialog'
+import { ChartDialog } from '../charts/ChartDialog'
 import { InsertTableDialog } from './table/InsertTableDialog'
 
 /**

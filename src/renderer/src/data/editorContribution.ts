@@ -12,7 +12,7 @@ import { openDataDialog } from './dialogs'
 import { dataFieldView } from './field/fieldView'
 import { crossRefView } from './crossref/crossRefView'
 import { ReportTableNodeView } from './table/ReportTableView'
-import { FigureNodeView } from './figure/FigureView'
+import { FigureNodeView } from '../charts/FigureView'
 import { chapterUndo } from './table/chapterUndo'
 
 /**

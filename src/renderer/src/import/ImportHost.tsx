@@ -1,17 +1,15 @@
 import { useEffect, useSyncExternalStore } from 'react'
-import type { AppInfo, StartState } from '@shared/api'
+import type { AppInfo } from '@shared/api'
 import type { ReportState } from '@shared/model/report'
 import { Dialog } from '../components/Dialog'
 import { useNotify } from '../components/Notice'
 import { importController } from './controller'
 import { isDocx } from './files'
 import { ImportReportView } from './ImportReportView'
-import { RolloverDialog } from './RolloverDialog'
 import './import.css'
 
 interface Props {
   info: AppInfo
-  start: StartState
   onOpened: (r: ReportState) => void
 }
 
@@ -21,10 +19,9 @@ function hasFiles(e: DragEvent): boolean {
 
 /**
  * Everything import draws over the window: the progress while a document
- * is read, the 导入报告 once the new report is open, the 从上一年报告新建
- * dialog, and the drop target for a .docx dragged onto the window.
+ * is read, the 导入报告 once the new report is open, and the drop target for a .docx dragged onto the window.
  */
-export function ImportHost({ info, start, onOpened }: Props) {
+export function ImportHost({ info, onOpened }: Props) {
   const notify = useNotify()
   const ui = useSyncExternalStore(importController.subscribe, importController.snapshot)
 
@@ -71,8 +68,6 @@ export function ImportHost({ info, start, onOpened }: Props) {
     }
   }, [])
 
-  const files = [...start.workspaceFiles, ...start.recent.filter((r) => r.exists && !start.workspaceFiles.some((w) => w.path === r.path))]
-
   return (
     <>
       {ui.dragging && !ui.busy && (
@@ -80,7 +75,6 @@ export function ImportHost({ info, start, onOpened }: Props) {
           <div>松开鼠标，导入上一年的报告（Word 文档 .docx）</div>
         </div>
       )}
-      {ui.rolloverOpen && <RolloverDialog files={files} busy={Boolean(ui.busy)} />}
       {ui.busy && (
         <div className="dialog-backdrop import-busy" role="presentation" data-testid="import-busy">
           <div className="dialog" role="dialog" aria-modal="true" aria-label="正在导入">

@@ -1,16 +1,17 @@
 import type { AppInfo } from '@shared/api'
-import type { ImportReport, ImportResult, LastYearReport } from '@shared/contract/import'
+import type { ImportReport, ImportResult } from '@shared/contract/import'
 import type { ReportState } from '@shared/model/report'
 import { api, errorMessage } from '../api/client'
 import { liveData } from '../data/store'
 import { checkDocx, FileProblem, pickFile, readBase64 } from './files'
 
 /**
- * The import flows of the whole window (导入上一年报告, 从上一年报告新建, a
- * .docx dropped on the window), outside any one screen: the start screen
- * goes away when the new report opens, but the import report must stay on
- * screen. ImportHost (mounted once in App) draws what this holds; the
- * screens' buttons call it.
+ * The flows that make a new report from last year's, for the whole window
+ * (导入上一年报告, a .docx dropped on the window, and 从上一年报告新建 in
+ * src/renderer/src/rollover), outside any one screen: the start screen goes
+ * away when the new report opens, but the import report must stay on
+ * screen. ImportHost and RolloverHost (mounted once in App) draw what this
+ * holds; the screens' buttons call it.
  */
 export interface ImportUiState {
   busy: string | null
@@ -18,12 +19,6 @@ export interface ImportUiState {
   rolloverOpen: boolean
   dragging: boolean
 }
-
-export type RolloverRequest =
-  | { source: 'current'; year: number }
-  | { source: 'path'; path: string; year: number }
-  | { source: 'upload'; file: File; year: number }
-  | { source: 'dialog'; year: number }
 
 type Listener = () => void
 
@@ -95,7 +90,8 @@ class ImportController {
     return false
   }
 
-  private async run(busy: string, call: () => Promise<ImportResult | null>): Promise<boolean> {
+  /** Run one flow that makes and opens a new report (pending edits saved first), then show its import report. */
+  async run(busy: string, call: () => Promise<ImportResult | null>): Promise<boolean> {
     if (this.state.busy) return false
     if (!(await this.saveFirst())) return false
     this.set({ busy })
@@ -113,7 +109,8 @@ class ImportController {
     }
   }
 
-  private async upload(file: File) {
+  /** A .docx the user chose, checked and read for the contract. */
+  async upload(file: File) {
     checkDocx(file)
     return { name: file.name, data: await readBase64(file) }
   }
@@ -133,13 +130,6 @@ class ImportController {
     return this.run(`正在导入“${chosen.name}”…`, async () => api.import.docx({ upload: await this.upload(chosen) }))
   }
 
-  /** The data year of the report chosen as last year's (read by main from the file), null when a dialog was cancelled. */
-  async lastYear(req: { source: 'path'; path: string } | { source: 'upload'; file: File } | { source: 'dialog' }): Promise<LastYearReport | null> {
-    if (req.source === 'path') return api.import.lastYear({ source: 'path', path: req.path })
-    if (req.source === 'upload') return api.import.lastYear({ source: 'upload', upload: await this.upload(req.file) })
-    return api.import.lastYear({ source: 'dialog' })
-  }
-
   /** 保留原文数字 / 采用计算值: the table follows at once (the delta), the stored import report says which. */
   async chooseValue(cell: { tableId: string; row: number; col: number }, choice: 'printed' | 'computed'): Promise<ImportReport | null> {
     try {
@@ -151,23 +141,6 @@ class ImportController {
       this.notify('error', errorMessage(e))
       return null
     }
-  }
-
-  async rollover(req: RolloverRequest): Promise<boolean> {
-    const ok = await this.run(`正在新建 ${req.year} 年度报告…`, async () => {
-      switch (req.source) {
-        case 'current':
-          return api.import.rollover({ source: 'current', year: req.year })
-        case 'path':
-          return api.import.rollover({ source: 'path', path: req.path, year: req.year })
-        case 'upload':
-          return api.import.rollover({ source: 'upload', upload: await this.upload(req.file), year: req.year })
-        case 'dialog':
-          return api.import.rollover({ source: 'dialog', year: req.year })
-      }
-    })
-    if (ok) this.closeRollover()
-    return ok
   }
 }
 

@@ -6,7 +6,7 @@ import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
 import type { PanelDef, PanelProps } from '../../panels/types'
 import { api } from '../../api/client'
 import { liveData, useDataYear, useIndicators } from '../store'
-import { useLiveDataLink } from '../bridge'
+import { useLiveDataLink } from '../link'
 import { IndicatorDialog } from './IndicatorDialog'
 import '../data.css'
 

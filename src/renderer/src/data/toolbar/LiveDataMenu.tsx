@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/core'
 import { Menu } from '../../editor/toolbar/Menu'
 import type { ToolbarItem } from '../../editor/toolbar/items'
 import { openDataDialog } from '../dialogs'
-import { LiveDataBridge } from '../bridge'
+import { LiveDataLink } from '../link'
 import { blockInsertPos } from '../insertPos'
 
 /** 插入 menu of the toolbar: report tables, charts, quoted figures and cross-references. */
@@ -34,7 +34,7 @@ export function LiveDataMenu({ editor, chapterId, disabled }: { editor: Editor |
           }
         ]}
       />
-      <LiveDataBridge />
+      <LiveDataLink />
     </>
   )
 }

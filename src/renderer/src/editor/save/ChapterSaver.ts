@@ -138,7 +138,7 @@ export class ChapterSaver {
     if (base.doc === doc) return
     const payload = this.payloadFor(doc, base.doc)
     if (payload.kind === 'patch' && new TextEncoder().encode(JSON.stringify(payload.blocks)).length < UNLOAD_LIMIT) {
-      void api.editor.savePatch({ id: this.chapterId, baseVersion: base.version, from: payload.from, to: payload.to, blocks: payload.blocks }).catch(() => {})
+      void api.chapter.savePatch({ id: this.chapterId, baseVersion: base.version, from: payload.from, to: payload.to, blocks: payload.blocks }).catch(() => {})
     } else {
       void api.chapter.save({ id: this.chapterId, doc: doc.toJSON() as DocNode, baseVersion: base.version }).catch(() => {})
     }
@@ -164,7 +164,7 @@ export class ChapterSaver {
 
   private async send(payload: Payload, baseVersion: number | undefined): Promise<SaveResult> {
     if (payload.kind === 'patch' && baseVersion !== undefined) {
-      return api.editor.savePatch({ id: this.chapterId, baseVersion, from: payload.from, to: payload.to, blocks: payload.blocks })
+      return api.chapter.savePatch({ id: this.chapterId, baseVersion, from: payload.from, to: payload.to, blocks: payload.blocks })
     }
     return api.chapter.save({ id: this.chapterId, doc: payload.kind === 'full' ? payload.doc : (this.currentDoc()!.toJSON() as DocNode), baseVersion })
   }

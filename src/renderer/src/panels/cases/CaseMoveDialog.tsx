@@ -26,7 +26,7 @@ export function CaseMoveDialog({ caseId, workspace, onClose }: Props) {
     setError(null)
     try {
       if (!(await workspace.flush())) throw new Error('当前内容还没有保存成功，请稍后再试。')
-      const state = await api.editor.moveCase({ caseId, toChapterId: chapterId, afterHeadingId: afterHeadingId || undefined })
+      const state = await api.chapter.moveCase({ caseId, toChapterId: chapterId, afterHeadingId: afterHeadingId || undefined })
       workspace.setReport(state)
       onClose()
       await workspace.reloadChapter()

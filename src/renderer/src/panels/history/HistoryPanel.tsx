@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { EditorContent, useEditor } from '@tiptap/react'
-import type { DeletedChapterInfo } from '@shared/contract/editor'
+import type { DeletedChapterInfo } from '@shared/contract/revision'
 import type { RevisionInfo, RevisionRecord } from '@shared/api'
 import { walk, type DocNode } from '@shared/model/doc'
-import { api, bridge, errorMessage } from '../../api/client'
+import { api, transport, errorMessage } from '../../api/client'
 import { ConfirmDialog, Dialog } from '../../components/Dialog'
 import { buildEditorExtensions } from '../../editor/extensions'
 import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
@@ -44,7 +44,7 @@ function HistoryPanel({ report, chapterId, workspace }: PanelProps) {
 
   const load = useCallback(async () => {
     try {
-      const [revs, gone] = await Promise.all([chapterId ? api.revision.list({ chapterId }) : Promise.resolve([]), api.editor.deletedChapters()])
+      const [revs, gone] = await Promise.all([chapterId ? api.revision.list({ chapterId }) : Promise.resolve([]), api.revision.deletedChapters()])
       setList(revs)
       setDeleted(gone)
     } catch (e) {
@@ -201,7 +201,7 @@ function RevisionPreview({ revision, chapterNumber, onClose, onRestore }: { revi
         numbering: () => ({ chapterNumber, caseOffset: 0 }),
         foreignIds: () => new Set(),
         uploadImage: () => Promise.reject(new Error('只读')),
-        assetUrl: (h) => bridge.assetUrl(h),
+        assetUrl: (h) => transport.assetUrl(h),
         notify: () => {}
       }),
     [revision.chapterId, chapterNumber]

@@ -3,7 +3,7 @@ import type { Editor } from '@tiptap/core'
 import type { AppInfo } from '@shared/api'
 import type { ChapterRecord, ReportState } from '@shared/model/report'
 import { idsOutsideChapter } from '@shared/model/summary'
-import { api, bridge, errorMessage } from '../../api/client'
+import { api, transport, errorMessage } from '../../api/client'
 import { ConfirmDialog, Dialog } from '../../components/Dialog'
 import { TextPrompt } from '../../components/TextPrompt'
 import { useNotify } from '../../components/Notice'
@@ -169,7 +169,7 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
 
   // Save what is pending when main asks (window close, quit) or the page goes away.
   useEffect(() => {
-    const off = bridge.onEvent((event) => {
+    const off = transport.onEvent((event) => {
       if (event.type === 'flush-request') {
         void flush()
           .catch(() => false)
@@ -190,7 +190,7 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
     // Text a failing save still holds (a full disk, a moved file) would go with the page: the browser asks first.
     // (Electron asks in main when the window closes.)
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (bridge.transport !== 'browser' || queue.status.getSnapshot().kind !== 'error') return
+      if (transport.transport !== 'browser' || queue.status.getSnapshot().kind !== 'error') return
       e.preventDefault()
       e.returnValue = ''
     }
@@ -235,7 +235,7 @@ export function ReportScreen({ info, report, onReportChange, onClosed }: Props) 
         const data = await blobToBase64(file)
         return api.asset.put({ data })
       },
-      assetUrl: (hash: string) => bridge.assetUrl(hash),
+      assetUrl: (hash: string) => transport.assetUrl(hash),
       notify
     }),
     [notify]

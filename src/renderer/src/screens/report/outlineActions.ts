@@ -115,7 +115,7 @@ export function outlineActions(deps: OutlineDeps): OutlineActions {
         }
       }
       try {
-        const state = await api.editor.moveSection({ chapterId, headingId, toChapterId: target.chapterId, beforeHeadingId })
+        const state = await api.chapter.moveSection({ chapterId, headingId, toChapterId: target.chapterId, beforeHeadingId })
         deps.setReport(state)
         const open = deps.open()?.chapterId
         if (open === chapterId || open === target.chapterId) await deps.reloadChapter()

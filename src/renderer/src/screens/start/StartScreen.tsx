@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { AppInfo, StartState } from '@shared/api'
 import type { RecentFile, ReportState } from '@shared/model/report'
-import { api, bridge, errorMessage } from '../../api/client'
+import { api, transport, errorMessage } from '../../api/client'
 import { useNotify } from '../../components/Notice'
 import { NewReportDialog } from './NewReportDialog'
 import { ImportCards } from '../../import/ImportActions'
@@ -56,7 +56,7 @@ export function StartScreen({ info, start, onOpened, onRefresh, initialNew = fal
   openDialogRef.current = openDialog
   useEffect(
     () =>
-      bridge.onEvent((event) => {
+      transport.onEvent((event) => {
         if (event.type !== 'menu') return
         if (event.command === 'new') setCreating(true)
         else if (event.command === 'open') void openDialogRef.current()

@@ -4,7 +4,7 @@ import * as echarts from 'echarts'
 import { Resvg } from '@resvg/resvg-js'
 import { fontSubset } from './fontSubset'
 import { UserError } from '@shared/errors'
-import type { ChartData, ChartSpec } from '@shared/model/chart'
+import type { ChartData, ChartSpec } from '@shared/charts/model'
 import { buildChartOption } from '@shared/charts/option'
 
 /**

@@ -3,7 +3,7 @@ import * as echarts from 'echarts/core'
 import { BarChart, LineChart, PieChart } from 'echarts/charts'
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
-import type { ChartData, ChartSpec } from '@shared/model/chart'
+import type { ChartData, ChartSpec } from '@shared/charts/model'
 import { buildChartOption } from '@shared/charts/option'
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer])

@@ -1,9 +1,9 @@
 import { NodeViewWrapper, type NodeViewProps } from '@tiptap/react'
 import { figureLabel } from '@shared/model/numbering'
-import { useFigureNumber } from '../../editor/numbering/NumberingProvider'
-import { bridge } from '../../api/client'
-import { useFigureView } from '../store'
-import { openDataDialog } from '../dialogs'
+import { useFigureNumber } from '../editor/numbering/NumberingProvider'
+import { transport } from '../api/client'
+import { useFigureView } from '../data/store'
+import { openDataDialog } from '../data/dialogs'
 import { ChartCanvas } from './ChartCanvas'
 
 /**
@@ -22,7 +22,7 @@ export function FigureNodeView({ node, selected, editor }: NodeViewProps) {
         {missing && <div className="rf-missing">这幅图的数据在报告文件中找不到了（可能已被删除）。请删除这个图后重新插入。</div>}
         {!missing && !view && <div className="rf-loading">正在载入图表…</div>}
         {view && spec?.kind === 'chart' && spec.chart && view.data && <ChartCanvas spec={spec.chart} data={view.data} />}
-        {view && spec?.kind === 'image' && spec.asset && <img className="rf-image" src={bridge.assetUrl(spec.asset)} alt={view.resolved.caption} draggable={false} />}
+        {view && spec?.kind === 'image' && spec.asset && <img className="rf-image" src={transport.assetUrl(spec.asset)} alt={view.resolved.caption} draggable={false} />}
         {view && spec?.kind === 'image' && (
           <div className="rf-actions">
             <button type="button" className="btn btn-small" onMouseDown={(e) => e.preventDefault()} onClick={() => openDataDialog({ kind: 'chart', editor, chapterId, figureId: id })}>

@@ -12,7 +12,7 @@ import './data.css'
  * opens or its data year changes, and the data dialogs (mounted once, with
  * the editing toolbar).
  */
-export function LiveDataBridge() {
+export function LiveDataLink() {
   useLiveDataLink()
   return <DataDialogs />
 }

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
-import type { LastYearReport } from '@shared/contract/import'
+import type { LastYearReport } from '@shared/contract/rollover'
 import type { RecentFile } from '@shared/model/report'
 import { errorMessage } from '../api/client'
 import { Dialog } from '../components/Dialog'
-import { importController } from './controller'
-import { checkDocx, pickFile } from './files'
+import { importController } from '../import/controller'
+import { checkDocx, pickFile } from '../import/files'
+import { readLastYear, rollover, type LastYearRequest } from './controller'
+import './rollover.css'
 
 interface Props {
   /** Reports the browser host can start from (its workspace and recent files). */
@@ -32,12 +34,12 @@ export function RolloverDialog({ files, busy }: Props) {
   const asked = useRef(0)
   const readPath = useRef<string | null>(null)
 
-  const learn = async (from: Source, req: Parameters<typeof importController.lastYear>[0]) => {
+  const learn = async (from: Source, req: LastYearRequest) => {
     const ticket = ++asked.current
     setReading(true)
     setError(null)
     try {
-      const r = await importController.lastYear(req)
+      const r = await readLastYear(req)
       if (ticket !== asked.current || !r) return
       setRead((m) => ({ ...m, [from]: r }))
       setYear(String(r.year + 1))
@@ -70,10 +72,10 @@ export function RolloverDialog({ files, busy }: Props) {
     if (!year || !Number.isInteger(y) || y < 2000 || y > 2100) return setError('年度应是 2000 至 2100 之间的整数。')
     if (chosenYear !== undefined && y <= chosenYear) return setError(`新报告的年度应晚于上一年报告的数据年度（${chosenYear}）。`)
     setError(null)
-    if (source === 'current') await importController.rollover({ source, year: y })
-    else if (source === 'dialog') await importController.rollover({ source, year: y })
-    else if (source === 'path') await importController.rollover({ source, path, year: y })
-    else if (file) await importController.rollover({ source, file, year: y })
+    if (source === 'current') await rollover({ source, year: y })
+    else if (source === 'dialog') await rollover({ source, year: y })
+    else if (source === 'path') await rollover({ source, path, year: y })
+    else if (file) await rollover({ source, file, year: y })
   }
 
   const choose = async () => {

@@ -1,4 +1,4 @@
-import type { ChartSpec, ChartYear } from '@shared/model/chart'
+import type { ChartSpec, ChartYear } from '@shared/charts/model'
 import type { CellFormat, ReportTableSpec, TableCell, TableMerge } from '@shared/model/table'
 import { MAJOR_CATEGORIES } from './indicators'
 

@@ -5,7 +5,7 @@ import type { Api, CallInput, CallResult, Envelope, Group, MainEvent, MethodOf }
  * answers with an envelope (Electron's preload as window.nianbao, or the
  * browser host's HTTP client). The typed client in the renderer unwraps it.
  */
-export type NianbaoBridge = {
+export type NianbaoTransport = {
   [G in Group]: { [M in MethodOf<G>]: (input?: CallInput<G, M>) => Promise<Envelope<CallResult<G, M>>> }
 } & {
   /** Subscribe to main's events; returns the unsubscribe function. */

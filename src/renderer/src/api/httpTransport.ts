@@ -1,16 +1,16 @@
 import { api, type Envelope, type MainEvent } from '@shared/api'
-import type { NianbaoBridge } from '@shared/bridge'
+import type { NianbaoTransport } from '@shared/transport'
 
 /** Calls that must reach main even while the page is closing. */
-const KEEPALIVE = new Set(['chapter.save', 'editor.savePatch'])
+const KEEPALIVE = new Set(['chapter.save', 'chapter.savePatch'])
 const KEEPALIVE_LIMIT = 60_000
 
 /**
  * The browser host's transport: each contract call is a POST to /api/<name>
  * on the page's own origin; the access token travels as a same-site cookie.
  */
-export function createHttpBridge(): NianbaoBridge {
-  const bridge: Record<string, unknown> = {}
+export function createHttpTransport(): NianbaoTransport {
+  const transport: Record<string, unknown> = {}
   for (const [group, methods] of Object.entries(api)) {
     const g: Record<string, (input?: unknown) => Promise<Envelope<unknown>>> = {}
     for (const method of Object.keys(methods)) {
@@ -38,10 +38,10 @@ export function createHttpBridge(): NianbaoBridge {
         }
       }
     }
-    bridge[group] = g
+    transport[group] = g
   }
-  bridge.onEvent = (_listener: (e: MainEvent) => void) => () => {}
-  bridge.assetUrl = (hash: string) => `/asset/${encodeURIComponent(hash)}`
-  bridge.transport = 'browser'
-  return bridge as NianbaoBridge
+  transport.onEvent = (_listener: (e: MainEvent) => void) => () => {}
+  transport.assetUrl = (hash: string) => `/asset/${encodeURIComponent(hash)}`
+  transport.transport = 'browser'
+  return transport as NianbaoTransport
 }
