@@ -386,3 +386,60 @@ if (require.main === module) {
   writeFileSync(out, qingyuanWithCharts())
   console.log(out)
 }
+
+// ---- small documents with charts, for recognition and hostile-file tests ------------------------------
+
+export interface TestChart {
+  caption: string
+  /** A chart written from a definition, or `raw` chart part XML (a cx:chart part when `ex`). */
+  def?: WordChartDef
+  raw?: string
+  ex?: boolean
+  /** Put the chart in mc:AlternateContent with a PNG picture as its fallback. */
+  fallback?: Uint8Array
+  /** The embedded workbook as given (a hostile one), instead of the one made from the definition. */
+  workbook?: Uint8Array
+  /** The chart's workbook is linked outside the package instead of embedded. */
+  externalWorkbook?: string
+}
+
+/** A one-chapter report whose figures are the given charts, each above its 图 1-N caption. */
+export function chartsDocx(charts: TestChart[]): Uint8Array {
+  const P = (t: string, bold = false) => `<w:p><w:r>${bold ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t xml:space="preserve">${esc(t)}</w:t></w:r></w:p>`
+  let body = P('1 基本情况', true) + P('2021 年，全市中等职业学校办学规模保持稳定，各项指标见下图。')
+  const files: Zippable = {}
+  let rels = ''
+  let types = '<Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/><Default Extension="png" ContentType="image/png"/>'
+  charts.forEach((c, k) => {
+    const n = k + 1
+    const part = c.ex ? `charts/chartEx${n}.xml` : `charts/chart${n}.xml`
+    files[`word/${part}`] = strToU8(c.raw ?? chartXml(c.def!))
+    rels += `<Relationship Id="rIdChart${n}" Type="${c.ex ? 'http://schemas.microsoft.com/office/2014/relationships/chartEx' : `${R}/chart`}" Target="${part}"/>`
+    types += `<Override PartName="/word/${part}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`
+    if (c.externalWorkbook) {
+      files[`word/charts/_rels/chart${n}.xml.rels`] = strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/oleObject" Target="${esc(c.externalWorkbook)}" TargetMode="External"/></Relationships>`)
+    } else if (c.def && c.def.workbook !== false && !c.ex) {
+      const book = c.workbook ?? chartWorkbook(c.def)
+      files[`word/embeddings/Microsoft_Excel_Worksheet${n}.xlsx`] = [book, { level: 0 }]
+      files[`word/charts/_rels/chart${n}.xml.rels`] = strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/package" Target="../embeddings/Microsoft_Excel_Worksheet${n}.xlsx"/></Relationships>`)
+    }
+    let drawing = chartDrawing(`rIdChart${n}`, 100 + n * 2, { ex: c.ex })
+    if (c.fallback) {
+      files[`word/media/fallback${n}.png`] = c.fallback
+      rels += `<Relationship Id="rIdPic${n}" Type="${R}/image" Target="media/fallback${n}.png"/>`
+      drawing = alternateChart(`rIdChart${n}`, `rIdPic${n}`, 100 + n * 2, { ex: c.ex })
+    }
+    // An empty caption: the chart stands without a 图 caption (the text under it is a picture's caption).
+    body += `<w:p><w:r>${drawing}</w:r></w:p>` + (c.caption ? P(`图 1-${n} ${c.caption}`) : P('全市毕业生就业流向') + P('2021 年，本地就业的毕业生占直接就业学生的 82.40%，比上一年上升 9.79 个百分点。'))
+  })
+  const W_NS =
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+  const RELS = 'http://schemas.openxmlformats.org/package/2006/relationships'
+  files['[Content_Types].xml'] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>${types}</Types>`
+  )
+  files['_rels/.rels'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${R}/officeDocument" Target="word/document.xml"/></Relationships>`)
+  files['word/_rels/document.xml.rels'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS}">${rels}</Relationships>`)
+  files['word/document.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W_NS}><w:body>${body}</w:body></w:document>`)
+  return zipSync(files)
+}
