@@ -20,7 +20,9 @@ export default defineConfig({
           // The .docx import runs in a worker thread with a heap cap (src/main/import/runner.ts).
           importWorker: resolve(__dirname, 'src/main/import/worker.ts'),
           // The Word export draws charts and packs the document in a worker thread (src/main/export/runner.ts).
-          exportWorker: resolve(__dirname, 'src/main/export/worker.ts')
+          exportWorker: resolve(__dirname, 'src/main/export/worker.ts'),
+          // Charts for Word are drawn by a pool of worker threads that stay loaded between exports (src/main/charts/pool.ts).
+          chartWorker: resolve(__dirname, 'src/main/charts/worker.ts')
         }
       }
     }
