@@ -31,12 +31,14 @@ export class AppState {
   private state: State
   private readonly file: string
 
-  constructor(private readonly dir: string = defaultConfigDir()) {
-    this.file = join(dir, 'state.json')
+  /** `dir` null: nothing is read or written (the CLI's commands, which remember no recent files). */
+  constructor(private readonly dir: string | null = defaultConfigDir()) {
+    this.file = dir === null ? '' : join(dir, 'state.json')
     this.state = this.read()
   }
 
   private read(): State {
+    if (this.dir === null) return StateSchema.parse({})
     try {
       return StateSchema.parse(JSON.parse(readFileSync(this.file, 'utf8')))
     } catch {
@@ -45,6 +47,7 @@ export class AppState {
   }
 
   private write(): void {
+    if (this.dir === null) return
     mkdirSync(this.dir, { recursive: true })
     const tmp = `${this.file}.${process.pid}.tmp`
     writeFileSync(tmp, JSON.stringify(this.state, null, 2))

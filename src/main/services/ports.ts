@@ -1,6 +1,12 @@
+import type { ExportJob } from '@shared/contract/export'
+
 /**
- * What differs between the Electron app and the browser host, passed into
- * the service layer so that it never imports electron itself.
+ * What differs between the Electron app, the browser host and the CLI,
+ * passed into the service layer so that it never imports electron itself.
+ *
+ * Dialogs are where the user names a file: Electron's native dialogs, or the
+ * files a `nianbao` command names on its command line. The browser host has
+ * none (it lists and writes its workspace folder).
  */
 export interface Dialogs {
   /** Ask for a report to open; null when cancelled. */
@@ -16,7 +22,7 @@ export interface Dialogs {
 }
 
 export interface HostPorts {
-  transport: 'electron' | 'browser'
+  transport: 'electron' | 'browser' | 'cli'
   dialogs?: Dialogs
   /** Folder for new reports and the file list of the browser host. */
   workspaceDir: string
@@ -25,4 +31,13 @@ export interface HostPorts {
   /** Called when the renderer reports that pending edits are saved (see app.flushed). */
   onFlushed?: (requestId: number, saved: boolean) => void
   now?: () => Date
+  /**
+   * Export in this thread rather than in the export worker: a command has
+   * nothing else to answer meanwhile, and spares the worker's start-up.
+   */
+  exportInProcess?: boolean
+  /** An export job moved on or ended (the CLI prints its progress; the app polls export.progress instead). */
+  onExportProgress?: (job: ExportJob) => void
+  /** Where failures that are not the user's go (default: the console). */
+  log?: (e: unknown) => void
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import type { Handlers } from '@shared/api'
+import { api, type Group, type Handlers } from '@shared/api'
 import type { ReportState } from '@shared/model/report'
 import type { AppState } from './appState'
 import { createContext, type ServiceContext } from './context'
@@ -7,14 +7,7 @@ import type { HostPorts } from './ports'
 import { ReportSession } from './reportSession'
 import { appHandlers } from './handlers/app'
 import { reportHandlers } from './handlers/report'
-import { chapterHandlers } from './handlers/chapter'
 import { assetHandlers } from './handlers/asset'
-import { revisionHandlers } from './handlers/revision'
-import { dataHandlers } from './handlers/data'
-import { searchHandlers } from './handlers/search'
-import { exportHandlers } from './handlers/export'
-import { importHandlers } from './handlers/import'
-import { rolloverHandlers } from './handlers/rollover'
 
 export interface ServiceDeps {
   ports: HostPorts
@@ -31,6 +24,24 @@ export interface Service {
 }
 
 /**
+ * A domain whose code (and libraries: the formula engine, the Word writer,
+ * the chart renderer, the .docx reader) is loaded when it is first called:
+ * `nianbao info` or a window showing the start screen never pay for them.
+ */
+function loadedOnFirstCall<G extends Group>(group: G, load: () => Promise<Handlers[G]>): Handlers[G] {
+  let loaded: Promise<Handlers[G]> | null = null
+  const out: Record<string, (input: unknown) => Promise<unknown>> = {}
+  for (const method of Object.keys(api[group])) {
+    out[method] = async (input) => {
+      loaded ??= load()
+      const handlers = (await loaded) as unknown as Record<string, (input: unknown) => unknown>
+      return handlers[method](input)
+    }
+  }
+  return out as unknown as Handlers[G]
+}
+
+/**
  * The service layer: one handler per contract call (each domain in
  * handlers/<domain>.ts) over one report session. The Electron IPC binding,
  * the browser host and the CLI all use it.
@@ -43,14 +54,14 @@ export function createService(deps: ServiceDeps): Service {
   const handlers: Handlers = {
     app: appHandlers(ctx),
     report: reportHandlers(ctx),
-    chapter: chapterHandlers(ctx),
+    chapter: loadedOnFirstCall('chapter', () => import('./handlers/chapter').then((m) => m.chapterHandlers(ctx))),
     asset: assetHandlers(ctx),
-    revision: revisionHandlers(ctx),
-    data: dataHandlers(ctx),
-    search: searchHandlers(ctx),
-    export: exportHandlers(ctx),
-    import: importHandlers(ctx),
-    rollover: rolloverHandlers(ctx)
+    revision: loadedOnFirstCall('revision', () => import('./handlers/revision').then((m) => m.revisionHandlers(ctx))),
+    data: loadedOnFirstCall('data', () => import('./handlers/data').then((m) => m.dataHandlers(ctx))),
+    search: loadedOnFirstCall('search', () => import('./handlers/search').then((m) => m.searchHandlers(ctx))),
+    export: loadedOnFirstCall('export', () => import('./handlers/export').then((m) => m.exportHandlers(ctx))),
+    import: loadedOnFirstCall('import', () => import('./handlers/import').then((m) => m.importHandlers(ctx))),
+    rollover: loadedOnFirstCall('rollover', () => import('./handlers/rollover').then((m) => m.rolloverHandlers(ctx)))
   }
 
   return {

@@ -77,6 +77,15 @@ export class ReportStore {
     return this.now().toISOString()
   }
 
+  /**
+   * Run `fn` as one transaction: every change it makes to the file (chapters,
+   * snapshots, live data) is stored together or not at all. Nested calls join
+   * the outer transaction (a savepoint), so store methods compose.
+   */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)()
+  }
+
   // ---- report properties ------------------------------------------------
 
   static insertMeta(db: Database.Database, meta: ReportMeta, at: string): void {
@@ -130,14 +139,14 @@ export class ReportStore {
     const insert = this.db.prepare(
       'INSERT INTO chapter (id, position, title, kind, doc, summary, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?)'
     )
-    return this.db.transaction(() =>
+    return this.transaction(() =>
       chapters.map((c, i) => {
         const id = c.id ?? newId('ch')
         insert.run(id, start + i, c.title, c.kind, JSON.stringify(c.doc), JSON.stringify(c.summary), at)
         this.indexCases(id, c.summary)
         return id
       })
-    )()
+    )
   }
 
   /**
@@ -146,7 +155,7 @@ export class ReportStore {
    */
   saveChapter(id: string, doc: DocNode, summary: ChapterSummary, baseVersion?: number): { version: number; savedAt: string } {
     const at = this.stamp()
-    return this.db.transaction(() => {
+    return this.transaction(() => {
       const row = this.db.prepare('SELECT version FROM chapter WHERE id = ?').get(id) as { version: number } | undefined
       if (!row) throw new UserError('NOT_FOUND', '找不到这一章，它可能已被删除。')
       if (baseVersion !== undefined && baseVersion !== row.version) {
@@ -158,7 +167,7 @@ export class ReportStore {
         .run(JSON.stringify(doc), JSON.stringify(summary), version, at, id)
       this.indexCases(id, summary)
       return { version, savedAt: at }
-    })()
+    })
   }
 
   private indexCases(chapterId: string, summary: ChapterSummary): void {
@@ -170,7 +179,7 @@ export class ReportStore {
   }
 
   addChapter(c: NewChapter, afterId?: string): string {
-    return this.db.transaction(() => {
+    return this.transaction(() => {
       const [id] = this.insertChapters([c])
       const order = this.chapterOrder().filter((x) => x !== id)
       const at = afterId ? order.indexOf(afterId) + 1 : order.length
@@ -178,7 +187,7 @@ export class ReportStore {
       order.splice(at, 0, id)
       this.writeOrder(order)
       return id
-    })()
+    })
   }
 
   renameChapter(id: string, title: string): void {
@@ -188,23 +197,23 @@ export class ReportStore {
 
   /** Delete a chapter; its last text is kept as a revision so it can be recovered. */
   removeChapter(id: string): void {
-    this.db.transaction(() => {
+    this.transaction(() => {
       const ch = this.getChapter(id)
       this.addRevisionRow(ch.id, ch.title, 'manual', ch.doc, 0)
       this.db.prepare('DELETE FROM chapter WHERE id = ?').run(id)
       this.writeOrder(this.chapterOrder())
-    })()
+    })
   }
 
   moveChapter(id: string, toIndex: number): void {
-    this.db.transaction(() => {
+    this.transaction(() => {
       const order = this.chapterOrder()
       const from = order.indexOf(id)
       if (from < 0) throw new UserError('NOT_FOUND', '找不到这一章，它可能已被删除。')
       order.splice(from, 1)
       order.splice(Math.min(toIndex, order.length), 0, id)
       this.writeOrder(order)
-    })()
+    })
   }
 
   private chapterOrder(): string[] {
@@ -247,7 +256,7 @@ export class ReportStore {
 
   /** Snapshot the chapter as stored now; skipped (null) when identical to its latest snapshot. */
   addRevision(chapterId: string, reason: RevisionReason): StoredRevision | null {
-    return this.db.transaction(() => {
+    return this.transaction(() => {
       const row = this.db.prepare('SELECT title, doc, summary FROM chapter WHERE id = ?').get(chapterId) as
         | { title: string; doc: string; summary: string }
         | undefined
@@ -257,7 +266,7 @@ export class ReportStore {
       const words = (JSON.parse(row.summary) as ChapterSummary).words
       const id = this.addRevisionRow(chapterId, row.title, reason, JSON.parse(row.doc) as DocNode, words)
       return this.revisionInfo(id)
-    })()
+    })
   }
 
   lastRevisionAt(chapterId: string): string | null {

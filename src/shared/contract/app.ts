@@ -4,7 +4,8 @@ import { call, Empty } from './define'
 
 export interface AppInfo {
   version: string
-  transport: 'electron' | 'browser'
+  /** Where the service layer runs: the Electron app, the browser host, or a `nianbao` command (no window). */
+  transport: 'electron' | 'browser' | 'cli'
   /** Native open/save dialogs exist (Electron); the browser host lists its workspace instead. */
   nativeDialogs: boolean
   workspaceDir: string | null

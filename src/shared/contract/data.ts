@@ -211,6 +211,12 @@ export const dataCalls = {
       .strict()
   ),
   table: call<TableView>()(z.object({ id: TableId }).strict()),
+  /** Every report table in report order, as displayed, numbered as the saved chapters give them (nianbao tables). */
+  tables: call<ResolvedTable[]>()(Empty),
+  /** The data sheets of the report's charts (a chart's own table, shown in its dialog), in report order, each with its figure's number (nianbao tables). */
+  chartSheets: call<{ table: ResolvedTable; figure: string | null }[]>()(Empty),
+  /** Every chart of the report in order, with the numbers it shows (nianbao data). */
+  charts: call<ResolvedFigure[]>()(Empty),
   figure: call<FigureView>()(z.object({ id: Id }).strict()),
   fields: call<ResolvedField[]>()(z.object({ refs: z.array(FieldRef).max(5000) }).strict()),
   /** The numbers a chart spec would show (the chart dialog's preview). */

@@ -29,8 +29,13 @@ export const reportCalls = {
   create: call<ReportState | null>()(NewReportInput),
   /** Open a file main listed (recent files or the workspace). */
   open: call<ReportState>()(z.object({ path: FilePath }).strict()),
-  /** Open through the native dialog (Electron only); null if cancelled. */
-  openDialog: call<ReportState | null>()(Empty),
+  /**
+   * Open the file the host's dialog chooses (Electron's native dialog, the
+   * file named on a `nianbao` command line); null if cancelled. `readOnly`:
+   * only to read it (nianbao info, tables, data), the file is never written,
+   * not even upgraded.
+   */
+  openDialog: call<ReportState | null>()(z.object({ readOnly: z.boolean().optional() }).strict().optional()),
   state: call<ReportState | null>()(Empty),
   updateMeta: call<ReportState>()(MetaPatch),
   saveAs: call<ReportState | null>()(z.object({ fileName: FileName.optional() }).strict()),

@@ -1,23 +1,18 @@
-import { resolve } from 'node:path'
-import { reportData } from '../../data'
-import { ReportSession } from '../../services/reportSession'
-import { buildReportState } from '../../services/reportState'
 import { type Command, parse, requireValue } from '../io'
+import { commandService } from '../service'
 
 const USAGE = 'nianbao data 文件.nianbao [--json]'
 
 /** Every indicator with its unit, source and values per year. */
 export const dataCommand: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, USAGE)
-  const file = resolve(requireValue(positionals[0], '报告文件', USAGE))
-  const session = new ReportSession({ now: () => new Date() })
+  const service = commandService({ input: requireValue(positionals[0], '报告文件', USAGE) })
   try {
     // Listing never changes the file (an older report is read as it is, a read-only one can be listed).
-    const open = session.openReadOnly(file)
-    const state = buildReportState(open)
+    const state = (await service.call('report', 'openDialog', { readOnly: true }))!
     const chapterTitle = new Map(state.numbering.chapters.map((c) => [c.id, c.number ? `${c.number} ${c.title}` : c.title]))
-    const data = reportData(open)
-    const list = data.indicators().map((i) => ({
+    const data = await service.call('data', 'overview')
+    const list = data.indicators.map((i) => ({
       key: i.id,
       name: i.name,
       unit: i.unit,
@@ -28,8 +23,8 @@ export const dataCommand: Command = async (argv, io) => {
     }))
     // Every chart with the numbers it shows, and where they come from (a table, its own data sheet, indicators).
     const tableNumber = new Map(state.numbering.tables.map((t) => [t.id, t.number]))
-    const charts = data.resolveFigures(state.numbering).flatMap((f) =>
-      f.kind === 'chart' && f.chart && f.data
+    const charts = (await service.call('data', 'charts')).flatMap((f) =>
+      f.chart && f.data
         ? [
             {
               id: f.id,
@@ -72,6 +67,6 @@ export const dataCommand: Command = async (argv, io) => {
     }
     return 0
   } finally {
-    session.close()
+    await service.close()
   }
 }

@@ -1,11 +1,9 @@
 import { existsSync, statSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { UserError } from '@shared/errors'
-import type { ExportProgress, ExportSummary } from '@shared/contract/export'
-import { exportReport } from '../../export'
-import { storeExportSource } from '../../export/storeSource'
-import { ReportSession } from '../../services/reportSession'
+import type { ExportJob, ExportSummary } from '@shared/contract/export'
 import { type Command, type CliIO, parse, requireValue } from '../io'
+import { commandService } from '../service'
 
 const USAGE = 'nianbao export 文件.nianbao [--out 输出.docx] [--json] [--quiet]'
 
@@ -17,10 +15,10 @@ export function docxPath(report: string, out: string | undefined): string {
 }
 
 /** Progress lines on stderr: each stage once, counters at most every half second. */
-function progressPrinter(io: CliIO): (p: ExportProgress) => void {
+function progressPrinter(io: CliIO): (job: ExportJob) => void {
   let lastStage = ''
   let lastAt = 0
-  return (p) => {
+  return ({ progress: p }) => {
     const now = Date.now()
     if (p.stage === lastStage && now - lastAt < 500) return
     lastStage = p.stage
@@ -47,14 +45,14 @@ export const exportCommand: Command = async (argv, io) => {
   }
   if (existsSync(out) && statSync(out).isDirectory()) throw new UserError('BAD_INPUT', `“${out}”是一个文件夹，请给出 .docx 文件名。`)
 
-  const session = new ReportSession({ now: () => new Date() })
+  const service = commandService({ input: file, output: out })
   let summary: ExportSummary
   try {
-    const open = session.open(file)
-    const source = storeExportSource(open)
-    summary = await exportReport(source, out, { onProgress: values.quiet ? undefined : progressPrinter(io) })
+    await service.call('report', 'openDialog')
+    // Drawn and written in the export worker, as in the app; progress lines while it runs.
+    summary = await service.exportWord({}, values.quiet ? undefined : progressPrinter(io))
   } finally {
-    session.close()
+    await service.close()
   }
   if (values.json) {
     io.out(JSON.stringify(summary, null, 2))

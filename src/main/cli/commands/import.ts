@@ -1,8 +1,8 @@
 import { resolve } from 'node:path'
 import type { ImportReport } from '@shared/contract/import'
-import { importToFile, readDocxFile } from '../../import/service'
 import { withExt } from '../../services/files'
 import { type Command, parse, requireValue } from '../io'
+import { commandService } from '../service'
 
 const USAGE = 'nianbao import 上一年报告.docx --out 新报告.nianbao [--json]'
 
@@ -27,8 +27,14 @@ export const importCommand: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, { out: { type: 'string' }, json: { type: 'boolean' } }, USAGE)
   const input = resolve(requireValue(positionals[0], '要导入的 Word 文档', USAGE))
   const out = resolve(withExt(requireValue(values.out, '输出文件 --out', USAGE)))
-  const src = readDocxFile(input)
-  const { path, report } = await importToFile(src, out)
+  const service = commandService({ input, output: out })
+  let report
+  try {
+    report = (await service.call('import', 'docx', {}))!.report
+  } finally {
+    await service.close()
+  }
+  const path = out
   if (values.json) {
     io.out(JSON.stringify({ path, counts: report.counts, inconsistencies: report.inconsistencies, warnings: report.warnings, dropped: report.dropped }, null, 2))
   } else {

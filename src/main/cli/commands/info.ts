@@ -1,22 +1,19 @@
-import { resolve } from 'node:path'
-import { ReportSession } from '../../services/reportSession'
-import { buildReportState } from '../../services/reportState'
-import { type Command, parse, requireValue } from '../io'
 import { LEVEL_NAMES } from '@shared/model/report'
+import { type Command, parse, requireValue } from '../io'
+import { commandService } from '../service'
 
 const USAGE = 'nianbao info 文件.nianbao [--json]'
 
 /** Title, template, counts and the numbered outline of a report. */
 export const infoCommand: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, USAGE)
-  const file = resolve(requireValue(positionals[0], '报告文件', USAGE))
-  const session = new ReportSession({ now: () => new Date() })
+  const service = commandService({ input: requireValue(positionals[0], '报告文件', USAGE) })
   let state
   try {
     // Reading must never change the file (e.g. upgrade an old report an older Nianbao still needs).
-    state = buildReportState(session.openReadOnly(file))
+    state = (await service.call('report', 'openDialog', { readOnly: true }))!
   } finally {
-    session.close()
+    await service.close()
   }
 
   const { numbering, meta } = state

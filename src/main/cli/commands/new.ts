@@ -1,10 +1,8 @@
 import { resolve } from 'node:path'
 import { NewReportInput } from '@shared/api'
 import { UserError } from '@shared/errors'
-import { ReportSession } from '../../services/reportSession'
-import { templateMeta } from '../../templates/outline'
-import { templateReport } from '../../templates/report'
 import { type Command, parse, requireValue } from '../io'
+import { commandService } from '../service'
 
 const USAGE = 'nianbao new --template city|province|school --region 地区 --year 年份 --out 文件.nianbao [--issuer 编制单位] [--title 标题]'
 
@@ -24,6 +22,7 @@ export const newCommand: Command = async (argv, io) => {
   )
   const out = requireValue(values.out, '输出文件 --out', USAGE)
   const year = Number(requireValue(values.year, '数据年度 --year', USAGE))
+  // Checked here first (the call checks again) to name the option that is wrong the way a command line says it.
   const input = NewReportInput.safeParse({
     template: requireValue(values.template, '模板 --template', USAGE),
     region: requireValue(values.region, '地区 --region', USAGE),
@@ -39,11 +38,13 @@ export const newCommand: Command = async (argv, io) => {
     throw new UserError('BAD_INPUT', `参数无效：${hint}。\n用法：${USAGE}`)
   }
   const path = resolve(out.toLowerCase().endsWith('.nianbao') ? out : `${out}.nianbao`)
-  const session = new ReportSession({ now: () => new Date() })
-  const t = templateReport(input.data.template, input.data)
-  session.create(path, templateMeta(input.data.template, input.data), t.chapters, t.seed)
-  const meta = session.require().store.meta()
-  session.close()
+  const service = commandService({ output: path })
+  let meta
+  try {
+    meta = (await service.call('report', 'create', input.data))!.meta
+  } finally {
+    await service.close()
+  }
   if (values.json) io.out(JSON.stringify({ path, title: meta.title, template: meta.template, year: meta.year }))
   else io.err(`已创建报告：${path}`)
   return 0

@@ -1,9 +1,8 @@
 import { resolve } from 'node:path'
 import { UserError } from '@shared/errors'
-import { readDocxFile } from '../../import/service'
-import { rolloverDocx, rolloverReport } from '../../rollover/rollover'
 import { withExt } from '../../services/files'
 import { type Command, parse, requireValue } from '../io'
+import { commandService } from '../service'
 import { printImportReport } from './import'
 
 const USAGE = 'nianbao rollover 上一年报告.nianbao|上一年报告.docx --year 年度 --out 新报告.nianbao [--json]'
@@ -15,12 +14,15 @@ export const rolloverCommand: Command = async (argv, io) => {
   const year = Number(requireValue(values.year, '新报告的数据年度 --year', USAGE))
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UserError('BAD_INPUT', `年度应是 2000 至 2100 之间的整数。\n用法：${USAGE}`)
   const out = resolve(withExt(requireValue(values.out, '输出文件 --out', USAGE)))
-  const lower = input.toLowerCase()
-  let result
-  if (lower.endsWith('.docx')) result = await rolloverDocx(readDocxFile(input), out, { year })
-  else if (lower.endsWith('.nianbao')) result = await rolloverReport({ path: input }, out, { year })
-  else throw new UserError('BAD_INPUT', `只能从 .nianbao 报告或 .docx 文档新建。\n用法：${USAGE}`)
-  const { path, report } = result
+  if (!/\.(docx|nianbao)$/i.test(input)) throw new UserError('BAD_INPUT', `只能从 .nianbao 报告或 .docx 文档新建。\n用法：${USAGE}`)
+  const service = commandService({ input, output: out })
+  let report
+  try {
+    report = (await service.call('rollover', 'create', { source: 'dialog', year }))!.report
+  } finally {
+    await service.close()
+  }
+  const path = out
   if (values.json) {
     io.out(JSON.stringify({ path, year, rollover: report.rollover, counts: report.counts, inconsistencies: report.inconsistencies, warnings: report.warnings }, null, 2))
   } else {

@@ -1,19 +1,20 @@
-import { resolve } from 'node:path'
 import { UserError } from '@shared/errors'
 import { parseTypedNumber } from '@shared/model/format'
 import { walk } from '@shared/model/doc'
-import { reportData } from '../../data'
-import { ReportSession } from '../../services/reportSession'
 import { type Command, parse, requireValue } from '../io'
+import { commandService } from '../service'
 
 const USAGE = 'nianbao set 文件.nianbao 指标 年份 数值 [--json]   （数值写“空”可清除该年的数值）'
+
+/** Quoted figures asked for in one call at most (the contract's limit). */
+const FIELDS_PER_CALL = 5000
 
 /** Set one indicator value (by its Chinese name or key); every table, field and chart that uses it follows. */
 export const setCommand: Command = async (argv, io) => {
   // A value may be negative ("-5"): only "--json" is an option here, everything else is an argument.
   const { values } = parse(argv.filter((a) => a.startsWith('--')), { json: { type: 'boolean' } }, USAGE)
   const positionals = argv.filter((a) => !a.startsWith('--'))
-  const file = resolve(requireValue(positionals[0], '报告文件', USAGE))
+  const file = requireValue(positionals[0], '报告文件', USAGE)
   const name = requireValue(positionals[1], '指标名称', USAGE)
   const yearText = requireValue(positionals[2], '年份', USAGE)
   const valueText = requireValue(positionals[3], '数值', USAGE)
@@ -24,20 +25,20 @@ export const setCommand: Command = async (argv, io) => {
   const value = clear ? null : parseTypedNumber(valueText)
   if (!clear && value === null) throw new UserError('BAD_INPUT', `数值“${valueText}”不是有效的数字。`)
 
-  const session = new ReportSession({ now: () => new Date() })
+  const service = commandService({ input: file })
   try {
-    const open = session.open(file)
-    const data = reportData(open)
-    const ind = data.requireIndicator(name)
+    const state = (await service.call('report', 'openDialog'))!
     // Quoted figures are computed once asked for (the editor asks for an open chapter's): ask for all of
     // the report's, so that those following the new value are counted.
     const refs = new Set<string>()
-    for (const c of open.store.listChapters())
-      walk(open.store.getChapter(c.id).doc, (n) => {
+    for (const c of state.chapters)
+      walk((await service.call('chapter', 'get', { id: c.id })).doc, (n) => {
         if (n.type === 'dataField' && typeof n.attrs?.ref === 'string' && n.attrs.ref) refs.add(n.attrs.ref)
       })
-    data.fields([...refs])
-    const delta = data.setValue(ind.id, year, value)
+    const all = [...refs]
+    for (let i = 0; i < all.length; i += FIELDS_PER_CALL) await service.call('data', 'fields', { refs: all.slice(i, i + FIELDS_PER_CALL) })
+    const delta = await service.call('data', 'setValue', { indicator: name, year, value })
+    const ind = delta.indicators[0]
     const summary = {
       indicator: ind.id,
       name: ind.name,
@@ -52,6 +53,6 @@ export const setCommand: Command = async (argv, io) => {
     else io.err(value === null ? `已清除 ${ind.name} ${year} 年的数值；${followed}` : `已设置 ${ind.name} ${year} 年 = ${value}${ind.unit ? ` ${ind.unit}` : ''}；${followed}`)
     return 0
   } finally {
-    session.close()
+    await service.close()
   }
 }

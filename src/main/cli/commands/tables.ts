@@ -1,24 +1,19 @@
-import { resolve } from 'node:path'
-import { reportData } from '../../data'
-import { ReportSession } from '../../services/reportSession'
-import { buildReportState } from '../../services/reportState'
 import { tableLabel } from '@shared/model/numbering'
 import { type Command, parse, requireValue } from '../io'
+import { commandService } from '../service'
 
 const USAGE = 'nianbao tables 文件.nianbao [--json]'
 
 /** Every report table in order, with its number, caption and cells as displayed. */
 export const tablesCommand: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, USAGE)
-  const file = resolve(requireValue(positionals[0], '报告文件', USAGE))
-  const session = new ReportSession({ now: () => new Date() })
+  const service = commandService({ input: requireValue(positionals[0], '报告文件', USAGE) })
   try {
     // Listing never changes the file (an older report is read as it is, a read-only one can be listed).
-    const open = session.openReadOnly(file)
-    const state = buildReportState(open)
-    const data = reportData(open)
+    await service.call('report', 'openDialog', { readOnly: true })
     // The report's tables in order, then the data sheets of its charts (图 2-1 的数据), which only the chart dialog shows.
-    const tables = [...data.resolveTables(state.numbering).map((t) => ({ t, figure: undefined as string | null | undefined })), ...data.chartSheets(state.numbering)]
+    const sheets = await service.call('data', 'chartSheets')
+    const tables = [...(await service.call('data', 'tables')).map((t) => ({ t, figure: undefined as string | null | undefined })), ...sheets.map(({ table, figure }) => ({ t: table, figure }))]
     const out = tables.map(({ t, figure }) => {
       const errors = t.rows.flatMap((r, row) => r.flatMap((c, col) => (c.error ? [{ row: row + 1, col: col + 1, text: c.text, message: c.error }] : [])))
       return {
@@ -47,6 +42,6 @@ export const tablesCommand: Command = async (argv, io) => {
     }
     return 0
   } finally {
-    session.close()
+    await service.close()
   }
 }

@@ -15,19 +15,19 @@ export function chapterHandlers(ctx: ServiceContext): Handlers['chapter'] {
       const store = session.store()
       if (!store.hasChapter(id)) throw new UserError('NOT_FOUND', '找不到这一章，它可能已被删除。')
       // One transaction: the text and its automatic snapshot are stored together or not at all.
-      const saved = store.db.transaction(() => storeChapterDoc(ctx, id, doc, baseVersion))()
+      const saved = store.transaction(() => storeChapterDoc(ctx, id, doc, baseVersion))
       return { ...saved, state: ctx.state() }
     },
     savePatch: ({ id, baseVersion, from, to, blocks }) => {
       const store = session.store()
-      const saved = store.db.transaction(() => {
+      const saved = store.transaction(() => {
         const current = store.getChapter(id)
         if (current.version !== baseVersion) throw new UserError('CONFLICT', '这一章已在别处被修改，请重新打开这一章后再编辑。')
         const content = current.doc.content ?? []
         if (from > to || to > content.length) throw new UserError('CONFLICT', '保存的修改与文件中的内容对不上，将改为完整保存。')
         const doc: DocNode = { ...current.doc, content: [...content.slice(0, from), ...blocks, ...content.slice(to)] }
         return storeChapterDoc(ctx, id, doc, baseVersion)
-      })()
+      })
       return { ...saved, state: ctx.state() }
     },
     add: ({ title, kind, afterId }) => {
@@ -50,7 +50,7 @@ export function chapterHandlers(ctx: ServiceContext): Handlers['chapter'] {
 
     moveSection: ({ chapterId, headingId, toChapterId, beforeHeadingId }) => {
       const store = session.store()
-      store.db.transaction(() => {
+      store.transaction(() => {
         const from = store.getChapter(chapterId)
         const range = sectionBlocks(from.doc, headingId)
         if (!range) throw new UserError('NOT_FOUND', '找不到要移动的节，它可能已被删除。')
@@ -70,13 +70,13 @@ export function chapterHandlers(ctx: ServiceContext): Handlers['chapter'] {
         // Leave the source first, so the moved ids are not taken as duplicates of the target's.
         storeChapterDoc(ctx, chapterId, withoutBlocks(from.doc, range[0], range[1]))
         storeChapterDoc(ctx, toChapterId, withBlocks(to.doc, insertionIndex(to.doc, undefined, beforeHeadingId), blocks))
-      })()
+      })
       return ctx.state()
     },
 
     moveCase: ({ caseId, toChapterId, afterHeadingId }) => {
       const store = session.store()
-      store.db.transaction(() => {
+      store.transaction(() => {
         const source = store.listChapters().find((c) => c.summary.cases.some((k) => k.id === caseId))
         if (!source) throw new UserError('NOT_FOUND', '找不到这个案例，它可能已被删除。请先保存当前章节。')
         const from = store.getChapter(source.id)
@@ -91,7 +91,7 @@ export function chapterHandlers(ctx: ServiceContext): Handlers['chapter'] {
         const to = store.getChapter(toChapterId)
         storeChapterDoc(ctx, source.id, rest)
         storeChapterDoc(ctx, toChapterId, withBlocks(to.doc, insertionIndex(to.doc, afterHeadingId), [block]))
-      })()
+      })
       return ctx.state()
     }
   }

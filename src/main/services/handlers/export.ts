@@ -3,6 +3,7 @@ import { basename, join } from 'node:path'
 import type { Handlers } from '@shared/api'
 import type { ExportJob } from '@shared/contract/export'
 import { UserError, toErrorPayload } from '@shared/errors'
+import { exportReport } from '../../export'
 import { runExport } from '../../export/runner'
 import { storeExportSource } from '../../export/storeSource'
 import { mapStoreError } from '../../store/storeErrors'
@@ -27,12 +28,12 @@ export function exportHandlers(ctx: ServiceContext): Handlers['export'] {
 
   const target = async (suggested: string): Promise<string | null> => {
     const { ports } = ctx
-    if (ports.transport === 'electron') {
-      if (!ports.dialogs?.saveDocx) throw new UserError('UNSUPPORTED', '无法打开保存对话框。')
+    if (ports.dialogs?.saveDocx) {
       const chosen = await ports.dialogs.saveDocx(suggested)
       if (!chosen) return null
       return chosen.toLowerCase().endsWith('.docx') ? chosen : `${chosen}.docx`
     }
+    if (ports.transport !== 'browser') throw new UserError('UNSUPPORTED', '无法打开保存对话框。')
     // The browser host writes into the workspace folder (the same name again replaces the previous export).
     return join(ports.workspaceDir, suggested)
   }
@@ -48,18 +49,28 @@ export function exportHandlers(ctx: ServiceContext): Handlers['export'] {
       const job: ExportJob = { id: `exp_${randomBytes(6).toString('hex')}`, state: 'running', progress: { stage: 'read', fraction: 0, label: '读取报告' } }
       jobs.set(job.id, job)
       for (const [id, j] of jobs) if (jobs.size > KEEP_FINISHED && j.state !== 'running') jobs.delete(id)
+      const moved = () => ctx.ports.onExportProgress?.(snapshot(job))
+      const options = {
+        onProgress: (p: ExportJob['progress']) => {
+          job.progress = p
+          moved()
+        }
+      }
       // In a worker thread: main keeps answering (autosave, the progress polls) meanwhile.
-      runExport(source, path, { onProgress: (p) => (job.progress = p) }).then(
+      const run = ctx.ports.exportInProcess ? exportReport(source, path, options) : runExport(source, path, options)
+      run.then(
         (result) => {
           job.state = 'done'
           job.result = result
           job.progress = { stage: 'done', fraction: 1, label: '完成' }
+          moved()
         },
         (e) => {
           job.state = 'failed'
           const mapped = mapStoreError(e)
-          if (!(mapped instanceof UserError)) console.error(e)
+          if (!(mapped instanceof UserError)) (ctx.ports.log ?? console.error)(e)
           job.error = mapped instanceof UserError ? toErrorPayload(mapped) : { code: 'EXPORT_FAILED', message: '导出 Word 时出错，原有文件没有改动。请重试；如果问题持续，请联系技术支持。' }
+          moved()
         }
       )
       return snapshot(job)

@@ -22,11 +22,12 @@ export function reportHandlers(ctx: ServiceContext): Handlers['report'] {
       session.open(allowedReportPath(path, ports, appState))
       return ctx.opened()
     },
-    openDialog: async () => {
+    openDialog: async (input) => {
       if (!ports.dialogs) throw new UserError('UNSUPPORTED', '浏览器模式下请从文件列表中选择报告。')
       const path = await ports.dialogs.openReport()
       if (!path) return null
-      session.open(path)
+      if (input?.readOnly) session.openReadOnly(path)
+      else session.open(path)
       return ctx.opened()
     },
     state: () => (session.report ? ctx.state() : null),

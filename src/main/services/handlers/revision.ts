@@ -29,7 +29,7 @@ export function revisionHandlers(ctx: ServiceContext): Handlers['revision'] {
     restore: ({ id }) => {
       const store = session.store()
       // One change: the snapshot of what is replaced, the restored text and the restore version, or nothing.
-      const chapterId = store.db.transaction(() => {
+      const chapterId = store.transaction(() => {
         const info = store.revisionInfo(id)
         // Ids another chapter has taken since (a section moved out, then the chapter deleted) are renewed here.
         const { doc } = normalizeDoc(store.revisionDoc(id), idsOutside(ctx, info.chapterId))
@@ -42,7 +42,7 @@ export function revisionHandlers(ctx: ServiceContext): Handlers['revision'] {
         }
         store.addRevision(info.chapterId, 'restore')
         return info.chapterId
-      })()
+      })
       return { chapter: store.getChapter(chapterId), state: ctx.state() }
     }
   }

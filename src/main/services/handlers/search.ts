@@ -24,7 +24,7 @@ export function searchHandlers(ctx: ServiceContext): Handlers['search'] {
     },
     replaceAll: ({ query, replacement, matchCase, chapterIds }) => {
       const store = session.store()
-      const result = store.db.transaction(() => {
+      const result = store.transaction(() => {
         let replaced = 0
         let chapters = 0
         for (const id of new Set(chapterIds)) {
@@ -38,7 +38,7 @@ export function searchHandlers(ctx: ServiceContext): Handlers['search'] {
           chapters++
         }
         return { replaced, chapters }
-      })()
+      })
       return { ...result, state: ctx.state() }
     }
   }

@@ -2,21 +2,14 @@ import { api as contract, type NianbaoApi } from '@shared/api'
 import type { ErrorCode } from '@shared/errors'
 import type { NianbaoTransport } from '@shared/transport'
 import { createHttpTransport } from './httpTransport'
+import { ApiError } from './errors'
+
+// Errors live apart from the client (which needs a window), so plain-TypeScript controllers can use them under Node.
+export { ApiError, errorMessage } from './errors'
 
 declare global {
   interface Window {
     nianbao?: NianbaoTransport
-  }
-}
-
-/** A failed call, with the stable code and the Chinese message from main. */
-export class ApiError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string
-  ) {
-    super(message)
-    this.name = 'ApiError'
   }
 }
 
@@ -40,8 +33,3 @@ function unwrap(b: NianbaoTransport): NianbaoApi {
 
 /** The typed client: `await api.report.create({...})`; failures throw ApiError. */
 export const api: NianbaoApi = unwrap(transport)
-
-export function errorMessage(e: unknown): string {
-  if (e instanceof ApiError) return e.message
-  return '操作失败，请重试。'
-}

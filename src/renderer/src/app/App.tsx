@@ -5,8 +5,8 @@ import { api, errorMessage } from '../api/client'
 import { NoticeProvider } from '../components/Notice'
 import { StartScreen } from '../screens/start/StartScreen'
 import { ReportScreen } from '../screens/report/ReportScreen'
-import { ImportHost } from '../import/ImportHost'
-import { RolloverHost } from '../rollover/RolloverHost'
+import { FeaturesProvider } from '../editor/FeaturesProvider'
+import { contributions } from './features'
 
 /** The two screens: the start screen (新建/打开/最近) and the open report. */
 export function App() {
@@ -15,6 +15,8 @@ export function App() {
   const [report, setReport] = useState<ReportState | null>(null)
   const [fatal, setFatal] = useState<string | null>(null)
   const [startWithNew, setStartWithNew] = useState(false)
+  /** 另存为: the copy opens in the chapter that was open (chapter ids are the same in the copy). */
+  const [resume, setResume] = useState<{ path: string; chapterId: string } | null>(null)
 
   const loadStart = useCallback(async () => {
     const s = await api.app.startState()
@@ -41,24 +43,32 @@ export function App() {
   if (!info || !start) return <div className="loading">正在启动…</div>
 
   return (
-    <NoticeProvider>
-      {report ? (
-        <ReportScreen
-          key={report.path}
-          info={info}
-          report={report}
-          onReportChange={setReport}
-          onClosed={(then) => {
-            setStartWithNew(then === 'new')
-            setReport(null)
-            void loadStart()
-          }}
-        />
-      ) : (
-        <StartScreen info={info} start={start} onOpened={setReport} onRefresh={loadStart} initialNew={startWithNew} />
-      )}
-      <ImportHost info={info} onOpened={setReport} />
-      <RolloverHost start={start} />
-    </NoticeProvider>
+    <FeaturesProvider contributions={contributions}>
+      <NoticeProvider>
+        {report ? (
+          <ReportScreen
+            key={report.path}
+            info={info}
+            report={report}
+            resumeChapterId={resume?.path === report.path ? resume.chapterId : null}
+            onReportChange={setReport}
+            onSavedAs={(copy, chapterId) => {
+              setResume(chapterId ? { path: copy.path, chapterId } : null)
+              setReport(copy)
+            }}
+            onClosed={(then) => {
+              setStartWithNew(then === 'new')
+              setReport(null)
+              void loadStart()
+            }}
+          />
+        ) : (
+          <StartScreen info={info} start={start} onOpened={setReport} onRefresh={loadStart} initialNew={startWithNew} />
+        )}
+        {contributions.windowHosts.map(({ id, component: Host }) => (
+          <Host key={id} info={info} start={start} openReport={setReport} />
+        ))}
+      </NoticeProvider>
+    </FeaturesProvider>
   )
 }

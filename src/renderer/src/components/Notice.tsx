@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react'
+import type { NoticeKind } from './noticeKind'
 
-export type NoticeKind = 'error' | 'info' | 'success'
+export type { NoticeKind }
 interface Notice {
   id: number
   kind: NoticeKind

@@ -13,7 +13,6 @@ import { dataFieldView } from './field/fieldView'
 import { crossRefView } from './crossref/crossRefView'
 import { ReportTableNodeView } from './table/ReportTableView'
 import { FigureNodeView } from '../charts/FigureView'
-import { chapterUndo } from './table/chapterUndo'
 
 /**
  * Live data in the chapter editor: node views for report tables, charts,
@@ -150,7 +149,7 @@ export const liveDataEditor: EditorContribution = (env) => ({
     reportTable: ReactNodeViewRenderer(ReportTableNodeView, { stopEvent: tableStopEvent, ignoreMutation: () => true }),
     figure: ReactNodeViewRenderer(FigureNodeView, { ignoreMutation: () => true }),
     dataField: dataFieldView(),
-    crossRef: crossRefView()
+    crossRef: crossRefView(env.numbering)
   },
-  extensions: [behaviour(env), ...chapterUndo]
+  extensions: [behaviour(env)]
 })

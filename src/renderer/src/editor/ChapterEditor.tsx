@@ -5,7 +5,8 @@ import { TextSelection, NodeSelection } from '@tiptap/pm/state'
 import type { ChapterRecord } from '@shared/model/report'
 import type { EditorEnv } from './contribution'
 import { buildEditorExtensions } from './extensions'
-import { numberingKey, type NumberingContext } from './numbering/plugin'
+import { useContributions } from './FeaturesProvider'
+import { numberingKey } from './numbering/plugin'
 import { liveSummary, structureOf } from './numbering/structure'
 import type { NumberingStore } from './numbering/store'
 import { ChapterSaver } from './save/ChapterSaver'
@@ -24,10 +25,10 @@ export interface ChapterEditorHandle {
 
 interface Props {
   chapter: ChapterRecord
-  numbering: NumberingContext
   queue: SaveQueue
+  /** The report's numbering: this chapter's place in it, and where the chapter's live outline goes. */
   store: NumberingStore
-  env: Omit<EditorEnv, 'chapterId' | 'numbering'>
+  env: Omit<EditorEnv, 'chapterId' | 'numbering' | 'place'>
   onReady?: (editor: Editor) => void
   /** The section the cursor is in (its heading id), for the outline; null before the first heading. */
   onCurrentHeading?: (headingId: string | null) => void
@@ -36,23 +37,23 @@ interface Props {
 const LIVE_DELAY_MS = 400
 
 /** One tiptap editor for one chapter: numbers are drawn, text is saved continuously. */
-export const ChapterEditor = forwardRef<ChapterEditorHandle, Props>(function ChapterEditor({ chapter, numbering, queue, store, env, onReady, onCurrentHeading }, ref) {
-  const ctx = useRef(numbering)
-  ctx.current = numbering
+export const ChapterEditor = forwardRef<ChapterEditorHandle, Props>(function ChapterEditor({ chapter, queue, store, env, onReady, onCurrentHeading }, ref) {
   const envRef = useRef(env)
   envRef.current = env
+  const contributions = useContributions().editor
 
   const extensions = useMemo(
     () =>
       buildEditorExtensions({
         chapterId: chapter.id,
-        numbering: () => ctx.current,
+        numbering: store,
+        place: () => store.contextOf(chapter.id),
         foreignIds: () => envRef.current.foreignIds(),
         uploadImage: (f, n) => envRef.current.uploadImage(f, n),
         assetUrl: (h) => envRef.current.assetUrl(h),
         notify: (k, t) => envRef.current.notify(k, t)
-      }),
-    [chapter.id]
+      }, contributions),
+    [chapter.id, store, contributions]
   )
 
   // A closed editor of this chapter may still hold text that is not stored yet: continue from it.
@@ -176,8 +177,15 @@ export const ChapterEditor = forwardRef<ChapterEditorHandle, Props>(function Cha
 
   // Redraw numbers when the chapter's place in the report changes (e.g. a chapter moved before it).
   useEffect(() => {
-    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(numberingKey, true).setMeta('addToHistory', false))
-  }, [editor, numbering.chapterNumber, numbering.caseOffset])
+    if (!editor) return
+    let last = store.contextOf(chapter.id)
+    return store.subscribe(() => {
+      const now = store.contextOf(chapter.id)
+      if (now.chapterNumber === last.chapterNumber && now.caseOffset === last.caseOffset) return
+      last = now
+      if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(numberingKey, true).setMeta('addToHistory', false))
+    })
+  }, [editor, store, chapter.id])
 
   useImperativeHandle(
     ref,

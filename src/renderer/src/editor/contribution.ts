@@ -1,7 +1,7 @@
 import type { AnyExtension, NodeViewRenderer } from '@tiptap/core'
-import type { NoticeKind } from '../components/Notice'
+import type { NoticeKind } from '../components/noticeKind'
 import type { AssetInfo } from '@shared/api'
-import type { NumberingContext } from './numbering/plugin'
+import type { NumberingContext, NumberingSource } from './numbering/store'
 
 /**
  * What one chapter editor offers the features plugged into it. Built by
@@ -9,8 +9,10 @@ import type { NumberingContext } from './numbering/plugin'
  */
 export interface EditorEnv {
   chapterId: string
-  /** This chapter's place in the report (chapter number, cases before it). */
-  numbering(): NumberingContext
+  /** The report's live numbering (numbering/store.ts), for node views that show numbers (cross-references). */
+  numbering: NumberingSource
+  /** This chapter's place in the report (chapter number, cases before it), which the numbers in its text start from. */
+  place(): NumberingContext
   /** Ids of headings, cases, tables and figures used by the other chapters (a pasted copy gets a fresh id). */
   foreignIds(): ReadonlySet<string>
   /** Store an image in the report file (checked by main); throws ApiError with a Chinese message. */

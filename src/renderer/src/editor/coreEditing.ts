@@ -10,6 +10,7 @@ import { uniqueIds } from './behaviour/uniqueIds'
 import { CaseStudyEditing } from './behaviour/caseStudy'
 import { Placeholders } from './behaviour/placeholders'
 import { FindHighlight } from './search/findPlugin'
+import { chapterUndo } from './history/extension'
 
 /** Keeps Tab inside the text (as in Word) when no list or table wants it. */
 const KeepTab = Extension.create({
@@ -28,16 +29,19 @@ const PhotoUploads = Extension.create({
 })
 
 /**
- * The editor's own behaviour: computed numbers, ids, undo/redo, paste and
- * drop, photos, cases, hints and find highlighting.
+ * The editor's own behaviour: computed numbers, ids, undo/redo (of the
+ * text and of the steps kept outside it, together), paste and drop,
+ * photos, cases, hints and find highlighting.
  */
 export const coreEditing: EditorContribution = (env) => ({
   name: 'core',
   nodeViews: { photo: photoView(env) },
   extensions: [
-    Numbering.configure({ context: env.numbering }),
+    Numbering.configure({ context: env.place }),
     uniqueIds(env.foreignIds),
     UndoRedo.configure({ depth: 200, newGroupDelay: 600 }),
+    // One Ctrl+Z and Ctrl+Y for the text and the steps kept outside it (report tables).
+    ...chapterUndo,
     Dropcursor.configure({ color: '#1d5bb8', width: 2 }),
     Gapcursor,
     TrailingNode.configure({ node: 'paragraph' }),

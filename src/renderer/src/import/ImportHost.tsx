@@ -1,17 +1,11 @@
 import { useEffect, useSyncExternalStore } from 'react'
-import type { AppInfo } from '@shared/api'
-import type { ReportState } from '@shared/model/report'
 import { Dialog } from '../components/Dialog'
 import { useNotify } from '../components/Notice'
 import { importController } from './controller'
 import { isDocx } from './files'
 import { ImportReportView } from './ImportReportView'
+import type { WindowHostProps } from '../editor/feature'
 import './import.css'
-
-interface Props {
-  info: AppInfo
-  onOpened: (r: ReportState) => void
-}
 
 function hasFiles(e: DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes('Files')
@@ -21,7 +15,7 @@ function hasFiles(e: DragEvent): boolean {
  * Everything import draws over the window: the progress while a document
  * is read, the 导入报告 once the new report is open, and the drop target for a .docx dragged onto the window.
  */
-export function ImportHost({ info, onOpened }: Props) {
+export function ImportHost({ info, openReport: onOpened }: WindowHostProps) {
   const notify = useNotify()
   const ui = useSyncExternalStore(importController.subscribe, importController.snapshot)
 

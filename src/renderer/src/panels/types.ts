@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react'
 import type { Editor } from '@tiptap/core'
 import type { ReportState } from '@shared/model/report'
-import type { NoticeKind } from '../components/Notice'
+import type { NoticeKind } from '../components/noticeKind'
 
 /**
  * What the report screen offers its side panels. Panels read the live

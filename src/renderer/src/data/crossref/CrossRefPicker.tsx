@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { caseLabel, figureLabel, tableLabel } from '@shared/model/numbering'
 import { Dialog } from '../../components/Dialog'
 import { api } from '../../api/client'
-import { numberingNow } from '../numberingLink'
+import { useNumberingStore } from '../../editor/numbering/NumberingProvider'
 import type { DataDialogRequest } from '../dialogs'
 
 const TARGETS = [
@@ -26,7 +26,7 @@ export function CrossRefPicker({ request, onClose }: { request: Extract<DataDial
   const [target, setTarget] = useState<'table' | 'figure' | 'case'>(request.target)
   const [captions, setCaptions] = useState<Map<string, string>>(new Map())
   const [query, setQuery] = useState('')
-  const n = numberingNow()
+  const n = useNumberingStore().getSnapshot()
 
   useEffect(() => {
     if (target === 'case') return

@@ -2,7 +2,7 @@ import type { NodeViewRenderer } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { Decoration } from '@tiptap/pm/view'
 import { crossRefText } from '@shared/model/crossref'
-import { numberingNow, onNumbering } from '../numberingLink'
+import type { NumberingSource } from '../../editor/numbering/store'
 import { openDataDialog } from '../dialogs'
 
 /**
@@ -12,7 +12,7 @@ import { openDataDialog } from '../dialogs'
  * A reference continuing a run ("见图 2-2、2-3") is drawn without the word,
  * as a decoration tells it (see compactPlugin).
  */
-export function crossRefView(): NodeViewRenderer {
+export function crossRefView(numbering: NumberingSource): NodeViewRenderer {
   return ({ node: initial, decorations: initialDecos, getPos, editor }) => {
     let node: PMNode = initial
     let compact = isCompact(initialDecos as readonly Decoration[])
@@ -21,12 +21,12 @@ export function crossRefView(): NodeViewRenderer {
     dom.setAttribute('data-type', 'cross-ref')
     dom.contentEditable = 'false'
     const render = () => {
-      const r = crossRefText(String(node.attrs.target), String(node.attrs.id ?? ''), numberingNow(), compact)
+      const r = crossRefText(String(node.attrs.target), String(node.attrs.id ?? ''), numbering.getSnapshot(), compact)
       if (dom.textContent !== r.text) dom.textContent = r.text
       dom.dataset.missing = r.missing ? 'true' : 'false'
       dom.title = r.missing ? '引用的对象已被删除，请删除或重新选择这个引用（双击）。' : '交叉引用：编号随顺序自动更新（双击更换）'
     }
-    const off = onNumbering(render)
+    const off = numbering.subscribe(render)
     dom.addEventListener('dblclick', (e) => {
       e.preventDefault()
       const pos = typeof getPos === 'function' ? getPos() : undefined

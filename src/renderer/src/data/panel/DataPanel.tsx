@@ -6,7 +6,6 @@ import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
 import type { PanelDef, PanelProps } from '../../panels/types'
 import { api } from '../../api/client'
 import { liveData, useDataYear, useIndicators } from '../store'
-import { useLiveDataLink } from '../link'
 import { IndicatorDialog } from './IndicatorDialog'
 import '../data.css'
 
@@ -16,7 +15,6 @@ import '../data.css'
  * table cell, quoted figure and chart that uses it at once.
  */
 function DataPanel({ workspace }: PanelProps) {
-  useLiveDataLink()
   const indicators = useIndicators()
   const year = useDataYear()
   const numbering = useReportNumbering()

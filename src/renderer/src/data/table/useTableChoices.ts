@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { tableLabel } from '@shared/model/numbering'
 import { api } from '../../api/client'
-import { numberingNow } from '../numberingLink'
+import { useNumberingStore } from '../../editor/numbering/NumberingProvider'
 
 export interface TableChoice {
   id: string
@@ -12,8 +12,9 @@ export interface TableChoice {
 /** The report's tables, numbered and captioned, for a dialog to pick one from (quoted figures, charts). */
 export function useTableChoices(): TableChoice[] {
   const [tables, setTables] = useState<TableChoice[]>([])
+  const store = useNumberingStore()
   useEffect(() => {
-    const n = numberingNow()
+    const n = store.getSnapshot()
     if (!n.tables.length) return
     let live = true
     void api.data.views({ tables: n.tables.map((t) => t.id) }).then((v) => {
@@ -24,6 +25,6 @@ export function useTableChoices(): TableChoice[] {
     return () => {
       live = false
     }
-  }, [])
+  }, [store])
   return tables
 }

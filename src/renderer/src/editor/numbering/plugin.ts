@@ -3,13 +3,7 @@ import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { caseLabel, numberSections } from '@shared/model/numbering'
 import { isTextOnly, structureOf, type ChapterStructure } from './structure'
-
-export interface NumberingContext {
-  /** "3" for the third chapter, null for an appendix. */
-  chapterNumber: string | null
-  /** Cases in the chapters before this one: the first case here is number offset + 1. */
-  caseOffset: number
-}
+import type { NumberingContext } from './store'
 
 export interface NumberingState {
   decorations: DecorationSet
@@ -48,7 +42,8 @@ function compute(structure: ChapterStructure, state: EditorState, ctx: Numbering
 
 /**
  * Draws the computed numbers of headings (1.1, 1.1.1) and cases (案例 N：)
- * as decorations: seen, never stored in the document. Typing inside a
+ * as decorations: seen, never stored in the document. The chapter's place
+ * (its number, the cases before it) comes from the report's NumberingStore. Typing inside a
  * paragraph leaves the numbered structure alone, so the decorations are only
  * mapped; they are recomputed when a numbered node is added, removed, moved
  * or changes level, or when the chapter's place in the report changes.

@@ -2,13 +2,30 @@ import { numberReport, type ReportNumbering } from '@shared/model/numbering'
 import type { ReportState } from '@shared/model/report'
 import type { ChapterSummary } from '@shared/model/summary'
 
+/** A chapter's place in the report, which the numbers drawn in its text start from. */
+export interface NumberingContext {
+  /** "3" for the third chapter, null for an appendix. */
+  chapterNumber: string | null
+  /** Cases in the chapters before this one: the first case here is number offset + 1. */
+  caseOffset: number
+}
+
+/** The report's live numbering as node views and panels read it (a NumberingStore). */
+export interface NumberingSource {
+  subscribe(listener: () => void): () => void
+  getSnapshot(): ReportNumbering
+}
+
 /**
- * The report's numbering as the screen shows it right now: the saved outline
- * of every chapter, with the open chapter's live document in place of its
- * saved summary, so a table moved in the editor shows its new number at once
- * in the outline, the panels and every node view.
+ * The report's numbering as the screen shows it right now, in one place for
+ * the whole renderer: the saved outline of every chapter, with the open
+ * chapter's live document in place of its saved summary, so a table moved in
+ * the editor shows its new number at once in the outline, the panels, every
+ * node view and cross-reference. The chapter editor's decorations
+ * (numbering/plugin.ts) draw the open chapter's own numbers with the same
+ * shared function, from the chapter's place read here (contextOf).
  */
-export class NumberingStore {
+export class NumberingStore implements NumberingSource {
   private report: ReportState | null = null
   private live: { chapterId: string; summary: ChapterSummary } | null = null
   private snapshot: ReportNumbering = { chapters: [], headings: [], cases: [], tables: [], figures: [] }
@@ -29,6 +46,14 @@ export class NumberingStore {
   chapterWords(chapterId: string): number {
     if (this.live?.chapterId === chapterId) return this.live.summary.words
     return this.report?.chapters.find((c) => c.id === chapterId)?.summary.words ?? 0
+  }
+
+  /** A chapter's place in the report: its number and how many cases come before it. */
+  contextOf(chapterId: string): NumberingContext {
+    const n = this.snapshot
+    const mine = n.chapters.findIndex((x) => x.id === chapterId)
+    const before = new Set(n.chapters.slice(0, Math.max(mine, 0)).map((c) => c.id))
+    return { chapterNumber: n.chapters[mine]?.number ?? null, caseOffset: n.cases.filter((c) => before.has(c.chapterId)).length }
   }
 
   /** The report these numbers belong to. */

@@ -94,7 +94,7 @@ export function photoNode(state: EditorState, info: AssetInfo, caption = '') {
  * Store image files as assets and insert a photo for each at `pos` (in
  * order). Refused files get a message; the rest still go in.
  */
-export async function insertImageFiles(view: EditorView, env: EditorEnv, files: (File | Blob)[], pos: number): Promise<void> {
+export async function insertImageFiles(view: EditorView, env: Pick<EditorEnv, 'notify' | 'uploadImage'>, files: (File | Blob)[], pos: number): Promise<void> {
   const ok: (File | Blob)[] = []
   for (const f of files) {
     const problem = checkImageFile(f)

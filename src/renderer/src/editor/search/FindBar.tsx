@@ -6,7 +6,7 @@ import { api, errorMessage } from '../../api/client'
 import { ConfirmDialog } from '../../components/Dialog'
 import { chapterLabel } from '@shared/model/numbering'
 import { useReportNumbering } from '../numbering/NumberingProvider'
-import type { NoticeKind } from '../../components/Notice'
+import type { NoticeKind } from '../../components/noticeKind'
 import { findKey, gotoMatch, replaceAllMatches, replaceCurrent, selectEdgeMatch, setFind, stepLeavesChapter } from './findPlugin'
 
 interface Props {

@@ -7,8 +7,8 @@ import type { EditorEnv } from '../contribution'
 import { findCase } from '../behaviour/caseStudy'
 import { insertImageFiles } from '../photos/upload'
 import { Menu } from './Menu'
-import { chapterCanRedo, chapterCanUndo } from '../../data/table/chapterUndo'
-import { toolbarItems } from './items'
+import { chapterCanRedo, chapterCanUndo } from '../history/extension'
+import { useContributions } from '../FeaturesProvider'
 
 interface Props {
   editor: Editor | null
@@ -32,9 +32,9 @@ function snapshot(editor: Editor | null) {
   const level = editor.isActive('heading') ? Number(editor.getAttributes('heading').level) : 0
   const inCase = !!findCase(state)
   return {
-    // The chapter's undo and redo: text and report tables (data/table/chapterUndo.ts).
-    undo: chapterCanUndo(state),
-    redo: chapterCanRedo(state),
+    // The chapter's undo and redo: text and report tables (editor/history/).
+    undo: chapterCanUndo(editor),
+    redo: chapterCanRedo(editor),
     level,
     bold: editor.isActive('bold'),
     italic: editor.isActive('italic'),
@@ -74,6 +74,7 @@ export function Toolbar(props: Props) {
 
 function EditorToolbar({ editor, env, onFind, onCaseSchool, onCaseMove, onCaseDelete }: Props) {
   const s = useEditorState({ editor, selector: ({ editor: e }) => snapshot(e) })
+  const toolbarItems = useContributions().toolbar
   const [linkPrompt, setLinkPrompt] = useState<string | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
   const off = !s || !editor
@@ -101,7 +102,7 @@ function EditorToolbar({ editor, env, onFind, onCaseSchool, onCaseMove, onCaseDe
   return (
     <div className="toolbar" role="toolbar" aria-label="编辑工具栏" data-testid="toolbar">
       <div className="tb-group">
-        {/* As Ctrl+Z / Ctrl+Y: the chapter's newest change or undo, which may be in a report table (data/table/chapterUndo.ts). */}
+        {/* As Ctrl+Z / Ctrl+Y: the chapter's newest change or undo, which may be in a report table (editor/history/). */}
         {btn('↶', '撤销（Ctrl+Z）', undefined, () => chain().keyboardShortcut('Mod-z').run(), !s?.undo, 'tb-undo')}
         {btn('↷', '重做（Ctrl+Y）', undefined, () => chain().keyboardShortcut('Mod-y').run(), !s?.redo, 'tb-redo')}
       </div>
@@ -192,7 +193,7 @@ function EditorToolbar({ editor, env, onFind, onCaseSchool, onCaseMove, onCaseDe
             const $from = state.selection.$from
             const inCase = findCase(state)
             const pos = inCase ? $from.after(Math.min($from.depth, 2)) : $from.depth > 0 ? $from.after(1) : state.doc.content.size
-            void insertImageFiles(editor.view, { ...env, numbering: () => ({ chapterNumber: null, caseOffset: 0 }) }, files, pos)
+            void insertImageFiles(editor.view, env, files, pos)
           }}
         />
       </div>

@@ -1,6 +1,5 @@
 import type { ComponentType } from 'react'
 import type { Editor } from '@tiptap/core'
-import { liveDataToolbar } from '../../data/toolbar/LiveDataMenu'
 
 /** What a toolbar item gets: the open chapter's editor and whether inserting blocks makes sense where the cursor is. */
 export interface ToolbarItemProps {
@@ -10,14 +9,8 @@ export interface ToolbarItemProps {
   disabled: boolean
 }
 
+/** A menu or button a feature adds to the editing toolbar (Feature.toolbar, editor/feature.ts), shown between 表格 and 案例. */
 export interface ToolbarItem {
   id: string
   component: ComponentType<ToolbarItemProps>
 }
-
-/**
- * Menus and buttons other features add to the editing toolbar, one line
- * each, shown between 表格 and 案例. Add yours from your own folder, e.g.
- *   import { liveDataToolbar } from '../../data/toolbar/LiveDataMenu'
- */
-export const toolbarItems: ToolbarItem[] = [liveDataToolbar]

@@ -6,7 +6,8 @@ import { walk, type DocNode } from '@shared/model/doc'
 import { api, transport, errorMessage } from '../../api/client'
 import { ConfirmDialog, Dialog } from '../../components/Dialog'
 import { buildEditorExtensions } from '../../editor/extensions'
-import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
+import { useContributions } from '../../editor/FeaturesProvider'
+import { useNumberingStore, useReportNumbering } from '../../editor/numbering/NumberingProvider'
 import type { PanelDef, PanelProps } from '../types'
 
 const REASON: Record<RevisionInfo['reason'], string> = {
@@ -194,17 +195,20 @@ export function showsLiveData(doc: DocNode): boolean {
 
 /** One snapshot, read-only, drawn by the same editor (numbers, cases and photos as they were). */
 function RevisionPreview({ revision, chapterNumber, onClose, onRestore }: { revision: RevisionRecord; chapterNumber: string | null; onClose: () => void; onRestore: () => void }) {
+  const store = useNumberingStore()
+  const contributions = useContributions().editor
   const extensions = useMemo(
     () =>
       buildEditorExtensions({
         chapterId: revision.chapterId,
-        numbering: () => ({ chapterNumber, caseOffset: 0 }),
+        numbering: store,
+        place: () => ({ chapterNumber, caseOffset: 0 }),
         foreignIds: () => new Set(),
         uploadImage: () => Promise.reject(new Error('只读')),
         assetUrl: (h) => transport.assetUrl(h),
         notify: () => {}
-      }),
-    [revision.chapterId, chapterNumber]
+      }, contributions),
+    [revision.chapterId, chapterNumber, store, contributions]
   )
   const editor = useEditor(
     {

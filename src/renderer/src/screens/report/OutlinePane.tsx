@@ -1,24 +1,7 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react'
 import type { NumberedChapter, NumberedHeading } from '@shared/model/numbering'
 import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
-
-/** What the outline asks the screen to do; sections are addressed by chapter and heading id. */
-export interface OutlineActions {
-  selectChapter(id: string): void
-  selectHeading(chapterId: string, headingId: string): void
-  addChapter(): void
-  renameChapter(id: string): void
-  deleteChapter(id: string): void
-  moveChapter(id: string, toIndex: number): void
-  /** Add a section: at the chapter's end (afterId null), after a section (sibling) or inside it (child). */
-  addSection(chapterId: string, afterId: string | null, child: boolean): void
-  renameSection(chapterId: string, headingId: string): void
-  deleteSection(chapterId: string, headingId: string): void
-  /** Up or down among its siblings. */
-  moveSectionBy(chapterId: string, headingId: string, dir: -1 | 1): void
-  /** Drag and drop: before or after another section (possibly in another chapter), or to the end of a chapter. */
-  moveSectionTo(chapterId: string, headingId: string, target: { chapterId: string; headingId: string | null; where: 'before' | 'after' }): void
-}
+import type { OutlineActions } from './outlineActions'
 
 interface Props {
   activeChapterId: string | null

@@ -1,10 +1,28 @@
 import type { Editor } from '@tiptap/core'
 import type { Transaction } from '@tiptap/pm/state'
+import type { ReportNumbering } from '@shared/model/numbering'
 import type { ReportState } from '@shared/model/report'
 import { api, errorMessage } from '../../api/client'
-import type { NoticeKind } from '../../components/Notice'
+import type { NoticeKind } from '../../components/noticeKind'
 import { moveSection, moveSectionBy, sectionContent, sectionRange } from '../../editor/commands/sections'
-import type { OutlineActions } from './OutlinePane'
+
+/** What the outline asks the screen to do; sections are addressed by chapter and heading id. */
+export interface OutlineActions {
+  selectChapter(id: string): void
+  selectHeading(chapterId: string, headingId: string): void
+  addChapter(): void
+  renameChapter(id: string): void
+  deleteChapter(id: string): void
+  moveChapter(id: string, toIndex: number): void
+  /** Add a section: at the chapter's end (afterId null), after a section (sibling) or inside it (child). */
+  addSection(chapterId: string, afterId: string | null, child: boolean): void
+  renameSection(chapterId: string, headingId: string): void
+  deleteSection(chapterId: string, headingId: string): void
+  /** Up or down among its siblings. */
+  moveSectionBy(chapterId: string, headingId: string, dir: -1 | 1): void
+  /** Drag and drop: before or after another section (possibly in another chapter), or to the end of a chapter. */
+  moveSectionTo(chapterId: string, headingId: string, target: { chapterId: string; headingId: string | null; where: 'before' | 'after' }): void
+}
 
 /** What a section operation needs from the screen. */
 export interface OutlineDeps {
@@ -15,6 +33,8 @@ export interface OutlineDeps {
   reloadChapter(): Promise<void>
   setReport(r: ReportState): void
   notify(kind: NoticeKind, text: string): void
+  /** The report's live numbering. */
+  numbering(): ReportNumbering
   ask(modal: OutlineModal): void
   addChapter(): void
   renameChapter(id: string): void
@@ -107,8 +127,7 @@ export function outlineActions(deps: OutlineDeps): OutlineActions {
         if (target.where === 'before') beforeHeadingId = target.headingId
         else {
           // "After a section" in another chapter: before the heading that ends it.
-          const n = (await api.report.state())?.numbering
-          const hs = n?.headings.filter((h) => h.chapterId === target.chapterId) ?? []
+          const hs = deps.numbering().headings.filter((h) => h.chapterId === target.chapterId)
           const i = hs.findIndex((h) => h.id === target.headingId)
           const next = i >= 0 ? hs.slice(i + 1).find((h) => h.depth <= hs[i].depth) : undefined
           beforeHeadingId = next?.id
