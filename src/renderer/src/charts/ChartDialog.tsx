@@ -11,6 +11,7 @@ import { ChartCanvas } from './ChartCanvas'
 import { blockInsertPos } from '../data/insertPos'
 import { useTableChoices } from '../data/table/useTableChoices'
 import { ChartSheetEditor } from './ChartSheetEditor'
+import { cellKey, type PendingCells } from './sheetTyping'
 
 const YEAR_CHOICES: { value: ChartYear; label: string }[] = [
   { value: 'beforePrevious', label: '前年' },
@@ -63,6 +64,8 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
   const tables = useTableChoices()
   const isImage = editing?.spec.kind === 'image'
   const sheet = useTableView(sheetId).view
+  /** Numbers typed into the sheet and not stored yet: the preview shows them at once. */
+  const [pending, setPending] = useState<PendingCells>(() => new Map())
 
   /** A pie shows one year's shares of the indicators: it keeps the latest chosen year (本年 by default). */
   const chooseType = (t: ChartType) => {
@@ -110,13 +113,15 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
         cols: Math.max(0, ...rows.map((r) => r.length)),
         label: (r, c) => rows[r]?.[c]?.text.trim() ?? '',
         value: (r, c) => {
+          const typed = pending.get(cellKey(r, c))
+          if (typed !== undefined) return typed
           const v = rows[r]?.[c]?.value
           return typeof v === 'number' ? v : null
         }
       },
       seriesIn
     )
-  }, [sheet, seriesIn])
+  }, [sheet, seriesIn, pending])
 
   useEffect(() => {
     if (!spec || spec.source.kind === 'sheet') return setPreview(null)
@@ -433,7 +438,7 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
           <p className="hint">
             图表的数据表：首行是系列名称，首列是类别。修改立即保存，图随之更新；年份写成 =本年&amp;&quot;年&quot; 这样的公式、数值写成 指标(&quot;名称&quot;,本年)，换年度时会自动顺延。
           </p>
-          <ChartSheetEditor id={sheetId} chapterId={request.chapterId} />
+          <ChartSheetEditor id={sheetId} chapterId={request.chapterId} onPending={setPending} />
         </div>
       )}
     </Dialog>

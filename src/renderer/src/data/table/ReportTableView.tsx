@@ -13,6 +13,7 @@ import { address, mergeAt, type Rect } from './grid'
 import { TableEditing, type Removal } from './tableEditing'
 import { tableKey } from './tableKeys'
 import { liveTableData } from './tableData'
+import type { TableData } from './tableChanges'
 import { FormulaBar, TableTools } from './TableTools'
 
 /**
@@ -74,6 +75,8 @@ interface TableEditorProps {
   onChart?: (range: string) => void
   /** A chart's own data sheet in the chart dialog: no caption, no note. */
   sheet?: boolean
+  /** Where the changes go (default: the live data). */
+  data?: TableData
 }
 
 /**
@@ -81,8 +84,8 @@ interface TableEditorProps {
  * caption and note), or in the chart dialog (`sheet`: a chart's own data
  * sheet, without caption, note or 生成图表).
  */
-export function TableEditor({ view, number, chapterId, history, onDone, onChart, sheet = false }: TableEditorProps) {
-  const [t] = useState(() => new TableEditing(view, liveTableData, history, chapterId))
+export function TableEditor({ view, number, chapterId, history, onDone, onChart, sheet = false, data = liveTableData }: TableEditorProps) {
+  const [t] = useState(() => new TableEditing(view, data, history, chapterId))
   t.setView(view)
   const ui = useSyncExternalStore(t.subscribe, t.getSnapshot)
   const grid = useRef<HTMLDivElement>(null)
