@@ -85,7 +85,7 @@ describe('typing into a chart sheet', () => {
       { row: 0, col: 1, input: '上年' }
     ])
     expect(last()).toEqual({ '1:1': null })
-    void data.setCells('s1', [{ row: 1, col: 1, format: { kind: 'number', decimals: 1 } } as CellPatch])
+    void data.setCells('s1', [{ row: 1, col: 1, format: { kind: 'fixed', decimals: 1 } }])
     // A change of format only tells nothing new.
     expect(told.length).toBe(1)
     expect(main.calls.length).toBe(2)
