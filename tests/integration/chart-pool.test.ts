@@ -20,6 +20,9 @@ import { CHART_PIXELS } from '../../src/main/export/geometry'
 import { buildReportState } from '../../src/main/services/reportState'
 import { ReportSession } from '../../src/main/services/reportSession'
 import type { ResolvedFigure } from '@shared/model/figure'
+import { AppState } from '../../src/main/services/appState'
+import { dispatch } from '../../src/main/services/dispatch'
+import { createService } from '../../src/main/services/service'
 import { writeFixtureReport } from '../helpers/exportFixture'
 import { openDocx } from '../helpers/exportDocx'
 
@@ -52,6 +55,36 @@ const size = (png: Uint8Array) => {
 }
 
 describe('the chart workers', () => {
+  it('the app draws the charts of a report it opens ahead; a command-line run does not start them', async () => {
+    clearChartCache()
+    const openIn = async (transport: 'cli' | 'browser') => {
+      const base = mkdtempSync(join(tmpdir(), `nianbao-chart-pool-${transport}-`))
+      const report = join(base, 'r.nianbao')
+      writeFixtureReport(report)
+      const svc = createService({ appState: new AppState(join(base, 'config')), ports: { transport, workspaceDir: base, dialogs: { openReport: async () => report } as never } })
+      const r = (await dispatch(svc.handlers, 'report.openDialog', {}, () => {})) as { ok: boolean }
+      expect(r.ok).toBe(true)
+      return svc
+    }
+    const cli = await openIn('cli')
+    await new Promise((done) => setTimeout(done, 3000))
+    expect(chartPool.running).toBe(false)
+    cli.session.close()
+
+    const app = await openIn('browser')
+    const figures = (() => {
+      const data = storeExportSource(app.session.require()).data
+      return buildReportState(app.session.require())
+        .numbering.figures.map((f) => data.figure(f.id))
+        .filter((f): f is ResolvedFigure => !!f?.chart && !!f.data)
+    })()
+    expect(figures.length).toBe(12)
+    await expect.poll(() => figures.every((f) => !!cachedChart(chartKey(f, CHART_PIXELS))), { timeout: 120_000, interval: 250 }).toBe(true)
+    expect(chartPool.running).toBe(true)
+    app.session.close()
+    chartPool.stop()
+  }, 240_000)
+
   it('draw a batch in order, each picture the one the export would draw in process', async () => {
     const pool = new ChartPool(2)
     try {

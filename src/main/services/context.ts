@@ -31,7 +31,8 @@ export function createContext(session: ReportSession, appState: AppState, ports:
       const s = state()
       appState.noteOpened(s.path, s.meta.title, now())
       // A report with charts will be exported: its charts are drawn meanwhile, so its first export does not wait for them.
-      if (s.numbering.figures.length) prepareChartsSoon(session, s.path)
+      // Not for a command line run (one command, then the process ends): it draws what it exports.
+      if (s.numbering.figures.length && ports.transport !== 'cli') prepareChartsSoon(session, s.path)
       return s
     }
   }
