@@ -46,7 +46,32 @@ export class ChartPool {
   warm(): Promise<void> {
     if (!this.workers.length && !this.broken) this.start()
     this.touch()
-    return Promise.all(this.ready).then(() => undefined)
+    return this.hold(Promise.all(this.ready).then(() => undefined))
+  }
+
+  /** Waits on the workers under way. */
+  private waiting = 0
+
+  /**
+   * Idle workers never keep the process alive (unref: the CLI ends, a host
+   * stops); while someone waits for them they do, or a process with nothing
+   * else to do would end in the middle of the wait.
+   */
+  private hold<T>(p: Promise<T>): Promise<T> {
+    if (this.waiting++ === 0) for (const w of this.workers) w.ref()
+    const release = () => {
+      if (--this.waiting === 0) for (const w of this.workers) w.unref()
+    }
+    return p.then(
+      (v) => {
+        release()
+        return v
+      },
+      (e: unknown) => {
+        release()
+        throw e
+      }
+    )
   }
 
   private start(): void {
@@ -70,8 +95,8 @@ export class ChartPool {
           w.once('error', () => resolve())
         })
       )
-      // After the 'message' listeners: adding the first one refs the worker's port again.
-      w.unref()
+      // After the 'message' listeners (adding the first one refs the worker's port again); held while waited on (hold).
+      if (this.waiting === 0) w.unref()
       this.workers.push(w)
       w.postMessage({ type: 'warm' } satisfies ChartWorkerRequest)
     }
@@ -141,13 +166,13 @@ export class ChartPool {
       load[i]++
     })
     const chars = jobs.map((j) => chartChars(j.spec, j.data)).join('')
-    return new Promise<Uint8Array[]>((resolve, reject) => {
+    return this.hold(new Promise<Uint8Array[]>((resolve, reject) => {
       const used = parts.map((p, i) => ({ p, i })).filter(({ p, i }) => p.length > 0 || i === 0)
       this.pending.set(id, { left: used.length, pngs: new Array(jobs.length), parts, resolve, reject })
       for (const { p, i } of used) {
         this.workers[i].postMessage({ type: 'paint', id, jobs: p.map((k) => jobs[k]), chars, cutSubset: i === 0 } satisfies ChartWorkerRequest)
       }
-    })
+    }))
   }
 }
 
