@@ -21,13 +21,13 @@ import { summarize, type BenchRow } from './types'
 const AREA = 'foundation'
 const TEXT = join(__dirname, 'fixtures', 'qingyuan-2021.txt')
 
-interface Chapter {
+export interface Chapter {
   title: string
   body: DocNode[]
 }
 
 /** The narrative of the Qingyuan report: chapters, numbered headings and paragraphs (tables and the table of contents left out). */
-function qingyuanChapters(): Chapter[] {
+export function qingyuanChapters(): Chapter[] {
   const lines = readFileSync(TEXT, 'utf8').split('\n').map((l) => l.trim())
   const start = lines.findIndex((l, i) => i > 100 && l === '1 基本情况')
   const chapters: Chapter[] = []
@@ -45,7 +45,7 @@ function qingyuanChapters(): Chapter[] {
 }
 
 /** Each chapter's text repeated `times` over (fresh heading ids), for a report `times` the size. */
-function scaled(chapters: Chapter[], times: number): Chapter[] {
+export function scaled(chapters: Chapter[], times: number): Chapter[] {
   return chapters.map((c) => ({
     title: c.title,
     body: Array.from({ length: times }, () => c.body.map((n) => (n.type === 'heading' ? { ...n, attrs: { ...n.attrs, id: newId('h') } } : n))).flat()
@@ -62,12 +62,12 @@ async function timeAsync<T>(f: () => Promise<T> | T): Promise<{ ms: number; valu
   return { ms: performance.now() - t0, value }
 }
 
-function service(dir: string): Service {
+export function service(dir: string): Service {
   return createService({ appState: new AppState(join(dir, 'config')), ports: { transport: 'browser', workspaceDir: dir } })
 }
 
 /** A report file with these chapters' text, written through the store. */
-function writeReport(dir: string, name: string, chapters: Chapter[]): string {
+export function writeReport(dir: string, name: string, chapters: Chapter[]): string {
   const s = service(dir)
   const path = join(dir, name)
   s.session.create(
@@ -114,6 +114,7 @@ async function reportCase(dir: string, label: string, chapters: Chapter[], opens
   for (let i = 0; i < saves; i++) {
     firstParagraph.text += '字'
     const { ms, value } = await timeAsync(() => s.handlers.chapter.save({ id: largest.id, doc, baseVersion: version }))
+    if (!value.stored) throw new Error('a whole chapter is always stored')
     version = value.version
     saveMs.push(ms)
   }

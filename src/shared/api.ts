@@ -18,6 +18,7 @@ import { dataCalls } from './contract/data'
 import { searchCalls } from './contract/search'
 import { exportCalls } from './contract/export'
 import { importCalls } from './contract/import'
+import { intakeCalls } from './contract/intake'
 import { rolloverCalls } from './contract/rollover'
 
 export const api = {
@@ -30,6 +31,7 @@ export const api = {
   search: searchCalls,
   export: exportCalls,
   import: importCalls,
+  intake: intakeCalls,
   rollover: rolloverCalls
 } as const
 

@@ -102,13 +102,16 @@ describe('import and rollover in the app', () => {
   })
 
   it('a .docx dropped on the window is imported; a hostile one is refused with a Chinese message', async () => {
+    // A city report is open: a lone Word document could also be a school's report to compile (汇总), so the app asks.
     await dropFile(page, 'bad.docx', new TextEncoder().encode('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'))
+    await page.click('[data-testid="docx-choice-import"]')
     await page.waitForSelector('.notice-error')
     expect(await page.textContent('.notice-error')).toContain('不是 Word 文档')
     expect((await hostCall<{ fileName: string }>(host, 'report.state')).fileName).toBe('清远市2021年度质量报告.nianbao')
     await page.click('.notice-error button')
 
     await dropFile(page, 'report.docx', readFileSync(QINGYUAN_DOCX))
+    await page.click('[data-testid="docx-choice-import"]')
     await page.waitForSelector('[data-testid="import-result"]', { timeout: 60_000 })
     await page.click('[data-testid="import-result"] .btn-primary')
     // The workspace already has 清远市2021年度质量报告: the new one gets its own name.

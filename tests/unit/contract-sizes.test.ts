@@ -36,7 +36,7 @@ describe('contract sizes', () => {
     expect(await refused('chapter.save', { id: 'ch_1', doc: docWith({ draft: 'x'.repeat(100_000) }) })).toMatch(/^参数无效.*10000/)
     await refused('chapter.save', { id: 'ch_1', doc: docWith({ draft: { nested: ['值'] } }) })
     const many = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`a${i}`, i]))
-    expect(await refused('chapter.savePatch', { id: 'ch_1', baseVersion: 1, from: 0, to: 0, blocks: [docWith(many).content[0]] })).toMatch(/属性不能超过/)
+    expect(await refused('chapter.save', { id: 'ch_1', baseVersion: 1, from: 0, to: 0, blocks: [docWith(many).content[0]] })).toMatch(/属性不能超过/)
     await refused('chapter.save', { id: 'ch_1', doc: docWith({}, [{ type: 'link', attrs: { href: `https://a.cn/${'x'.repeat(20_000)}` } }]) })
   })
 

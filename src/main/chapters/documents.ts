@@ -1,9 +1,8 @@
-import type { SaveResult } from '@shared/api'
 import { UserError } from '@shared/errors'
 import { reportSchema } from '@shared/editor/schema'
 import { normalizeDoc } from '@shared/editor/normalize'
 import type { DocNode } from '@shared/model/doc'
-import { idsOutsideChapter, summarizeChapter } from '@shared/model/summary'
+import { type ChapterSummary, idsOutsideChapter, summarizeChapter } from '@shared/model/summary'
 import type { ReportStore } from '../store/reportStore'
 
 /** What storing a chapter needs of its caller: the open report's store and the clock. */
@@ -43,8 +42,37 @@ const NODE_NAMES: Record<string, string> = {
 /** Check a chapter document against the editor's schema before it is stored. */
 export function validateDoc(doc: DocNode): void {
   if (doc.type !== 'doc') throw new UserError('BAD_INPUT', '章节内容格式无效：根节点必须是文档。')
+  refusing(() => reportSchema().nodeFromJSON(doc).check())
+}
+
+/**
+ * Check a chapter whose other blocks were checked when they were stored:
+ * each new top-level block against the schema, and the order of the
+ * chapter's top-level block types (`types`, the whole chapter) against what
+ * a document may hold. Together the same check as validateDoc.
+ */
+export function validateBlocks(types: readonly string[], blocks: readonly DocNode[]): void {
+  const schema = reportSchema()
+  refusing(() => {
+    for (const block of blocks) {
+      const node = schema.nodeFromJSON(block)
+      node.check()
+      if (!schema.topNodeType.allowsMarks(node.marks)) throw new Error('Invalid content for node doc')
+    }
+    let match: ReturnType<typeof schema.topNodeType.contentMatch.matchType> = schema.topNodeType.contentMatch
+    for (const type of types) {
+      const nodeType = schema.nodes[type]
+      match = nodeType ? match.matchType(nodeType) : null
+      if (!match) break
+    }
+    if (!match?.validEnd) throw new Error('Invalid content for node doc')
+  })
+}
+
+/** Run a schema check; what it refuses becomes the Chinese message the editor shows. */
+function refusing(check: () => void): void {
   try {
-    reportSchema().nodeFromJSON(doc).check()
+    check()
   } catch (e) {
     // ProseMirror says what broke in English; the editor needs only to know it was refused.
     const where = e instanceof Error ? /node type "?(\w+)"?|for node (\w+)/.exec(e.message) : null
@@ -64,13 +92,28 @@ export function idsOutside(ctx: ChapterContext, chapterId: string): Set<string> 
  * against the schema, update the summary and case index, and take the
  * ten-minute automatic snapshot when it is due.
  */
-export function storeChapterDoc(ctx: ChapterContext, id: string, doc: DocNode, baseVersion?: number): Omit<SaveResult, 'state'> {
-  const store = ctx.session.store()
+export function storeChapterDoc(ctx: ChapterContext, id: string, doc: DocNode, baseVersion?: number): StoredChapter {
   const norm = normalizeDoc(doc, idsOutside(ctx, id))
   validateDoc(norm.doc)
   const summary = summarizeChapter(norm.doc)
-  const saved = store.saveChapter(id, norm.doc, summary, baseVersion)
+  const saved = writeChapter(ctx, id, norm.doc, summary, baseVersion)
+  return { ...saved, summary, normalized: norm.changed ? norm.doc : null }
+}
+
+/** A chapter as just stored. */
+export interface StoredChapter {
+  version: number
+  savedAt: string
+  summary: ChapterSummary
+  /** The document as main repaired it, when it had to (the editor adopts it); else null. */
+  normalized: DocNode | null
+}
+
+/** Write a checked chapter document and its summary, and take the ten-minute automatic snapshot when it is due. */
+export function writeChapter(ctx: ChapterContext, id: string, doc: DocNode, summary: ChapterSummary, baseVersion?: number): { version: number; savedAt: string } {
+  const store = ctx.session.store()
+  const saved = store.saveChapter(id, doc, summary, baseVersion)
   const last = store.lastRevisionAt(id)
   if (!last || ctx.now().getTime() - Date.parse(last) >= AUTO_REVISION_MS) store.addRevision(id, 'auto')
-  return { ...saved, summary, normalized: norm.changed ? norm.doc : null }
+  return saved
 }

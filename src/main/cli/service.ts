@@ -14,6 +14,10 @@ import { createService } from '../services/service'
 export interface CommandFiles {
   input?: string
   output?: string
+  /** The files to read for 汇总学校数据 (the workbooks and reports schools sent). */
+  intakeFiles?: string[]
+  /** The folder 生成填报表 writes its workbooks to. */
+  folder?: string
 }
 
 /** The service layer as a command uses it: every call goes through dispatch and its validation, as the app's do. */
@@ -38,7 +42,9 @@ export function commandService(files: CommandFiles): CommandService {
     saveReport: async () => output,
     saveDocx: async () => output,
     openDocx: async () => input,
-    openLastYear: async () => input
+    openLastYear: async () => input,
+    openIntakeFiles: async () => (files.intakeFiles?.length ? files.intakeFiles.map((f) => resolve(f)) : null),
+    chooseFolder: async () => (files.folder ? resolve(files.folder) : null)
   }
   // One export at a time (export.start refuses a second): what it says goes to the command running it.
   let hearExport: ((job: ExportJob) => void) | null = null

@@ -31,6 +31,22 @@ export function electronDialogs(win: BrowserWindow, defaultDir: string): Dialogs
         properties: ['openFile']
       })
       return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0]
+    },
+    async openIntakeFiles() {
+      const r = await dialog.showOpenDialog(win, {
+        title: '汇总学校数据：选择各单位报送的文件',
+        defaultPath: defaultDir,
+        filters: [
+          { name: '填报表、报告或 Word 文档', extensions: ['xlsx', 'nianbao', 'docx'] },
+          { name: 'Excel 工作簿', extensions: ['xlsx'] }
+        ],
+        properties: ['openFile', 'multiSelections']
+      })
+      return r.canceled || r.filePaths.length === 0 ? null : r.filePaths
+    },
+    async chooseFolder(title, suggestedName) {
+      const r = await dialog.showOpenDialog(win, { title, defaultPath: join(defaultDir, suggestedName), properties: ['openDirectory', 'createDirectory', 'promptToCreate'] })
+      return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0]
     }
   }
 }

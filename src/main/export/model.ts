@@ -6,6 +6,7 @@
  */
 import type { ChartData, ChartSpec } from '@shared/charts/model'
 import type { CellAlign, TableMerge } from '@shared/model/table'
+import type { ExportCounts } from '@shared/contract/export'
 
 export interface TextInline {
   kind: 'text'
@@ -142,16 +143,7 @@ export interface ReportLists {
   tablesAndFigures: ListEntry[]
 }
 
-export interface ExportCounts {
-  chapters: number
-  appendices: number
-  headings: number
-  cases: number
-  tables: number
-  figures: number
-  images: number
-  drafts: number
-}
+export type { ExportCounts }
 
 /** Everything the writer needs: cover facts, the lists and the body. */
 export interface ReportLayout {

@@ -1,3 +1,5 @@
+import { Refusal } from '../untrusted/refusal'
+
 /**
  * Why an import was refused. Raised anywhere in the pipeline (usually in the
  * worker) and turned into a UserError('IMPORT_FAILED', message) in main, so
@@ -17,14 +19,8 @@ export type ImportFailureKind =
   | 'timeout'
   | 'memory'
 
-export class ImportFailure extends Error {
-  constructor(
-    readonly kind: ImportFailureKind,
-    message: string
-  ) {
-    super(message)
-    this.name = 'ImportFailure'
-  }
+export class ImportFailure extends Refusal<ImportFailureKind> {
+  override name = 'ImportFailure'
 }
 
 export function fail(kind: ImportFailureKind, message: string): never {

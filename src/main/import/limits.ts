@@ -1,24 +1,18 @@
+import type { ZipLimits } from '../untrusted/zip'
+
+export { mb } from '../untrusted/zip'
+
 /**
  * Every bound an import enforces. A .docx is hostile until checked: these
  * caps are applied to what the zip's central directory declares before any
  * entry is inflated, to the XML while it is parsed, and to the worker that
  * does the parsing (heap and wall-clock time).
  */
-export interface ImportLimits {
-  /** Size of the .docx file itself. */
-  maxFileBytes: number
-  /** Entries in the zip's central directory. */
-  maxEntries: number
-  /** Sum of the declared uncompressed sizes of the entries we read. */
-  maxTotalBytes: number
+export interface ImportLimits extends ZipLimits {
   /** Declared uncompressed size of any one XML part. */
   maxXmlBytes: number
   /** Declared uncompressed size of any one image. */
   maxImageBytes: number
-  /** Uncompressed/compressed ratio of any one entry (a zip bomb compresses far better than Word XML). */
-  maxRatio: number
-  /** Element nesting depth of an XML part. */
-  maxXmlDepth: number
   /** Elements in one XML part. */
   maxXmlElements: number
   /** Pixels of one image (width × height as its header declares). */
@@ -48,8 +42,4 @@ export const DEFAULT_LIMITS: ImportLimits = {
 
 export function withLimits(patch?: Partial<ImportLimits>): ImportLimits {
   return { ...DEFAULT_LIMITS, ...patch }
-}
-
-export function mb(bytes: number): string {
-  return `${(bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 1 : 0)} MB`
 }

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { basename, dirname } from 'node:path'
 import { UserError } from '@shared/errors'
+import { readLocalFile } from '../localFile'
 import type { ImportReport } from '@shared/contract/import'
 import { ImportFailure, NOTHING_CREATED } from './errors'
 import { DEFAULT_LIMITS, mb, type ImportLimits } from './limits'
@@ -31,20 +32,13 @@ export function asUserError(e: unknown): unknown {
 /** Read a .docx from disk, refusing what is not a plain file or is too large, before reading a byte. */
 export function readDocxFile(path: string, limits: Partial<ImportLimits> = {}): ImportSource {
   const max = limits.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes
-  const name = basename(path)
-  let st
-  try {
-    st = statSync(path)
-  } catch {
-    throw new UserError('FILE_NOT_FOUND', `找不到文件“${name}”。`)
-  }
-  if (!st.isFile()) throw new UserError('IMPORT_FAILED', `“${name}”不是文件，无法导入。`)
-  if (st.size > max) throw new UserError('TOO_LARGE', `文件“${name}”太大（${mb(st.size)}），导入的 Word 文档不能超过 ${mb(max)}。${NOTHING_CREATED}`)
-  try {
-    return { bytes: readFileSync(path), fileName: name }
-  } catch (e) {
-    throw new UserError('IO_ERROR', `无法读取“${name}”（${(e as NodeJS.ErrnoException).code ?? '未知错误'}）。`)
-  }
+  const { bytes, fileName } = readLocalFile(path, {
+    maxBytes: max,
+    notAFile: (name) => `“${name}”不是文件，无法导入。`,
+    notAFileCode: 'IMPORT_FAILED',
+    tooLarge: (name, size) => `文件“${name}”太大（${mb(size)}），导入的 Word 文档不能超过 ${mb(max)}。${NOTHING_CREATED}`
+  })
+  return { bytes, fileName }
 }
 
 /** Analyse a .docx in the worker; failures become UserErrors. */

@@ -19,6 +19,10 @@ export interface Dialogs {
   openDocx?(): Promise<string | null>
   /** Ask for last year's report (.nianbao or .docx) to start this year's from; null when cancelled. */
   openLastYear?(): Promise<string | null>
+  /** 汇总学校数据: ask for the files schools sent (workbooks, reports), several at once; null when cancelled. */
+  openIntakeFiles?(): Promise<string[] | null>
+  /** 生成填报表: ask for the folder the workbooks go to; null when cancelled. */
+  chooseFolder?(title: string, suggestedName: string): Promise<string | null>
 }
 
 export interface HostPorts {

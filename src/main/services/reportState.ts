@@ -1,17 +1,9 @@
 import { basename } from 'node:path'
-import { numberReport } from '@shared/model/numbering'
 import type { ReportState } from '@shared/model/report'
+import { reportStateOf } from '@shared/model/reportState'
 import type { OpenReport } from './reportSession'
 
 /** The open report as the main window shows it: properties, chapters and the computed outline. */
 export function buildReportState(r: OpenReport): ReportState {
-  const chapters = r.store.listChapters()
-  return {
-    path: r.path,
-    fileName: basename(r.path),
-    meta: r.store.meta(),
-    chapters,
-    numbering: numberReport(chapters),
-    words: chapters.reduce((n, c) => n + c.summary.words, 0)
-  }
+  return reportStateOf({ path: r.path, fileName: basename(r.path), meta: r.store.meta() }, r.store.listChapters())
 }

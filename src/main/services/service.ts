@@ -61,7 +61,10 @@ export function createService(deps: ServiceDeps): Service {
     search: loadedOnFirstCall('search', () => import('./handlers/search').then((m) => m.searchHandlers(ctx))),
     export: loadedOnFirstCall('export', () => import('./handlers/export').then((m) => m.exportHandlers(ctx))),
     import: loadedOnFirstCall('import', () => import('./handlers/import').then((m) => m.importHandlers(ctx))),
-    rollover: loadedOnFirstCall('rollover', () => import('./handlers/rollover').then((m) => m.rolloverHandlers(ctx)))
+    rollover: loadedOnFirstCall('rollover', () => import('./handlers/rollover').then((m) => m.rolloverHandlers(ctx))),
+    intake: loadedOnFirstCall('intake', () =>
+      Promise.all([import('./handlers/intake'), import('../intake')]).then(([h, m]) => h.intakeHandlers(ctx, new m.Intake({ now })))
+    )
   }
 
   return {

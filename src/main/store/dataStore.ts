@@ -1,10 +1,10 @@
-import type Database from 'better-sqlite3'
 import { CellFormatSchema, FigureSpecSchema, ReportTableSpecSchema } from '@shared/contract/data'
 import { UserError } from '@shared/errors'
 import type { FigureSpec } from '@shared/model/figure'
 import type { Indicator } from '@shared/model/indicator'
 import type { CellFormat, ReportTableSpec } from '@shared/model/table'
 import { formatToString, parseFormat } from '@shared/model/format'
+import { FileAccess } from './fileAccess'
 
 /**
  * The live-data rows of one report file: report tables, figures, indicators
@@ -30,21 +30,7 @@ interface IndicatorRow {
   position: number
 }
 
-export class DataStore {
-  constructor(
-    readonly db: Database.Database,
-    private readonly now: () => Date = () => new Date()
-  ) {}
-
-  private stamp(): string {
-    return this.now().toISOString()
-  }
-
-  /** Run several writes as one transaction (nested calls join the outer one). */
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)()
-  }
-
+export class DataStore extends FileAccess {
   // ---- report tables ------------------------------------------------------------
 
   listTables(): { spec: ReportTableSpec; chapterId: string | null }[] {

@@ -126,9 +126,34 @@ function inMemory(bytes: Buffer, options: DatabaseOptions): Database.Database {
 
 /** A report read whole into memory (a read-only file nobody can be writing), checked and brought up to date there. */
 function snapshot(path: string, name: string, options: DatabaseOptions): Database.Database {
+  return fromBytes(readFileSync(path), name, options)
+}
+
+/**
+ * A report received as bytes (a school's .nianbao sent for 汇总), opened in
+ * memory and never written anywhere: refused unless it is a Nianbao report,
+ * undamaged and not from a newer version; brought up to date in memory.
+ * The file came from outside, so its schema is not trusted either: the
+ * tables read must be tables (not views), and no function of the schema runs.
+ */
+export function openReportBytes(bytes: Uint8Array, name: string, options: DatabaseOptions = {}): Database.Database {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  if (buf.length < 100 || buf.subarray(0, 16).toString('latin1') !== 'SQLite format 3\0' || buf.readUInt32BE(68) !== APPLICATION_ID) {
+    throw new UserError('NOT_A_REPORT', `“${name}”不是年报报告文件（.nianbao）。`)
+  }
+  if (buf.readUInt32BE(60) > LATEST_VERSION) throw newerVersion(name, buf.readUInt32BE(60))
+  return fromBytes(buf, name, options, true)
+}
+
+function fromBytes(bytes: Buffer, name: string, options: DatabaseOptions, untrusted = false): Database.Database {
   let db: Database.Database | null = null
   try {
-    db = inMemory(readFileSync(path), options)
+    db = inMemory(bytes, options)
+    if (untrusted) {
+      db.pragma('trusted_schema = OFF')
+      const views = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type IN ('view', 'trigger')").get() as { n: number }
+      if (views.n > 0) throw damaged(name)
+    }
     if (db.pragma('quick_check', { simple: true }) !== 'ok') throw damaged(name)
     const hasReport = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('report', 'chapter')").get() as { n: number }
     if (hasReport.n < 2) throw damaged(name)

@@ -5,6 +5,8 @@ import type { ChapterKind } from '@shared/model/numbering'
 import type { ChapterListItem, ChapterRecord, ReportMeta, TemplateId, ReportLevel } from '@shared/model/report'
 import type { ChapterSummary } from '@shared/model/summary'
 import { newId } from '@shared/editor/ids'
+import { FileAccess } from './fileAccess'
+import { chapterGone } from './storeErrors'
 
 export type RevisionReason = 'auto' | 'manual' | 'switch' | 'restore' | 'before-restore'
 
@@ -67,25 +69,7 @@ export interface NewChapter {
  * Typed access to one report file. Each public method that changes data is
  * one transaction: a crash leaves either the old state or the new one.
  */
-export class ReportStore {
-  constructor(
-    readonly db: Database.Database,
-    private readonly now: () => Date = () => new Date()
-  ) {}
-
-  private stamp(): string {
-    return this.now().toISOString()
-  }
-
-  /**
-   * Run `fn` as one transaction: every change it makes to the file (chapters,
-   * snapshots, live data) is stored together or not at all. Nested calls join
-   * the outer transaction (a savepoint), so store methods compose.
-   */
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)()
-  }
-
+export class ReportStore extends FileAccess {
   // ---- report properties ------------------------------------------------
 
   static insertMeta(db: Database.Database, meta: ReportMeta, at: string): void {
@@ -125,12 +109,31 @@ export class ReportStore {
 
   getChapter(id: string): ChapterRecord {
     const r = this.db.prepare('SELECT * FROM chapter WHERE id = ?').get(id) as ChapterRow | undefined
-    if (!r) throw new UserError('NOT_FOUND', '找不到这一章，它可能已被删除。')
+    if (!r) throw chapterGone()
     return { id: r.id, title: r.title, kind: r.kind, doc: JSON.parse(r.doc) as DocNode, version: r.version, updatedAt: r.updated_at }
   }
 
   hasChapter(id: string): boolean {
     return this.db.prepare('SELECT 1 FROM chapter WHERE id = ?').get(id) !== undefined
+  }
+
+  /** A chapter's outline entry without its summary, and its version; undefined when there is no such chapter. */
+  chapterHead(id: string): (Omit<ChapterListItem, 'summary'> & { version: number }) | undefined {
+    const r = this.db.prepare('SELECT id, position, title, kind, version, updated_at FROM chapter WHERE id = ?').get(id) as
+      | Omit<ChapterRow, 'doc' | 'summary'>
+      | undefined
+    return r && { id: r.id, position: r.position, title: r.title, kind: r.kind, version: r.version, updatedAt: r.updated_at }
+  }
+
+  /** Every chapter's id and version: a version changes whenever the chapter's text does. */
+  chapterVersions(): { id: string; version: number }[] {
+    return this.db.prepare('SELECT id, version FROM chapter').all() as { id: string; version: number }[]
+  }
+
+  chapterSummary(id: string): ChapterSummary {
+    const r = this.db.prepare('SELECT summary FROM chapter WHERE id = ?').get(id) as { summary: string } | undefined
+    if (!r) throw chapterGone()
+    return JSON.parse(r.summary) as ChapterSummary
   }
 
   insertChapters(chapters: NewChapter[]): string[] {
@@ -157,7 +160,7 @@ export class ReportStore {
     const at = this.stamp()
     return this.transaction(() => {
       const row = this.db.prepare('SELECT version FROM chapter WHERE id = ?').get(id) as { version: number } | undefined
-      if (!row) throw new UserError('NOT_FOUND', '找不到这一章，它可能已被删除。')
+      if (!row) throw chapterGone()
       if (baseVersion !== undefined && baseVersion !== row.version) {
         throw new UserError('CONFLICT', '这一章已在别处被修改，请重新打开这一章后再编辑。')
       }
@@ -192,7 +195,7 @@ export class ReportStore {
 
   renameChapter(id: string, title: string): void {
     const r = this.db.prepare('UPDATE chapter SET title = ?, updated_at = ? WHERE id = ?').run(title, this.stamp(), id)
-    if (r.changes === 0) throw new UserError('NOT_FOUND', '找不到这一章，它可能已被删除。')
+    if (r.changes === 0) throw chapterGone()
   }
 
   /** Delete a chapter; its last text is kept as a revision so it can be recovered. */
@@ -209,7 +212,7 @@ export class ReportStore {
     this.transaction(() => {
       const order = this.chapterOrder()
       const from = order.indexOf(id)
-      if (from < 0) throw new UserError('NOT_FOUND', '找不到这一章，它可能已被删除。')
+      if (from < 0) throw chapterGone()
       order.splice(from, 1)
       order.splice(Math.min(toIndex, order.length), 0, id)
       this.writeOrder(order)
@@ -260,7 +263,7 @@ export class ReportStore {
       const row = this.db.prepare('SELECT title, doc, summary FROM chapter WHERE id = ?').get(chapterId) as
         | { title: string; doc: string; summary: string }
         | undefined
-      if (!row) throw new UserError('NOT_FOUND', '找不到这一章，它可能已被删除。')
+      if (!row) throw chapterGone()
       const last = this.db.prepare('SELECT doc FROM revision WHERE chapter_id = ? ORDER BY id DESC LIMIT 1').get(chapterId) as { doc: string } | undefined
       if (last && last.doc === row.doc && reason !== 'manual') return null
       const words = (JSON.parse(row.summary) as ChapterSummary).words

@@ -33,3 +33,8 @@ export function mapStoreError(e: unknown, fileName?: string): unknown {
   }
   return e
 }
+
+/** A chapter asked for by id is not in the report (deleted meanwhile, in this window or another). */
+export function chapterGone(): UserError {
+  return new UserError('NOT_FOUND', '找不到这一章，它可能已被删除。')
+}

@@ -1,5 +1,6 @@
 import type { ChartSpec, ChartYear } from '@shared/charts/model'
 import type { CellFormat, ReportTableSpec, TableCell, TableMerge } from '@shared/model/table'
+import { columnName } from '@shared/model/cellAddress'
 import { MAJOR_CATEGORIES } from './indicators'
 
 /**
@@ -38,7 +39,7 @@ const fixed = (decimals: number): CellFormat => ({ kind: 'fixed', decimals })
 const change = (decimals: number): CellFormat => ({ kind: 'change', decimals })
 const arrow = (decimals: number): CellFormat => ({ kind: 'arrow', decimals })
 const percent = (decimals: number): CellFormat => ({ kind: 'percent', decimals })
-const col = (i: number) => String.fromCharCode(65 + i)
+const col = columnName
 /** The change of one column between two rows, of the values as displayed. */
 const delta = (column: string, from: number, to: number, decimals: number, format: CellFormat = change(decimals)) =>
   c(`=ROUND(${column}${to},${decimals})-ROUND(${column}${from},${decimals})`, format)

@@ -7,4 +7,4 @@ export { readXlsx, cellAt, mergeAt, type CellValue, type XlsxCell, type XlsxShee
 export { writeXlsx, safeSheetName, type WriteBook, type WriteSheet, type WriteCell, type CellStyle, type NumberValidation } from './write'
 export { XlsxFailure, type XlsxFailureKind } from './errors'
 export { XLSX_LIMITS, xlsxLimits, type XlsxLimits } from './limits'
-export { cellName, colName, parseCellName, parseRange, rangeName, type CellRange } from './cellRef'
+export { parseCellName, parseRange, rangeName, type CellRange } from './cellRef'

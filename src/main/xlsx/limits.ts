@@ -1,3 +1,5 @@
+import type { ZipLimits } from '../untrusted/zip'
+
 /**
  * Every bound a workbook from outside is read under. A workbook is hostile
  * until checked: the caps on sizes apply to what the zip's central directory
@@ -5,17 +7,9 @@
  * sheet is parsed, so a sheet of a million rows is refused without being
  * held in memory.
  */
-export interface XlsxLimits {
-  /** Size of the .xlsx file itself. */
-  maxFileBytes: number
-  /** Entries in the zip's central directory. */
-  maxEntries: number
-  /** Sum of the declared uncompressed sizes of all entries. */
-  maxTotalBytes: number
+export interface XlsxLimits extends ZipLimits {
   /** Declared uncompressed size of one XML part (a sheet, the shared strings). */
   maxPartBytes: number
-  /** Uncompressed/compressed ratio of one entry above 64 KB (a zip bomb compresses far better than a sheet). */
-  maxRatio: number
   /** Worksheets in one workbook. */
   maxSheets: number
   /** Rows of one worksheet (by the highest row number used). */
@@ -26,10 +20,10 @@ export interface XlsxLimits {
   maxCells: number
   /** Shared strings. */
   maxStrings: number
+  /** Merged ranges of one worksheet. */
+  maxMerges: number
   /** Characters of one cell's text. */
   maxCellChars: number
-  /** Element nesting depth of an XML part. */
-  maxXmlDepth: number
 }
 
 export const XLSX_LIMITS: XlsxLimits = {
@@ -43,6 +37,7 @@ export const XLSX_LIMITS: XlsxLimits = {
   maxCols: 1000,
   maxCells: 2_000_000,
   maxStrings: 500_000,
+  maxMerges: 10_000,
   maxCellChars: 32_767,
   maxXmlDepth: 64
 }

@@ -32,6 +32,8 @@ export interface XlsxSheet {
 
 export interface XlsxWorkbook {
   sheets: XlsxSheet[]
+  /** When the workbook was last saved, as its own properties say (docProps/core.xml, ISO), if they do. */
+  modified?: string
 }
 
 const MACRO_TYPES = /macroEnabled|vbaProject/i
@@ -40,7 +42,8 @@ export function readXlsx(bytes: Uint8Array, patch?: Partial<XlsxLimits>): XlsxWo
   const limits = xlsxLimits(patch)
   const pkg = new XlsxPackage(bytes, limits)
 
-  const types = pkg.read('[Content_Types].xml')
+  pkg.prefetch(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels'])
+  const types = pkg.part('[Content_Types].xml')
   if (!types) fail('not-xlsx', '这不是 Excel 工作簿（.xlsx）：缺少内容类型说明部件。')
   parseParts(types, '[Content_Types].xml', limits.maxXmlDepth, {
     open: (name, a) => {
@@ -55,7 +58,7 @@ export function readXlsx(bytes: Uint8Array, patch?: Partial<XlsxLimits>): XlsxWo
   const rels = relationships(pkg, relsPathOf(workbookPath), dir, limits)
 
   const declared: { name: string; hidden: boolean; target: string }[] = []
-  const wb = pkg.read(workbookPath)
+  const wb = pkg.part(workbookPath)
   if (!wb) fail('not-xlsx', '这不是 Excel 工作簿（.xlsx）：缺少工作簿部件。')
   parseParts(wb, workbookPath, limits.maxXmlDepth, {
     open: (name, a) => {
@@ -73,11 +76,34 @@ export function readXlsx(bytes: Uint8Array, patch?: Partial<XlsxLimits>): XlsxWo
   }
 
   const sharedTarget = [...rels.values()].find((r) => /\/sharedStrings$/.test(r.type) && !r.external)?.target
+  pkg.prefetch([...(sharedTarget ? [sharedTarget] : []), ...declared.map((d) => d.target), 'docProps/core.xml'])
   const strings = sharedTarget ? sharedStrings(pkg, sharedTarget, limits) : []
 
   const counter = { cells: 0 }
   const sheets = declared.map((d) => readSheet(pkg, d.target, d.name, d.hidden, strings, limits, counter))
-  return { sheets }
+  const modified = savedAt(pkg, limits)
+  return modified ? { sheets, modified } : { sheets }
+}
+
+/** dcterms:modified of the core properties (Excel and WPS write it on every save). */
+function savedAt(pkg: XlsxPackage, limits: XlsxLimits): string | null {
+  const bytes = pkg.has('docProps/core.xml') ? pkg.part('docProps/core.xml') : null
+  if (!bytes) return null
+  let inModified = false
+  let text = ''
+  parseParts(bytes, 'docProps/core.xml', limits.maxXmlDepth, {
+    open: (name) => {
+      if (name === 'modified') inModified = true
+    },
+    close: (name) => {
+      if (name === 'modified') inModified = false
+    },
+    text: (t) => {
+      if (inModified && text.length < 40) text += t
+    }
+  })
+  const t = Date.parse(text.trim())
+  return Number.isFinite(t) ? new Date(t).toISOString() : null
 }
 
 interface Rel {
@@ -106,7 +132,7 @@ function resolveTarget(dir: string, target: string): string | null {
 
 function relationships(pkg: XlsxPackage, path: string, dir: string, limits: XlsxLimits): Map<string, Rel> {
   const out = new Map<string, Rel>()
-  const bytes = pkg.read(path)
+  const bytes = pkg.part(path)
   if (!bytes) return out
   parseParts(bytes, path, limits.maxXmlDepth, {
     open: (name, a) => {
@@ -130,7 +156,7 @@ function officeDocument(pkg: XlsxPackage, limits: XlsxLimits): string {
 }
 
 function sharedStrings(pkg: XlsxPackage, path: string, limits: XlsxLimits): string[] {
-  const bytes = pkg.read(path)
+  const bytes = pkg.part(path)
   if (!bytes) return []
   const out: string[] = []
   let cur: string | null = null
@@ -159,7 +185,7 @@ function sharedStrings(pkg: XlsxPackage, path: string, limits: XlsxLimits): stri
 }
 
 function readSheet(pkg: XlsxPackage, path: string, name: string, hidden: boolean, strings: string[], limits: XlsxLimits, counter: { cells: number }): XlsxSheet {
-  const bytes = pkg.read(path)
+  const bytes = pkg.part(path)
   const sheet: XlsxSheet = { name, hidden, rows: [], merges: [] }
   if (!bytes) return sheet
   const tooManyRows = (): never => fail('too-many-rows', `工作表“${name}”超过 ${limits.maxRows} 行，不像是一份填报表，已拒绝。`)
@@ -221,6 +247,7 @@ function readSheet(pkg: XlsxPackage, path: string, name: string, hidden: boolean
           break
         case 'mergeCell': {
           const r = a.ref ? parseRange(a.ref) : null
+          if (sheet.merges.length >= limits.maxMerges) fail('too-many-cells', `工作表“${name}”的合并单元格超过 ${limits.maxMerges} 处，不像是一份填报表，已拒绝。`)
           if (r && r.bottom < limits.maxRows && r.right < limits.maxCols) sheet.merges.push(r)
           break
         }

@@ -18,6 +18,8 @@ export function localName(name: string): string {
   return i < 0 ? name : name.slice(i + 1)
 }
 
+const CHUNK = 1 << 20
+
 export function parseParts(bytes: Uint8Array, partName: string, maxDepth: number, h: SaxHandlers): void {
   const parser = new SaxesParser({ xmlns: false, position: false })
   let depth = 0
@@ -39,9 +41,11 @@ export function parseParts(bytes: Uint8Array, partName: string, maxDepth: number
     parser.on('text', h.text)
     parser.on('cdata', h.text)
   }
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes)
+  // Decoded and parsed a slice at a time: a part refused half-way (a million rows) is never held whole as text.
+  const decoder = new TextDecoder('utf-8', { fatal: false })
   try {
-    parser.write(text).close()
+    for (let at = 0; at < bytes.length; at += CHUNK) parser.write(decoder.decode(bytes.subarray(at, at + CHUNK), { stream: at + CHUNK < bytes.length }))
+    parser.close()
   } catch (e) {
     if (e instanceof XlsxFailure) throw e
     fail('damaged', `工作簿部件“${partName}”不是有效的 XML，文件可能已损坏。`)

@@ -1,5 +1,6 @@
 import { strToU8, zipSync, type Zippable } from 'fflate'
-import { cellName, rangeName, type CellRange } from './cellRef'
+import { cellAddress } from '@shared/model/cellAddress'
+import { rangeName, type CellRange } from './cellRef'
 
 /**
  * Writing an .xlsx: SpreadsheetML parts zipped with fflate. Enough for a
@@ -7,7 +8,8 @@ import { cellName, rangeName, type CellRange } from './cellRef'
  * strings, a few cell styles (title, header, input cell, note), column
  * widths, merged ranges, frozen header rows, hidden sheets and number
  * validation on input cells (Excel refuses text or a negative number there
- * with a Chinese message).
+ * with a Chinese message), sheet protection that leaves the input cells
+ * open, and A4 printing one page wide.
  */
 export type CellStyle = 'title' | 'header' | 'input' | 'label' | 'note'
 
@@ -26,11 +28,16 @@ export interface WriteSheet {
   rows: WriteCell[][]
   /** Widths in characters, by column. */
   colWidths?: number[]
+  /** Heights in points, by row, where a row needs more than one line (wrapped text is not measured on opening). */
+  rowHeights?: (number | undefined)[]
   merges?: CellRange[]
   numbers?: NumberValidation[]
   /** Rows kept in view while scrolling. */
   freezeRows?: number
-  hidden?: boolean
+  /** Hidden sheets can be shown again from Excel's menu; 'very' hidden ones only from code (the kit's own description). */
+  hidden?: boolean | 'very'
+  /** Protect the sheet without a password: only cells styled 'input' can be changed (审阅 › 撤销工作表保护 lifts it). */
+  protect?: boolean
 }
 
 export interface WriteBook {
@@ -69,9 +76,14 @@ export function writeXlsx(book: WriteBook): Uint8Array {
   }
 
   const files: Zippable = {}
+  const taken = new Set<string>()
   const sheetEntries = book.sheets.map((sheet, i) => {
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(sheet, sst))
-    return { name: safeSheetName(sheet.name), hidden: !!sheet.hidden, index: i + 1 }
+    // Excel refuses a workbook with two sheets of the same name (compared without case).
+    let name = safeSheetName(sheet.name)
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${safeSheetName(sheet.name).slice(0, 31 - String(n).length - 2)}（${n}）`
+    taken.add(name.toLowerCase())
+    return { name, hidden: sheet.hidden ?? false, index: i + 1 }
   })
   const active = Math.max(0, sheetEntries.findIndex((s) => !s.hidden))
 
@@ -98,7 +110,7 @@ export function writeXlsx(book: WriteBook): Uint8Array {
   files['xl/workbook.xml'] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
       `<bookViews><workbookView activeTab="${active}"/></bookViews><sheets>` +
-      sheetEntries.map((s) => `<sheet name="${esc(s.name)}" sheetId="${s.index}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${s.index}"/>`).join('') +
+      sheetEntries.map((s) => `<sheet name="${esc(s.name)}" sheetId="${s.index}"${s.hidden ? ` state="${s.hidden === 'very' ? 'veryHidden' : 'hidden'}"` : ''} r:id="rId${s.index}"/>`).join('') +
       `</sheets></workbook>`
   )
   files['xl/_rels/workbook.xml.rels'] = strToU8(
@@ -125,15 +137,16 @@ function sheetXml(sheet: WriteSheet, sst: (s: string) => number): string {
     row.forEach((raw, c) => {
       const cell = raw !== null && typeof raw === 'object' ? raw : { value: raw }
       const style = cell.style ? ` s="${STYLE_INDEX[cell.style]}"` : ''
-      const ref = cellName(r, c)
+      const ref = cellAddress(r, c)
       maxCol = Math.max(maxCol, c)
       if (typeof cell.value === 'number' && Number.isFinite(cell.value)) cells.push(`<c r="${ref}"${style}><v>${cell.value}</v></c>`)
       else if (typeof cell.value === 'string' && cell.value !== '') cells.push(`<c r="${ref}"${style} t="s"><v>${sst(cell.value)}</v></c>`)
       else if (style) cells.push(`<c r="${ref}"${style}/>`)
     })
-    if (cells.length) rows.push(`<row r="${r + 1}">${cells.join('')}</row>`)
+    const ht = sheet.rowHeights?.[r]
+    if (cells.length) rows.push(`<row r="${r + 1}"${ht ? ` ht="${ht}" customHeight="1"` : ''}>${cells.join('')}</row>`)
   })
-  const dim = `A1:${cellName(Math.max(0, sheet.rows.length - 1), maxCol)}`
+  const dim = `A1:${cellAddress(Math.max(0, sheet.rows.length - 1), maxCol)}`
   const freeze = sheet.freezeRows
     ? `<sheetView workbookViewId="0"><pane ySplit="${sheet.freezeRows}" topLeftCell="A${sheet.freezeRows + 1}" activePane="bottomLeft" state="frozen"/></sheetView>`
     : `<sheetView workbookViewId="0"/>`
@@ -152,11 +165,14 @@ function sheetXml(sheet: WriteSheet, sst: (s: string) => number): string {
         .join('') +
       `</dataValidations>`
     : ''
+  const protection = sheet.protect ? `<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>` : ''
+  // Element order is the schema's (CT_Worksheet): Excel refuses a sheet whose parts come out of order.
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-    `<dimension ref="${dim}"/><sheetViews>${freeze}</sheetViews><sheetFormatPr defaultRowHeight="18"/>${cols}` +
-    `<sheetData>${rows.join('')}</sheetData>${merges}${validations}` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
+    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="${dim}"/><sheetViews>${freeze}</sheetViews><sheetFormatPr defaultRowHeight="18"/>${cols}` +
+    `<sheetData>${rows.join('')}</sheetData>${protection}${merges}${validations}` +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/></worksheet>`
   )
 }
 

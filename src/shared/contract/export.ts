@@ -2,14 +2,8 @@ import { z } from 'zod'
 import type { ErrorPayload } from '../errors'
 import { call, FileName, Id } from './define'
 
-/** What an export produced, for the app's message, `nianbao export --json` and the bench. */
-export interface ExportSummary {
-  path: string
-  fileName: string
-  bytes: number
-  /** Estimated pages: the whole document, and the body alone (numbered from 1). */
-  pages: number
-  bodyPages: number
+/** What an exported document holds, counted while it is laid out. */
+export interface ExportCounts {
   chapters: number
   appendices: number
   headings: number
@@ -20,6 +14,16 @@ export interface ExportSummary {
   images: number
   /** Paragraphs still marked as carried over from last year's report. */
   drafts: number
+}
+
+/** What an export produced, for the app's message, `nianbao export --json` and the bench. */
+export interface ExportSummary extends ExportCounts {
+  path: string
+  fileName: string
+  bytes: number
+  /** Estimated pages: the whole document, and the body alone (numbered from 1). */
+  pages: number
+  bodyPages: number
   /** Things the editor should look at (missing data, unreadable images…), in Chinese. */
   warnings: string[]
   ms: number

@@ -28,10 +28,20 @@ export interface ChapterSummary {
   words: number
 }
 
+/** The summary of a whole chapter: its top-level blocks' summaries in order. */
 export function summarizeChapter(doc: DocNode): ChapterSummary {
+  return joinSummaries((doc.content ?? []).map(summarizeBlock))
+}
+
+/**
+ * The summary of one top-level block. Words are counted per block (a
+ * paragraph break separates words), so a chapter's summary is the sum of its
+ * blocks' and a save that changes one block summarises only that block.
+ */
+export function summarizeBlock(block: DocNode): ChapterSummary {
   const s: ChapterSummary = { headings: [], cases: [], tables: [], figures: [], assets: [], words: 0 }
   const text: string[] = []
-  walk(doc, (n) => {
+  walk(block, (n) => {
     const id = typeof n.attrs?.id === 'string' ? n.attrs.id : ''
     switch (n.type) {
       case 'heading':
@@ -60,6 +70,29 @@ export function summarizeChapter(doc: DocNode): ChapterSummary {
   return s
 }
 
+/** Blocks' summaries, in order, as one. */
+export function joinSummaries(parts: readonly ChapterSummary[]): ChapterSummary {
+  const s: ChapterSummary = { headings: [], cases: [], tables: [], figures: [], assets: [], words: 0 }
+  for (const p of parts) {
+    for (const h of p.headings) s.headings.push(h)
+    for (const c of p.cases) s.cases.push(c)
+    for (const t of p.tables) s.tables.push(t)
+    for (const f of p.figures) s.figures.push(f)
+    for (const a of p.assets) s.assets.push(a)
+    s.words += p.words
+  }
+  return s
+}
+
+/** The ids a summary names that must be unique in the report (headings, cases, tables, figures). */
+export function summaryIds(s: ChapterSummary, into: Set<string>): Set<string> {
+  s.headings.forEach((h) => into.add(h.id))
+  s.cases.forEach((x) => into.add(x.id))
+  s.tables.forEach((x) => into.add(x))
+  s.figures.forEach((x) => into.add(x))
+  return into
+}
+
 /**
  * Ids of the headings, cases, tables and figures of every chapter except
  * `chapterId`: such an id must be unique in the report, so the editor (while
@@ -67,12 +100,6 @@ export function summarizeChapter(doc: DocNode): ChapterSummary {
  */
 export function idsOutsideChapter(chapters: { id: string; summary: ChapterSummary }[], chapterId: string | null | undefined): Set<string> {
   const seen = new Set<string>()
-  for (const c of chapters) {
-    if (c.id === chapterId) continue
-    c.summary.headings.forEach((h) => seen.add(h.id))
-    c.summary.cases.forEach((x) => seen.add(x.id))
-    c.summary.tables.forEach((x) => seen.add(x))
-    c.summary.figures.forEach((x) => seen.add(x))
-  }
+  for (const c of chapters) if (c.id !== chapterId) summaryIds(c.summary, seen)
   return seen
 }

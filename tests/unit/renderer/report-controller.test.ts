@@ -51,7 +51,6 @@ function setup(docs: Record<string, DocNode> = { a: doc(p('甲')), b: doc(h(2, '
       },
       move: async ({ id, toIndex }: { id: string; toIndex: number }) => (calls.push(`move ${id} ${toIndex}`), report)
     },
-    revision: { create: async ({ chapterId, reason }: { chapterId: string; reason: string }) => (calls.push(`snapshot ${chapterId} ${reason}`), null) },
     asset: { put: async ({ data }: { data: string }) => (calls.push(`asset ${data}`), { hash: 'h', width: 1, height: 1, mime: 'image/png', bytes: 1 }) },
     report: {
       close: async () => void calls.push('close'),
@@ -93,9 +92,9 @@ function setup(docs: Record<string, DocNode> = { a: doc(p('甲')), b: doc(h(2, '
       scrolled: [] as string[],
       detached: false,
       dispatched: [] as unknown[],
-      detach: async () => {
+      detach: async (leaving?: boolean) => {
         fake.detached = true
-        calls.push(`detach ${ch.id}`)
+        calls.push(`detach ${ch.id}${leaving ? ' leaving' : ''}`)
         return detachResult
       },
       editor: () => ({ state, view: { dispatch: (tr: unknown) => fake.dispatched.push(tr), focus: () => undefined } }) as unknown as Editor,
@@ -125,7 +124,7 @@ describe('report controller: chapters', () => {
     expect(r.calls).toEqual(['get b'])
   })
 
-  it('leaves a chapter by saving it, then takes a snapshot, then opens the next; clicks queue up', async () => {
+  it('leaves a chapter by saving it as left (main snapshots it with that save), then opens the next; clicks queue up', async () => {
     const s = setup()
     s.c.setReport(s.report())
     await settle()
@@ -134,22 +133,41 @@ describe('report controller: chapters', () => {
     await settle()
     const at = (call: string) => s.calls.indexOf(call)
     expect(s.calls.filter((x) => x.startsWith('get'))).toEqual(['get a', 'get b', 'get c'])
-    // The second click waited for the first switch; each snapshot follows the save of the chapter left.
-    expect(at('detach b')).toBeGreaterThan(at('get b'))
-    expect(at('snapshot a switch')).toBeGreaterThan(at('detach a'))
-    expect(at('snapshot b switch')).toBeGreaterThan(at('detach b'))
+    // The second click waited for the first switch; each chapter left is saved before the next is read.
+    expect(at('detach b leaving')).toBeGreaterThan(at('get b'))
+    expect(at('get b')).toBeGreaterThan(at('detach a leaving'))
+    expect(at('get c')).toBeGreaterThan(at('detach b leaving'))
+    expect(s.calls.some((x) => x.startsWith('snapshot'))).toBe(false)
     expect(s.c.getSnapshot().chapter?.id).toBe('c')
     expect(s.c.getSnapshot().generation).toBe(3)
   })
 
-  it('takes no snapshot of a chapter whose text could not be saved, and still opens the next', async () => {
+  it('still opens the next chapter when the text left could not be saved (its saver keeps retrying)', async () => {
     const s = setup()
     s.c.setReport(s.report())
     await settle()
     s.failDetach()
     await s.c.openChapter('b')
-    expect(s.calls).not.toContain('snapshot a switch')
+    expect(s.calls).toEqual(['get a', 'detach a leaving', 'get b'])
     expect(s.c.getSnapshot().chapter?.id).toBe('b')
+  })
+
+  it('takes what a save answers (the saved chapter\'s outline entry) into the report, numbers and word count computed from it', async () => {
+    const s = setup()
+    s.c.setReport(s.report())
+    await settle()
+    const before = s.report()
+    const b = doc(h(2, '节', 'h1'), h(2, '新的一节', 'h2'), p('乙丙丁'))
+    const entry = { ...before.chapters[1], summary: summarizeChapter(b), updatedAt: '2026-01-01T00:00:00.000Z' }
+    s.c.queue.saved({ stored: true, version: 2, chapter: entry, normalized: null })
+    expect(s.report().chapters[1]).toEqual(entry)
+    expect(s.report().chapters[0]).toBe(before.chapters[0])
+    expect(s.report().numbering.headings.map((x) => [x.id, x.number])).toEqual([
+      ['h1', '2.1'],
+      ['h2', '2.2']
+    ])
+    expect(s.report().words).toBe(1 + 1 + 4 + 3)
+    expect(s.c.current).toBe(s.report())
   })
 
   it('scrolls to a node once the chapter opened for it is ready, and says so when the open chapter lacks it', async () => {

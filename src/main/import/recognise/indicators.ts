@@ -4,7 +4,8 @@ import type { CellFormat, ReportTableSpec } from '@shared/model/table'
 import { STANDARD_INDICATORS } from '../../templates/indicators'
 import type { ImportedTable } from '../model'
 import { tidy, unwrap } from './text'
-import { a1, type ValueMismatch } from './tables'
+import { cellAddress as a1 } from '@shared/model/cellAddress'
+import type { ValueMismatch } from './tables'
 import { roundTo } from '@shared/model/format'
 
 /**

@@ -2,7 +2,7 @@ import type { Block, ImageRun, Inline, ParagraphBlock, TableBlock } from '../doc
 import { isNote, noteText, parseCaption, parseCaseTitle, type TypedCaption } from './captions'
 import { detectScheme, styledHeading, textHeading, type HeadingGuess, type TextScheme } from './headings'
 import { entriesOf, listTitleKind, parseEntry, type ListKind, type OldList } from './lists'
-import { endsLikeSentence, quote, tidy, unwrap } from './text'
+import { cellText, endsLikeSentence, quote, tidy, unwrap } from './text'
 
 /**
  * Last year's document read as a report: cover, old lists, chapters with
@@ -604,28 +604,20 @@ function columns(t: TableBlock): number {
   return Math.max(0, ...t.rows.map((r) => r.cells.reduce((n, c) => n + c.colSpan, 0)))
 }
 
-function cellText(c: { blocks: Block[] }): string {
-  return c.blocks
-    .filter((b): b is ParagraphBlock => b.kind === 'p')
-    .map((p) => p.text)
-    .join('\n')
-    .trim()
-}
-
 /**
  * A table continued after a page break: its rows join the first table. A
  * repeated header row is dropped, and a row whose first cell is empty (a row
  * split across the page break) is joined to the row above.
  */
 function appendContinuation(into: TableBlock, more: TableBlock): void {
-  const key = (r: { cells: { blocks: Block[] }[] }) => r.cells.map(cellText).join('\u0001')
+  const key = (r: { cells: { blocks: Block[] }[] }) => r.cells.map((c) => cellText(c.blocks)).join('\u0001')
   let rows = more.rows
   if (rows.length && into.rows.length && key(rows[0]) === key(into.rows[0])) rows = rows.slice(1)
   for (const r of rows) {
     const prev = into.rows[into.rows.length - 1]
-    const firstEmpty = r.cells.length > 0 && !cellText(r.cells[0])
+    const firstEmpty = r.cells.length > 0 && !cellText(r.cells[0].blocks)
     const sameShape = prev && prev.cells.length === r.cells.length && r.cells.every((c, k) => c.colSpan === prev.cells[k].colSpan)
-    if (firstEmpty && sameShape && cellText(prev.cells[0]) && r.cells.some((c) => cellText(c))) {
+    if (firstEmpty && sameShape && cellText(prev.cells[0].blocks) && r.cells.some((c) => cellText(c.blocks))) {
       r.cells.forEach((c, k) => {
         const extra = c.blocks.filter((b): b is ParagraphBlock => b.kind === 'p' && !isEmpty(b))
         if (!extra.length) return

@@ -1,7 +1,8 @@
 import type { CellFormat, TableCell, TableMerge } from '@shared/model/table'
-import type { Block, ParagraphBlock, TableBlock } from '../docx/body'
+import type { TableBlock } from '../docx/body'
 import type { YearAxis } from '../model'
-import { tidy, unwrap } from './text'
+import { cellAddress as a1, columnName } from '@shared/model/cellAddress'
+import { cellText, tidy } from './text'
 
 /**
  * A table from the old document turned into a report table: the grid with
@@ -75,14 +76,6 @@ export function parseNumber(raw: string): ParsedNumber | undefined {
   const decimals = m[3]?.length ?? 0
   const style = sign === '↑' || sign === '↓' ? 'arrow' : m[4] ? 'percent' : sign ? 'signed' : 'plain'
   return { value, decimals, style }
-}
-
-function cellText(blocks: Block[]): string {
-  return blocks
-    .filter((b): b is ParagraphBlock => b.kind === 'p')
-    .map((p) => unwrap(p.text))
-    .filter(Boolean)
-    .join('\n')
 }
 
 /** The grid of a Word table: spans and vertical merges become merges; every row as wide as the widest. */
@@ -201,21 +194,6 @@ function inferRowMerges(rows: GridCell[][], headerRows: number): TableMerge[] {
   return merges
 }
 
-export function colName(c: number): string {
-  let s = ''
-  let n = c + 1
-  while (n > 0) {
-    const m = (n - 1) % 26
-    s = String.fromCharCode(65 + m) + s
-    n = Math.floor((n - 1) / 26)
-  }
-  return s
-}
-
-export function a1(r: number, c: number): string {
-  return `${colName(c)}${r + 1}`
-}
-
 function formatOf(n: ParsedNumber): CellFormat {
   switch (n.style) {
     case 'arrow':
@@ -293,7 +271,7 @@ export function tableData(g: Grid): TableData {
     return m ? rows[m.row][m.col].text : rows[r][c]?.text ?? ''
   }
   const colLabel = (c: number) =>
-    [...new Set(Array.from({ length: headerRows }, (_, r) => anchor(r, c)).filter(Boolean))].join('·') || colName(c)
+    [...new Set(Array.from({ length: headerRows }, (_, r) => anchor(r, c)).filter(Boolean))].join('·') || columnName(c)
   const rowLabel = (r: number) => rows[r][0]?.text || `第 ${r + 1} 行`
   const rels: Relation[] = []
   const unsupported: string[] = []

@@ -1,3 +1,5 @@
+import type { Block, ParagraphBlock } from '../docx/body'
+
 /**
  * Text helpers for recognising a report's structure: normalising what Word
  * users type (full- and half-width punctuation, stray spaces between Chinese
@@ -54,4 +56,13 @@ export function chineseNumber(s: string): number {
 export function quote(s: string, max = 24): string {
   const t = tidy(s)
   return `“${t.length > max ? `${t.slice(0, max)}…` : t}”`
+}
+
+/** A table cell's text: its paragraphs, each unwrapped, the empty ones left out, one per line. */
+export function cellText(blocks: readonly Block[]): string {
+  return blocks
+    .filter((b): b is ParagraphBlock => b.kind === 'p')
+    .map((p) => unwrap(p.text))
+    .filter(Boolean)
+    .join('\n')
 }

@@ -1,35 +1,17 @@
 import type { Handlers } from '@shared/api'
 import { UserError } from '@shared/errors'
-import type { DocNode } from '@shared/model/doc'
 import { emptyDoc } from '@shared/model/doc'
 import { summarizeChapter } from '@shared/model/summary'
 import type { ServiceContext } from '../context'
 import { storeChapterDoc } from '../../chapters/documents'
+import { saveChapter } from '../../chapters/saving'
 import { caseIndex, insertionIndex, sectionBlocks, withBlocks, withoutBlocks } from '../../chapters/moves'
 
 export function chapterHandlers(ctx: ServiceContext): Handlers['chapter'] {
   const { session } = ctx
   return {
     get: ({ id }) => session.require().store.getChapter(id),
-    save: ({ id, doc, baseVersion }) => {
-      const store = session.store()
-      if (!store.hasChapter(id)) throw new UserError('NOT_FOUND', '找不到这一章，它可能已被删除。')
-      // One transaction: the text and its automatic snapshot are stored together or not at all.
-      const saved = store.transaction(() => storeChapterDoc(ctx, id, doc, baseVersion))
-      return { ...saved, state: ctx.state() }
-    },
-    savePatch: ({ id, baseVersion, from, to, blocks }) => {
-      const store = session.store()
-      const saved = store.transaction(() => {
-        const current = store.getChapter(id)
-        if (current.version !== baseVersion) throw new UserError('CONFLICT', '这一章已在别处被修改，请重新打开这一章后再编辑。')
-        const content = current.doc.content ?? []
-        if (from > to || to > content.length) throw new UserError('CONFLICT', '保存的修改与文件中的内容对不上，将改为完整保存。')
-        const doc: DocNode = { ...current.doc, content: [...content.slice(0, from), ...blocks, ...content.slice(to)] }
-        return storeChapterDoc(ctx, id, doc, baseVersion)
-      })
-      return { ...saved, state: ctx.state() }
-    },
+    save: (input) => saveChapter(ctx, input),
     add: ({ title, kind, afterId }) => {
       const doc = emptyDoc()
       session.store().addChapter({ title, kind, doc, summary: summarizeChapter(doc) }, afterId)

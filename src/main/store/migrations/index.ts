@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import { base } from './001_base'
 import { liveData } from './002_live_data'
 import { importReports } from './003_import_reports'
+import { intake } from './005_intake'
 
 export interface Migration {
   version: number
@@ -9,8 +10,11 @@ export interface Migration {
   up: (db: Database.Database) => void
 }
 
-/** Numbered migrations, applied in order; PRAGMA user_version records the last one applied. */
-export const migrations: Migration[] = [base, liveData, importReports]
+/**
+ * Numbered migrations, applied in order; PRAGMA user_version records the last one applied.
+ * Numbers increase; one may be missing while the branch that adds it is apart.
+ */
+export const migrations: Migration[] = [base, liveData, importReports, intake]
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version
 

@@ -2,7 +2,7 @@ import { api, type Envelope, type MainEvent } from '@shared/api'
 import type { NianbaoTransport } from '@shared/transport'
 
 /** Calls that must reach main even while the page is closing. */
-const KEEPALIVE = new Set(['chapter.save', 'chapter.savePatch'])
+const KEEPALIVE = new Set(['chapter.save'])
 const KEEPALIVE_LIMIT = 60_000
 
 /**

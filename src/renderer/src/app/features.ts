@@ -5,6 +5,7 @@ import { liveDataFeature } from '../data/contribution'
 import { importFeature } from '../import/contribution'
 import { rolloverFeature } from '../rollover/contribution'
 import { exportFeature } from '../export/contribution'
+import { intakeFeature } from '../intake/contribution'
 
 /**
  * Every feature of the renderer, one line each. A feature says what it adds
@@ -20,6 +21,7 @@ export const features: Feature[] = [
   liveDataFeature,
   importFeature,
   rolloverFeature,
+  intakeFeature,
   exportFeature
 ]
 

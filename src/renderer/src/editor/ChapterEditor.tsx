@@ -16,8 +16,8 @@ export interface ChapterEditorHandle {
   readonly chapterId: string
   /** Save now; false if it failed (the status bar says why and saving retries). */
   flush(): Promise<boolean>
-  /** The chapter is being closed: hand its text to the save queue. */
-  detach(): Promise<boolean>
+  /** The chapter is being closed: hand its text to the save queue (`leaving`: for another chapter, snapshot it as left). */
+  detach(leaving?: boolean): Promise<boolean>
   editor(): Editor | null
   /** Scroll to a heading, case, table or figure by id and put the cursor there. */
   scrollToNode(id: string): boolean
@@ -192,7 +192,7 @@ export const ChapterEditor = forwardRef<ChapterEditorHandle, Props>(function Cha
     () => ({
       chapterId: chapter.id,
       flush: () => saver?.flush() ?? Promise.resolve(true),
-      detach: () => saver?.detach() ?? Promise.resolve(true),
+      detach: (leaving?: boolean) => saver?.detach(leaving) ?? Promise.resolve(true),
       editor: () => (editor && !editor.isDestroyed ? editor : null),
       scrollToNode(id: string) {
         if (!editor || editor.isDestroyed) return false

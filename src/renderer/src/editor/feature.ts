@@ -14,6 +14,8 @@ export interface HeaderItemProps {
   report: ReportState
   /** Save pending edits first; false when they could not be saved (the status bar says why). */
   flush(): Promise<boolean>
+  /** Bring a side panel to the front (汇总's menu opens its panels). */
+  showPanel(id: string): void
 }
 
 /** What a component mounted once for the whole window gets (it outlives the screens: an import report, the rollover dialog). */

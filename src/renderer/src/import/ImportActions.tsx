@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect } from 'react'
 import type { ReportState } from '@shared/model/report'
+import { HeaderMenu } from '../components/HeaderMenu'
 import { importController } from './controller'
 
 /**
@@ -29,39 +30,18 @@ interface MenuProps {
 }
 
 export function ImportMenu({ report, flush }: MenuProps) {
-  const [open, setOpen] = useState(false)
-  const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
     importController.attach(report, flush)
   }, [report, flush])
   useEffect(() => () => importController.attach(null, null), [])
-  useEffect(() => {
-    if (!open) return
-    const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false)
-    }
-    window.addEventListener('mousedown', close)
-    return () => window.removeEventListener('mousedown', close)
-  }, [open])
-  const pick = (f: () => void) => {
-    setOpen(false)
-    f()
-  }
   return (
-    <div className="import-menu" ref={ref}>
-      <button type="button" className="btn" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="import-menu">
-        上一年报告 ▾
-      </button>
-      {open && (
-        <div className="import-menu-list" role="menu">
-          <button type="button" role="menuitem" onClick={() => pick(() => void importController.importDocx())} data-testid="menu-import-docx">
-            导入上一年报告（Word 文档）…
-          </button>
-          <button type="button" role="menuitem" onClick={() => pick(() => importController.openRollover())} data-testid="menu-rollover">
-            从上一年报告新建本年度报告…
-          </button>
-        </div>
-      )}
-    </div>
+    <HeaderMenu
+      label="上一年报告"
+      testId="import-menu"
+      items={[
+        { label: '导入上一年报告（Word 文档）…', onSelect: () => void importController.importDocx(), testId: 'menu-import-docx' },
+        { label: '从上一年报告新建本年度报告…', onSelect: () => importController.openRollover(), testId: 'menu-rollover' }
+      ]}
+    />
   )
 }

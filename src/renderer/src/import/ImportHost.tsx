@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react'
 import { Dialog } from '../components/Dialog'
 import { useNotify } from '../components/Notice'
+import { dropHint, offerDrop } from '../components/fileDrop'
 import { importController } from './controller'
 import { isDocx } from './files'
 import { ImportReportView } from './ImportReportView'
@@ -43,8 +44,15 @@ export function ImportHost({ info, openReport: onOpened }: WindowHostProps) {
       if (!hasFiles(e)) return
       depth = 0
       importController.setDragging(false)
+      // Another feature may take the files (汇总 takes what schools sent while a city report is open).
+      const all = Array.from(e.dataTransfer?.files ?? [])
+      if (all.length && offerDrop(all)) {
+        e.preventDefault()
+        e.stopPropagation()
+        return
+      }
       // A photo dropped into the text is the editor's; a .docx anywhere is an import.
-      const file = e.dataTransfer?.files?.[0]
+      const file = all[0]
       if (!file || !(isDocx(file) || /\.doc$/i.test(file.name))) return
       e.preventDefault()
       e.stopPropagation()
@@ -66,7 +74,7 @@ export function ImportHost({ info, openReport: onOpened }: WindowHostProps) {
     <>
       {ui.dragging && !ui.busy && (
         <div className="import-drop" data-testid="import-drop">
-          <div>松开鼠标，导入上一年的报告（Word 文档 .docx）</div>
+          <div>{dropHint() ?? '松开鼠标，导入上一年的报告（Word 文档 .docx）'}</div>
         </div>
       )}
       {ui.busy && (

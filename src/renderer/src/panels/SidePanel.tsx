@@ -7,7 +7,8 @@ interface Props extends PanelProps {
 }
 
 /** The right-hand panel area: a tab per registered panel; clicking the open tab folds the area away. */
-export function SidePanel({ panels, active, onSelect, ...props }: Props) {
+export function SidePanel({ panels: all, active, onSelect, ...props }: Props) {
+  const panels = all.filter((p) => p.available?.(props.report) ?? true)
   const current = panels.find((p) => p.id === active) ?? null
   const Component = current?.component
   return (

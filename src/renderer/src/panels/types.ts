@@ -36,4 +36,6 @@ export interface PanelDef {
   /** Tab label, Chinese. */
   title: string
   component: ComponentType<PanelProps>
+  /** Shown only for some reports (汇总 for city and provincial ones); always when absent. */
+  available?: (report: ReportState) => boolean
 }

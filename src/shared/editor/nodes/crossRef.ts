@@ -1,4 +1,5 @@
 import { Node, mergeAttributes } from '@tiptap/core'
+import { idAttribute } from './pointer'
 
 /** A live reference to a table, figure or case ("见表 1-2", "案例 5"): it shows the target's current number. */
 export type CrossRefTarget = 'table' | 'figure' | 'case'
@@ -12,7 +13,7 @@ export const CrossRef = Node.create({
   addAttributes() {
     return {
       target: { default: 'table', parseHTML: (el) => el.getAttribute('data-target'), renderHTML: (a) => ({ 'data-target': a.target }) },
-      id: { default: null, parseHTML: (el) => el.getAttribute('data-id'), renderHTML: (a) => (a.id ? { 'data-id': a.id } : {}) }
+      id: idAttribute
     }
   },
   parseHTML() {

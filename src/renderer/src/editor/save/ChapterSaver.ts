@@ -14,7 +14,11 @@ const RETRY_MS = [2000, 4000, 8000, 15000]
 /** Keepalive requests (sent while the page closes) may carry at most 64 KB. */
 const UNLOAD_LIMIT = 60_000
 
-type Payload = { kind: 'patch'; from: number; to: number; blocks: DocNode[] } | { kind: 'full'; doc: DocNode }
+/** What a save sends: the top-level blocks [from, to) of the stored version replaced, or the whole document. */
+type Payload = { from: number; to: number; blocks: DocNode[] } | { doc: DocNode }
+
+/** What a save answers when it stored the text. */
+export type StoredSave = Extract<SaveResult, { stored: true }>
 
 /** Flush what the browser has typed into the DOM (an unfinished IME composition included) into the editor state. */
 export function syncDom(editor: Editor): void {
@@ -28,7 +32,11 @@ export function syncDom(editor: Editor): void {
  * after a failure while the text stays in the editor. A save sends only the
  * top-level blocks that changed since the last save (ProseMirror keeps
  * unchanged blocks as the same objects), or the whole document when that is
- * simpler. Each save is one transaction in main.
+ * simpler. Each save is one call and one transaction in main, which also
+ * decides what happens when the stored chapter changed behind this editor
+ * (it answers that the blocks no longer fit: the whole text is sent once
+ * more, and main keeps what it replaces as a snapshot) and takes the
+ * snapshot of a chapter left for another (`detach(true)`).
  */
 export class ChapterSaver {
   private version: number
@@ -44,6 +52,8 @@ export class ChapterSaver {
   private failing: string | null = null
   private inFlight: { doc: PMNode; version: number } | null = null
   private cancelled = false
+  /** The editor left the chapter for another: the next save that succeeds takes the chapter-switch snapshot. */
+  private leaving = false
 
   constructor(
     private readonly queue: SaveQueue,
@@ -106,15 +116,17 @@ export class ChapterSaver {
   }
 
   /**
-   * The editor is closing (chapter switch): keep its last document and save
-   * it; if that fails the saver stays in the queue and keeps retrying.
+   * The editor is closing: keep its last document and save it; if that fails
+   * the saver stays in the queue and keeps retrying. `leaving`: another
+   * chapter is opened, so main also snapshots this one as it was left.
    */
-  detach(): Promise<boolean> {
+  detach(leaving = false): Promise<boolean> {
     if (this.editor && !this.editor.isDestroyed) {
       syncDom(this.editor)
       this.detachedDoc = this.editor.state.doc
     }
     this.editor = null
+    if (leaving) this.leaving = true
     return this.flush().then((ok) => {
       if (ok && !this.dirty) this.queue.release(this)
       return ok
@@ -136,16 +148,13 @@ export class ChapterSaver {
     // A save already on its way will be stored first; this one builds on it.
     const base = this.inFlight ? { doc: this.inFlight.doc, version: this.inFlight.version + 1 } : { doc: this.saved, version: this.version }
     if (base.doc === doc) return
-    const payload = this.payloadFor(doc, base.doc)
-    if (payload.kind === 'patch' && new TextEncoder().encode(JSON.stringify(payload.blocks)).length < UNLOAD_LIMIT) {
-      void api.chapter.savePatch({ id: this.chapterId, baseVersion: base.version, from: payload.from, to: payload.to, blocks: payload.blocks }).catch(() => {})
-    } else {
-      void api.chapter.save({ id: this.chapterId, doc: doc.toJSON() as DocNode, baseVersion: base.version }).catch(() => {})
-    }
+    let payload = this.payloadFor(doc, base.doc)
+    if ('blocks' in payload && new TextEncoder().encode(JSON.stringify(payload.blocks)).length >= UNLOAD_LIMIT) payload = { doc: doc.toJSON() as DocNode }
+    void api.chapter.save({ id: this.chapterId, baseVersion: base.version, ...payload }).catch(() => {})
   }
 
   private payloadFor(doc: PMNode, saved: PMNode | null): Payload {
-    if (!saved) return { kind: 'full', doc: doc.toJSON() as DocNode }
+    if (!saved) return { doc: doc.toJSON() as DocNode }
     let start = 0
     const min = Math.min(saved.childCount, doc.childCount)
     while (start < min && saved.child(start) === doc.child(start)) start++
@@ -158,42 +167,33 @@ export class ChapterSaver {
     const blocks: DocNode[] = []
     for (let i = start; i < endNew; i++) blocks.push(doc.child(i).toJSON() as DocNode)
     // Most of the chapter changed (a paste over everything, a restore): send it whole.
-    if (blocks.length > doc.childCount / 2 && doc.childCount > 20) return { kind: 'full', doc: doc.toJSON() as DocNode }
-    return { kind: 'patch', from: start, to: endOld, blocks }
+    if (blocks.length > doc.childCount / 2 && doc.childCount > 20) return { doc: doc.toJSON() as DocNode }
+    return { from: start, to: endOld, blocks }
   }
 
-  private async send(payload: Payload, baseVersion: number | undefined): Promise<SaveResult> {
-    if (payload.kind === 'patch' && baseVersion !== undefined) {
-      return api.chapter.savePatch({ id: this.chapterId, baseVersion, from: payload.from, to: payload.to, blocks: payload.blocks })
-    }
-    return api.chapter.save({ id: this.chapterId, doc: payload.kind === 'full' ? payload.doc : (this.currentDoc()!.toJSON() as DocNode), baseVersion })
+  /** One save call: what changed (nothing, when only leaving) against the version this editor holds. */
+  private async send(payload: Payload | null, leaving: boolean): Promise<SaveResult> {
+    return api.chapter.save({ id: this.chapterId, baseVersion: this.version, ...payload, ...(leaving ? { leaving } : {}) })
   }
 
   private async saveNow(): Promise<boolean> {
     if (this.cancelled) return true
-    if (!this.dirty) return !this.failing
+    if (!this.dirty && !this.leaving) return !this.failing
     const doc = this.currentDoc()
     if (!doc) return false
+    const changed = this.dirty
+    const leaving = this.leaving
     this.dirty = false
-    if (!this.failing) this.queue.report(this.chapterId, { kind: 'saving' })
+    if (changed && !this.failing) this.queue.report(this.chapterId, { kind: 'saving' })
     this.inFlight = { doc, version: this.version }
     try {
-      let r: SaveResult
-      try {
-        r = await this.send(this.payloadFor(doc, this.saved), this.version)
-      } catch (e) {
-        if (!(e instanceof ApiError && e.code === 'CONFLICT')) throw e
-        // The patch did not fit, or the stored chapter changed behind this editor.
-        // Keep what is stored as a snapshot, then store this editor's text whole.
-        try {
-          r = await this.send({ kind: 'full', doc: doc.toJSON() as DocNode }, this.version)
-        } catch (e2) {
-          if (!(e2 instanceof ApiError && e2.code === 'CONFLICT')) throw e2
-          await api.revision.create({ chapterId: this.chapterId, reason: 'auto' })
-          r = await this.send({ kind: 'full', doc: doc.toJSON() as DocNode }, undefined)
-        }
-      }
+      let r = await this.send(changed ? this.payloadFor(doc, this.saved) : null, leaving)
+      // The blocks no longer fit the stored chapter (it changed behind this editor): send the text whole;
+      // main keeps what it replaces as a snapshot.
+      if (!r.stored) r = await this.send({ doc: doc.toJSON() as DocNode }, leaving)
+      if (!r.stored) throw new Error('保存失败：文件中的这一章与编辑器中的内容对不上。')
       this.inFlight = null
+      if (leaving) this.leaving = false
       this.version = r.version
       this.saved = doc
       this.failing = null

@@ -1,6 +1,5 @@
-import type { SaveResult } from '@shared/api'
+import type { ChapterSaver, StoredSave } from './ChapterSaver'
 import { StatusStore, type SaveStatus } from './status'
-import type { ChapterSaver } from './ChapterSaver'
 
 /**
  * Every save and snapshot of the open report, one at a time and in order, so
@@ -14,7 +13,7 @@ export class SaveQueue {
   private states = new Map<string, SaveStatus>()
   private savers = new Set<ChapterSaver>()
 
-  constructor(private readonly onSaved: (r: SaveResult) => void) {}
+  constructor(private readonly onSaved: (r: StoredSave) => void) {}
 
   /** Run `task` after every task queued before it, whether they failed or not. */
   run<T>(task: () => Promise<T>): Promise<T> {
@@ -23,7 +22,7 @@ export class SaveQueue {
     return p
   }
 
-  saved(r: SaveResult): void {
+  saved(r: StoredSave): void {
     this.onSaved(r)
   }
 

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
+import { useDismiss } from '../../components/useDismiss'
 
 export interface MenuItem {
   label: string
@@ -12,18 +13,7 @@ export interface MenuItem {
 export function Menu({ label, title, items, testId }: { label: ReactNode; title: string; items: MenuItem[]; testId?: string }) {
   const [open, setOpen] = useState(false)
   const ref = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (!open) return
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !ref.current?.contains(e.target as Node)) setOpen(false)
-    }
-    window.addEventListener('mousedown', close)
-    window.addEventListener('keydown', close)
-    return () => {
-      window.removeEventListener('mousedown', close)
-      window.removeEventListener('keydown', close)
-    }
-  }, [open])
+  useDismiss(open, ref, () => setOpen(false))
   return (
     <div className="tb-menu" ref={ref}>
       <button

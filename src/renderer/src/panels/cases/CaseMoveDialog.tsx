@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { api, errorMessage } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
-import { chapterLabel } from '@shared/model/numbering'
+import { ChapterPlaceFields, type ChapterPlace } from '../../components/ChapterPlaceFields'
 import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
 import type { Workspace } from '../types'
 
@@ -15,11 +15,10 @@ interface Props {
 export function CaseMoveDialog({ caseId, workspace, onClose }: Props) {
   const numbering = useReportNumbering()
   const current = numbering.cases.find((c) => c.id === caseId)
-  const [chapterId, setChapterId] = useState(current?.chapterId ?? numbering.chapters[0]?.id ?? '')
-  const [afterHeadingId, setAfterHeadingId] = useState('')
+  const [place, setPlace] = useState<ChapterPlace>({ chapterId: current?.chapterId ?? numbering.chapters[0]?.id ?? '', afterHeadingId: '' })
+  const { chapterId, afterHeadingId } = place
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const headings = numbering.headings.filter((h) => h.chapterId === chapterId)
 
   const move = async () => {
     setBusy(true)
@@ -57,34 +56,7 @@ export function CaseMoveDialog({ caseId, workspace, onClose }: Props) {
     >
       <div className="form">
         {current && <p className="hint">“{current.title || '（未填写标题）'}”</p>}
-        <label className="field">
-          <span>移到哪一章</span>
-          <select
-            value={chapterId}
-            onChange={(e) => {
-              setChapterId(e.target.value)
-              setAfterHeadingId('')
-            }}
-            data-testid="case-move-chapter"
-          >
-            {numbering.chapters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {chapterLabel(c)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>放在</span>
-          <select value={afterHeadingId} onChange={(e) => setAfterHeadingId(e.target.value)}>
-            <option value="">本章末尾</option>
-            {headings.map((h) => (
-              <option key={h.id} value={h.id}>
-                {`${'　'.repeat(Math.max(0, h.depth - 2))}${h.number ?? ''} ${h.text}`}的末尾
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChapterPlaceFields numbering={numbering} label="移到哪一章" place={place} onChange={setPlace} testId="case-move-chapter" />
         {error && (
           <p className="form-error" role="alert">
             {error}

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core'
 import type { NianbaoApi } from '@shared/api'
 import type { ChapterRecord, ReportState } from '@shared/model/report'
+import { withChapter } from '@shared/model/reportState'
 import { idsOutsideChapter } from '@shared/model/summary'
 import { errorMessage } from '../../api/errors'
 import type { NoticeKind } from '../../components/noticeKind'
@@ -13,8 +14,12 @@ import { ReportDialogs } from './reportDialogs'
 /** The open chapter's editor as the controller uses it (ChapterEditorHandle). */
 export interface OpenChapter {
   readonly chapterId: string
-  /** The chapter is being closed: its text goes to the save queue; false if it could not be saved. */
-  detach(): Promise<boolean>
+  /**
+   * The chapter is being closed: its text goes to the save queue; false if it
+   * could not be saved. `leaving` (another chapter is opened): main also
+   * takes the chapter-switch snapshot with that save.
+   */
+  detach(leaving?: boolean): Promise<boolean>
   editor(): Editor | null
   /** Scroll to a heading, case, table or figure by id; false when it is not in the chapter. */
   scrollToNode(id: string): boolean
@@ -95,7 +100,12 @@ export class ReportController {
     private resumeChapterId: string | null = null
   ) {
     this.report = report
-    this.queue = new SaveQueue((r) => deps.setReport(r.state))
+    // A save answers with the saved chapter's outline entry; the report's numbers are computed from it here.
+    this.queue = new SaveQueue((r) => {
+      const next = withChapter(this.report, r.chapter)
+      this.setReport(next)
+      deps.setReport(next)
+    })
     this.state = { chapter: null, generation: 0, editor: null, panel: deps.storage.getItem(PANEL_KEY), find: null, currentHeading: null }
     this.dialogs = new ReportDialogs(this, deps)
   }
@@ -159,11 +169,8 @@ export class ReportController {
       if (nodeId && !current.scrollToNode(nodeId)) this.deps.notify('info', '没有在本章中找到这一项，可能已被删除。')
       return
     }
-    if (current) {
-      const leaving = current.chapterId
-      const ok = await current.detach()
-      if (ok) void this.queue.run(() => this.deps.api.revision.create({ chapterId: leaving, reason: 'switch' }).catch(() => null))
-    }
+    // The chapter left is saved, and main snapshots it with that save.
+    await current?.detach(true)
     await this.load(id, nodeId)
   }
 
