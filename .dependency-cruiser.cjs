@@ -14,7 +14,7 @@ const main = [
   ['store', ['store']],
   ['formats', ['xlsx']],
   ['model', ['data', 'templates', 'charts']],
-  ['documents', ['chapters', 'import', 'export', 'rollover', 'intake']],
+  ['documents', ['chapters', 'check', 'import', 'export', 'rollover', 'intake']],
   ['services', ['services']],
   ['entry points', ['cli', 'electron', 'host', 'index.ts']]
 ]
@@ -22,7 +22,7 @@ const main = [
 /** The renderer's layers, lowest first, under src/renderer/src. */
 const renderer = [
   ['editor core', ['api', 'components', 'editor', 'styles', 'panels/SidePanel.tsx', 'panels/types.ts']],
-  ['features', ['data', 'charts', 'import', 'export', 'rollover', 'intake', 'panels/cases', 'panels/history']],
+  ['features', ['data', 'charts', 'import', 'export', 'rollover', 'check', 'intake', 'panels/cases', 'panels/history']],
   ['app', ['app', 'screens', 'main.tsx']]
 ]
 
@@ -83,7 +83,7 @@ module.exports = {
       comment: 'nianbao commands call the contract through dispatch (src/main/cli/service.ts), as the app does, never the layers below the services',
       severity: 'error',
       from: { path: '^src/main/cli/' },
-      to: { path: '^src/main/(store|xlsx|data|templates|charts|chapters|import|export|rollover|intake)/', pathNot: '^src/main/store/storeErrors\\.ts$' }
+      to: { path: '^src/main/(store|xlsx|data|templates|charts|chapters|check|import|export|rollover|intake)/', pathNot: '^src/main/store/storeErrors\\.ts$' }
     },
     ...layerRules('src/main', main, 'main'),
     ...layerRules('src/renderer/src', renderer, 'renderer')

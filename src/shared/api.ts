@@ -20,6 +20,7 @@ import { exportCalls } from './contract/export'
 import { importCalls } from './contract/import'
 import { intakeCalls } from './contract/intake'
 import { rolloverCalls } from './contract/rollover'
+import { checkCalls } from './contract/check'
 
 export const api = {
   app: appCalls,
@@ -32,7 +33,8 @@ export const api = {
   export: exportCalls,
   import: importCalls,
   intake: intakeCalls,
-  rollover: rolloverCalls
+  rollover: rolloverCalls,
+  check: checkCalls
 } as const
 
 export type { AppInfo, StartState } from './contract/app'

@@ -39,6 +39,9 @@ describe('导出 Word in the app', () => {
     await caretAtEnd(page, `${editorSel} > p`, 0)
     await page.keyboard.type('导出前刚输入的文字。')
     await page.click('[data-testid="export-word"]')
+    // The published report's sentence errors are still open in 体检: the export asks first.
+    await page.waitForSelector('[data-testid="export-check-warning"]', { timeout: 30_000 })
+    await page.click('[data-testid="export-check-warning"] button:text-is("仍然导出")')
     await page.waitForSelector('[data-testid="export-progress"]', { timeout: 10_000 })
     const bar = await page.getAttribute('[role="progressbar"]', 'aria-valuenow')
     expect(Number(bar)).toBeGreaterThanOrEqual(0)
@@ -65,6 +68,8 @@ describe('导出 Word in the app', () => {
     const path = join(workspace, '2022年清远市中等职业教育质量年度报告.docx')
     const before = readFileSync(path).length
     await page.click('[data-testid="export-word"]')
+    await page.waitForSelector('[data-testid="export-check-warning"]', { timeout: 30_000 })
+    await page.click('[data-testid="export-check-warning"] button:text-is("仍然导出")')
     await page.waitForSelector('[data-testid="export-done"]', { timeout: 120_000 })
     expect(readFileSync(path).length).toBeGreaterThan(before * 0.9)
     expect(openDocx(readFileSync(path)).document).toContain('</w:body>')

@@ -51,6 +51,8 @@ describe('import and rollover in the app', () => {
     await page.waitForSelector('[data-testid="panel-import"] [data-testid="import-report"]')
     const counts = await page.$$eval('[data-testid="panel-import"] .import-counts div', (els) => els.map((e) => e.textContent))
     expect(counts).toEqual(['章9', '小节标题67', '案例25', '表13', '图12', '图片58'])
+    // The numbers of the text the import made live fields (体检 is sure they quote the data), counted.
+    expect(await page.textContent('[data-testid="panel-import"] [data-testid="import-fields"]')).toMatch(/^；正文中 [1-9]\d* 个数字已改为数据字段$/)
     const issues = await page.$$eval('[data-testid="panel-import"] [data-testid="import-inconsistencies"] li', (els) => els.map((e) => e.textContent ?? ''))
     expect(issues).toHaveLength(13)
     expect(issues.some((t) => t.includes('3.2.2.2') && t.includes('3.2.2.3'))).toBe(true)
@@ -90,6 +92,7 @@ describe('import and rollover in the app', () => {
     await page.waitForSelector('[data-testid="import-result"]', { timeout: 60_000 })
     const counts = await page.$$eval('[data-testid="import-result"] .import-counts div', (els) => els.map((e) => e.textContent))
     expect(counts).toEqual(['章9', '小节标题67', '案例25', '表13', '图12', '图片58'])
+    expect(await page.textContent('[data-testid="import-result"] [data-testid="import-fields"]')).toMatch(/^；正文中 [1-9]\d* 个数字已改为数据字段$/)
     await screenshot(page, 'import-result')
     await page.click('[data-testid="import-result"] .btn-primary')
     await page.waitForSelector(editorSel)

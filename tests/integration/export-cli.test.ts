@@ -35,7 +35,8 @@ describe('nianbao export', () => {
     expect(r.err).toContain('写入文件')
     expect(r.code).toBe(0)
     const s = JSON.parse(r.out)
-    expect(s).toMatchObject({ path: out, chapters: 9, appendices: 1, headings: 67, cases: 25, tables: 14, figures: 12, images: 54, warnings: [] })
+    // The published report's sentence errors are still open: the export says so (and still writes the document).
+    expect(s).toMatchObject({ path: out, chapters: 9, appendices: 1, headings: 67, cases: 25, tables: 14, figures: 12, images: 54, warnings: [expect.stringMatching(/^体检发现 \d+ 处错误尚未处理/)] })
     expect(s.pages).toBeGreaterThan(60)
     expect(s.bodyPages).toBeLessThan(s.pages)
     expect(s.ms).toBeGreaterThan(0)

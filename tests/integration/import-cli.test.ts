@@ -17,6 +17,9 @@ describe('nianbao import', () => {
     expect(r.code).toBe(0)
     const json = JSON.parse(r.stdout)
     expect(json.counts).toMatchObject({ chapters: 9, headings: 67, cases: 25, tables: 13, figures: 12, images: 58 })
+    // Numbers of the text that quote the data beyond doubt became live fields; the import says how many.
+    expect(json.counts.fields).toBeGreaterThanOrEqual(10)
+    expect(json.warnings.find((w: { code: string }) => w.code === 'FIELDS_BOUND')?.message).toContain(`正文中有 ${json.counts.fields} 个数字`)
     expect(json.inconsistencies).toHaveLength(13)
     for (const i of json.inconsistencies) {
       expect(Object.keys(i).sort()).toEqual(i.code === 'TABLE_VALUE_MISMATCH' ? ['cell', 'code', 'message', 'place'] : ['code', 'message', 'place'])
@@ -40,6 +43,7 @@ describe('nianbao import', () => {
     expect(r.stderr).toContain('已导入')
     expect(existsSync(join(dir, 'a.nianbao'))).toBe(true)
     expect(r.stdout).toContain('9 章 + 1 个附件，67 个小节标题，25 个案例，13 张表')
+    expect(r.stdout).toMatch(/个公式；正文中 [1-9]\d* 个数字已改为数据字段。/)
     expect(r.stdout).toContain('原文中的不一致（13）')
     expect(r.stdout).toContain('表 3-3')
     expect(r.stdout).toContain('表中保留原文数字 44（在“导入报告”中可改为计算值 42）')

@@ -19,6 +19,7 @@ export const commands: Record<string, { run: Command; help: string }> = {
   import: { run: lazy(() => import('./commands/import').then((m) => m.importCommand)), help: '导入上一年的 Word 报告（.docx），生成新报告' },
   export: { run: lazy(() => import('./commands/export').then((m) => m.exportCommand)), help: '导出 Word 文档（公文版式，含目录、案例目录、图表目录）' },
   rollover: { run: lazy(() => import('./commands/rollover').then((m) => m.rolloverCommand)), help: '从上一年的报告（.nianbao 或 .docx）新建本年度报告' },
+  check: { run: lazy(() => import('./commands/check').then((m) => m.checkCommand)), help: '体检：核对正文中的数字、结构和数据，列出错误和需要核实之处' },
   kit: { run: lazy(() => import('./commands/kit').then((m) => m.kitCommand)), help: '生成填报表：为每所学校生成一份数据填报表（.xlsx）' },
   intake: { run: lazy(() => import('./commands/intake').then((m) => m.intakeCommand)), help: '汇总学校数据：读取填报表、工作簿和学校报告，汇总进本报告' }
 }

@@ -559,13 +559,16 @@ export class DataEngine {
     const shown = { ...out, ...this.present(v, cell) }
     if (cell.derived && !input.startsWith('=')) {
       const finding = this.keptValueFinding(t.sheet, cell, shown.text)
-      if (finding) shown.finding = finding
+      if (finding) {
+        shown.finding = finding.message
+        shown.computed = finding.computed
+      }
     }
     return shown
   }
 
   /** A printed value kept instead of its formula: what the formula gives, when that reads differently. */
-  private keptValueFinding(sheet: number, cell: TableCell, shown: string): string | null {
+  private keptValueFinding(sheet: number, cell: TableCell, shown: string): { message: string; computed: string } | null {
     const compiled = this.compile(cell.derived!)
     if (typeof compiled.content !== 'string' || compiled.error) return null
     let v: CellValue | CellValue[][]
@@ -577,7 +580,7 @@ export class DataEngine {
     if (Array.isArray(v) || v instanceof DetailedCellError || typeof v !== 'number') return null
     const computed = formatValue(v, cell.format)
     if (computed === shown) return null
-    return `保留了原文数字 ${shown}，按公式 ${cell.derived} 计算是 ${computed}，两者不一致。`
+    return { message: `保留了原文数字 ${shown}，按公式 ${cell.derived} 计算是 ${computed}，两者不一致。`, computed }
   }
 
   private present(v: CellValue, cell: Pick<TableCell, 'format'>): Pick<ResolvedCell, 'text' | 'value' | 'error' | 'missing'> {

@@ -24,6 +24,11 @@ import { linkYears } from './recognise/indicators'
 import { quote } from './recognise/text'
 import type { ValueMismatch } from './recognise/tables'
 import { DocxZip } from './zip'
+import { checkChapter, proposalEdits } from '@shared/check/chapter'
+import { indicatorValues } from '@shared/check/dataValues'
+import { applyEdits } from '@shared/check/edit'
+import { directBinding } from '@shared/model/formula'
+import type { IndicatorWithValues } from '@shared/model/indicator'
 
 /**
  * The whole reading of a .docx, synchronous and pure: bytes in, an
@@ -152,10 +157,27 @@ export function analyseDocx(input: AnalyseInput): ImportedReport {
   for (const f of built.figures) if (f.asset) used.add(f.asset)
   const keptAssets = [...new Map([...assets.values()].filter((a) => used.has(a.hash)).map((a) => [a.hash, a])).values()]
 
+  // Numbers in the text that quote the data beyond doubt become live fields (the rest are proposed by 体检).
+  const fields = bindNumbers(built.chapters.map((c) => ({ id: built.ids.get(c.draft)!, doc: c.doc })), linked, meta, (id) => {
+    const n = tables.get(id)?.number
+    return n ? `表 ${n}` : '附表'
+  })
+  built.chapters.forEach((c) => {
+    const next = fields.docs.get(built.ids.get(c.draft)!)
+    if (next) c.doc = next
+  })
+  if (fields.bound) {
+    warnings.push({
+      code: 'FIELDS_BOUND',
+      place: '全文',
+      message: `正文中有 ${fields.bound} 个数字与表格中的数据一致，已改为数据字段，数据更新后随之更新。其他可能引用数据的数字列在“体检”中，请逐一确认。`
+    })
+  }
+
   const report: ImportReport = {
     source: { fileName: input.fileName, bytes: input.bytes.length },
     importedAt: input.now.toISOString(),
-    counts: countsOf(built.chapters.map((c) => c.doc), numbering, built.figures, built.refs, built.formulas + linked.formulas, built.charts.length),
+    counts: { ...countsOf(built.chapters.map((c) => c.doc), numbering, built.figures, built.refs, built.formulas + linked.formulas, built.charts.length), fields: fields.bound },
     inconsistencies,
     warnings,
     dropped
@@ -169,6 +191,43 @@ export function analyseDocx(input: AnalyseInput): ImportedReport {
     assets: keptAssets,
     report
   }
+}
+
+/**
+ * Numbers that state an indicator's value, named by the words before them
+ * (专任教师 1649 人), and the change and growth written after them, become
+ * dataField nodes: the ones 体检 is sure of, with the indicators the tables
+ * gave (cells computed by formulas are proposed later, in the app).
+ */
+function bindNumbers(
+  chapters: { id: string; doc: DocNode }[],
+  linked: { tables: { spec: { id: string; rows: { input: string }[][] } }[]; indicators: IndicatorWithValues[] },
+  meta: ReportMeta,
+  tableLabel: (id: string) => string
+): { docs: Map<string, DocNode>; bound: number } {
+  const shownIn = new Map<string, string>()
+  const byName = new Map(linked.indicators.map((i) => [i.name, i.id]))
+  for (const t of linked.tables)
+    for (const row of t.spec.rows)
+      for (const c of row) {
+        const b = directBinding(c.input)
+        const key = b ? (byName.get(b.ref) ?? b.ref) : null
+        if (key && !shownIn.has(key)) shownIn.set(key, t.spec.id)
+      }
+  const values = indicatorValues(linked.indicators, meta.year, (key) => (shownIn.has(key) ? tableLabel(shownIn.get(key)!) : '数据面板'))
+  const docs = new Map<string, DocNode>()
+  let bound = 0
+  if (!values.length) return { docs, bound }
+  for (const ch of chapters) {
+    const check = checkChapter(ch.id, ch.doc, { year: meta.year, region: meta.region, level: meta.level, fieldText: () => '', values })
+    const edits = proposalEdits(check, (p) => p.sure)
+    if (!edits.length) continue
+    const r = applyEdits(ch.doc, edits)
+    if (!r.applied.length) continue
+    docs.set(ch.id, r.doc)
+    bound += r.applied.length
+  }
+  return { docs, bound }
 }
 
 /** Read, check and hash every embedded image; a picture too large to be a photo refuses the file. */

@@ -9,6 +9,7 @@ import type { ReportTableSpec } from '@shared/model/table'
 import { closeReportDatabase, openReportDatabase } from '../store/database'
 import { DataStore } from '../store/dataStore'
 import { latestImportReport, saveImportReport } from '../store/importReportStore'
+import { clearVerified } from '../store/checkStore'
 import { ReportStore } from '../store/reportStore'
 import { linkYears } from '../import/recognise/indicators'
 import { parseNumber, tableData, type Grid } from '../import/recognise/tables'
@@ -194,8 +195,9 @@ function rollOver(db: Database.Database, sourceName: string, options: RolloverOp
       store.saveChapter(c.id, doc, summarizeChapter(doc))
     }
     store.updateMeta(rollMeta(meta, year))
-    // Last year's history belongs to last year's file.
+    // Last year's history belongs to last year's file, and so does what last year's 体检 was told was right.
     db.prepare('DELETE FROM revision').run()
+    clearVerified(db)
   })()
 
   const previous = latestImportReport(db)

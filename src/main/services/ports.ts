@@ -35,6 +35,8 @@ export interface HostPorts {
   /** Called when the renderer reports that pending edits are saved (see app.flushed). */
   onFlushed?: (requestId: number, saved: boolean) => void
   now?: () => Date
+  /** Who is working (已核实 in 体检 records it); the computer's user name when absent. */
+  userName?: string
   /**
    * Export in this thread rather than in the export worker: a command has
    * nothing else to answer meanwhile, and spares the worker's start-up.

@@ -62,6 +62,7 @@ export function createService(deps: ServiceDeps): Service {
     export: loadedOnFirstCall('export', () => import('./handlers/export').then((m) => m.exportHandlers(ctx))),
     import: loadedOnFirstCall('import', () => import('./handlers/import').then((m) => m.importHandlers(ctx))),
     rollover: loadedOnFirstCall('rollover', () => import('./handlers/rollover').then((m) => m.rolloverHandlers(ctx))),
+    check: loadedOnFirstCall('check', () => import('./handlers/check').then((m) => m.checkHandlers(ctx))),
     intake: loadedOnFirstCall('intake', () =>
       Promise.all([import('./handlers/intake'), import('../intake')]).then(([h, m]) => h.intakeHandlers(ctx, new m.Intake({ now })))
     )

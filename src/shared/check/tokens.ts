@@ -29,19 +29,22 @@ export interface NumberToken {
   scale: number
   /** For a:b, the second term. */
   ratioOf?: number
+  /** Written as an approximation (约 3000 人, 95% 以上, 3000 多人): never checked exactly. */
+  approx?: boolean
 }
 
-const FULL_WIDTH: Record<string, string> = { '．': '.', '％': '%', '：': ':', '，': '，', '－': '-', '～': '~', '＋': '+', '＂': '"' }
+const FULL_WIDTH: Record<string, string> = { '．': '.', '％': '%', '：': ':', '∶': ':', '﹕': ':', '，': '，', '－': '-', '～': '~', '＋': '+', '＂': '"', '﹪': '%' }
+
+const WIDE = /[\uff10-\uff19．％：∶﹕－～＋＂﹪]/g
 
 /** Half-width digits and signs, same length as the input (offsets stay valid). */
 export function normalizeDigits(s: string): string {
-  let out = ''
-  for (const ch of s) {
+  WIDE.lastIndex = 0
+  if (!WIDE.test(s)) return s
+  return s.replace(WIDE, (ch) => {
     const c = ch.charCodeAt(0)
-    if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xff10 + 48)
-    else out += FULL_WIDTH[ch] ?? ch
-  }
-  return out
+    return c >= 0xff10 && c <= 0xff19 ? String.fromCharCode(c - 0xff10 + 48) : (FULL_WIDTH[ch] ?? ch)
+  })
 }
 
 /** Units after a number, longest first. 万/亿 prefixes are read separately. */
@@ -71,14 +74,20 @@ function nameSpans(s: string): [number, number][] {
   return spans
 }
 
+const RANGE_JOIN = /^\s*(-|—|–|~|～|至|到)\s*\d/
+const RANGE_BEFORE = /\d\s*(?:万|亿)?\s*(?:%|‰|元|人|个|所|项|名|岁|年|天|分|次)?\s*(-|—|–|~|～|至|到)\s*$/
+/** Words that make the number an approximation: 约 3000 人, 近 5 年, 超过 95%. */
+const APPROX_BEFORE = /(约|近|将近|接近|大约|超过|逾|不足|不到|不少于|不低于|不超过|高达|多达|达近|上下)\s*$/
+const APPROX_AFTER = /^\s*(以上|以下|以内|左右|余|多|上下|之多|开外)/
+
 export function tokenize(raw: string): NumberToken[] {
   const s = normalizeDigits(raw)
   const names = nameSpans(s)
   const inName = (i: number) => names.some(([a, b]) => i > a && i < b)
   const out: NumberToken[] = []
-  NUM.lastIndex = 0
+  const num = new RegExp(NUM.source, 'g')
   let m: RegExpExecArray | null
-  while ((m = NUM.exec(s))) {
+  while ((m = num.exec(s))) {
     const start = m.index
     const end = start + m[0].length
     const text = m[0]
@@ -119,6 +128,11 @@ export function tokenize(raw: string): NumberToken[] {
       tok.kind = 'phone'
       continue
     }
+    // Dates written with dots: 2021.9.1, 2021.11, the day of 2021.9.1.
+    if ((/^(19|20)\d\d\.(0?[1-9]|1[0-2])$/.test(text) && (/^\.\d/.test(after) || !/^[万亿%‰元人个所项名台册次]/.test(after.trimStart()))) || /(19|20)\d\d\.\d{1,2}\.$/.test(before)) {
+      tok.kind = 'date'
+      continue
+    }
     // List numbers: "1." "1、" "（1）" "(2)" "①" at the start of the paragraph or of a clause.
     if ((/(^|[。；;：:！？\s])\s*$/.test(before) || start === 0) && /^[.、．]\s*(?!\d)/.test(after)) {
       tok.kind = 'list'
@@ -128,10 +142,9 @@ export function tokenize(raw: string): NumberToken[] {
       tok.kind = 'list'
       continue
     }
-    // Ranges: 2001-3000, 2019—2021, 3~5, 10 至 20.
-    if (/^\s*(-|—|–|~|～|至|到)\s*\d/.test(after) || /\d\s*(-|—|–|~|～|至|到)\s*$/.test(before)) {
+    // Ranges: 2001-3000, 2019—2021, 3~5, 10 至 20, 20%-30% (the second term of any of them too).
+    if (RANGE_JOIN.test(after) || RANGE_BEFORE.test(before)) {
       tok.kind = /^(19|20)\d\d$/.test(text) ? 'year' : 'range'
-      // A range's unit is still read, so the number is not taken for a quantity elsewhere.
       continue
     }
     // Years, dates and times.
@@ -156,7 +169,8 @@ export function tokenize(raw: string): NumberToken[] {
       tok.unit = ':'
       tok.unitEnd = end + ratio[0].length
       // The second term is part of the ratio, not a number of its own.
-      NUM.lastIndex = tok.unitEnd
+      num.lastIndex = tok.unitEnd
+      if (APPROX_BEFORE.test(before)) tok.approx = true
       continue
     }
     // Unit, possibly after a parenthetical note: 13930（不含技工）人.
@@ -195,6 +209,12 @@ export function tokenize(raw: string): NumberToken[] {
     tok.scale = scale
     tok.value = written * scale
     tok.unitEnd = end + skip + unitLen
+    // 20%-30%, 2000 元至 3000 元: a range once its unit is read.
+    if (RANGE_JOIN.test(s.slice(tok.unitEnd, tok.unitEnd + 8))) {
+      tok.kind = 'range'
+      continue
+    }
+    if (APPROX_BEFORE.test(before) || APPROX_AFTER.test(s.slice(end + skip, end + skip + 6)) || APPROX_AFTER.test(s.slice(tok.unitEnd, tok.unitEnd + 6))) tok.approx = true
     // A bare four-digit year at the start of a clause ("2021 清远市…") without a unit.
     if (!unit && /^(19|20)\d\d$/.test(text) && scale === 1) tok.kind = 'year'
   }

@@ -30,6 +30,8 @@ export interface ImportCounts {
   crossRefs: number
   /** Derived table cells turned into formulas. */
   formulas: number
+  /** Numbers in the text turned into live data fields (体检 is sure they quote the data); absent in reports imported before 体检. */
+  fields?: number
 }
 
 export interface ImportIssue {

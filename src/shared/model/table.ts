@@ -70,6 +70,8 @@ export interface ResolvedCell {
   formula?: boolean
   /** A kept printed value that disagrees with the formula it would follow (TableCell.derived), in Chinese. */
   finding?: string
+  /** With `finding`: what the formula gives, as the cell would read it. */
+  computed?: string
 }
 
 export interface ResolvedTable {

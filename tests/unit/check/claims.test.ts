@@ -36,13 +36,49 @@ describe('differences', () => {
   })
   it('finds the wrong amount and the wrong direction', () => {
     expect(fixes('教职工 1894 人，比上年（1879 人）增加 16 人。')).toEqual([['difference', '15']])
-    expect(fixes('学校经费 3234.73 元，较上年（3605.43 元）提高 370.70 元。')).toEqual([['difference', null]])
-    expect(fixes('合格率 95.13%，比上年（93.68%）降低 1.45 个百分点。')).toEqual([['difference', null]])
+    // A wrong direction has no one-click fix (the words change), but says what it should read.
+    expect(rules('学校经费 3234.73 元，较上年（3605.43 元）提高 370.70 元。').map((f) => [f.rule, f.expected, f.fix ?? null])).toEqual([['difference', '降低 370.70', null]])
+    expect(rules('合格率 95.13%，比上年（93.68%）降低 1.45 个百分点。').map((f) => [f.rule, f.expected, f.fix ?? null])).toEqual([['difference', '提高 1.45', null]])
   })
   it('uses last year from the data when the sentence does not say it', () => {
     const prev = (subject: string) => (subject.endsWith('专任教师') ? 1622 : null)
     expect(analyseParagraph('专任教师 1649 人，较上年增加了 27 人。', prev).findings).toEqual([])
     expect(analyseParagraph('专任教师 1649 人，较上年增加了 72 人。', prev).findings.map((f) => f.expected)).toEqual(['27'])
+  })
+})
+
+describe('from one value to another (由…提高到…)', () => {
+  it('checks the change stated after 由 A 到 B against the two values, in 个百分点, in the unit and as a growth rate', () => {
+    expect(rules('就业率由上年的 95.2% 提高到 97.1%，提高了 1.9 个百分点。')).toEqual([])
+    expect(fixes('就业率由上年的 95.2% 提高到 97.1%，提高了 2.9 个百分点。')).toEqual([['difference', '1.9']])
+    expect(rules('招生人数由 2020 年的 1200 人增加到 2021 年的 1500 人，增加了 300 人。')).toEqual([])
+    expect(fixes('招生人数由 2020 年的 1200 人增加到 2021 年的 1500 人，增加了 200 人。')).toEqual([['difference', '300']])
+    expect(rules('从 2019 年的 2100 人增加到 2021 年的 2600 人，增长了 23.8%。')).toEqual([])
+    expect(fixes('从 2019 年的 2100 人增加到 2021 年的 2600 人，增长了 28.3%。')).toEqual([['growth', '23.8']])
+    expect(rules('合格率从 90% 提升至 95.5%，提高 5.5 个百分点。')).toEqual([])
+    const f = rules('双师型教师比例由 79.24% 上升至 83.89%，上升了 4.56 个百分点。')
+    expect(f.map((x) => x.message)).toEqual(['由 79.24% 到 83.89% 相差 4.65 个百分点，句中写的是 4.56 个百分点。'])
+  })
+  it('finds a direction word that says the opposite of the two values', () => {
+    const f = rules('就业率由上年的 95.2% 下降到 97.1%。')
+    expect(f.map((x) => [x.rule, x.expected, x.fix ?? null])).toEqual([['difference', '上升', null]])
+    expect(f[0].message).toBe('句中说由 95.2% 下降到 97.1%，但 97.1 比 95.2 高，应为“上升”。')
+  })
+  it('leaves alone what figures rounded to 万 cannot tell, ranges, and spans of years', () => {
+    expect(rules('在校生由 4.2 万人增加到 4.5 万人，增加 0.3 万人。')).toEqual([])
+    expect(rules('在校生由 4.2 万人增加到 4.5 万人，增加 2000 人。')).toEqual([])
+    expect(fixes('在校生由 4.2 万人增加到 4.5 万人，增加 0.5 万人。')).toEqual([['difference', '0.3']])
+    expect(rules('月薪从 3000 元到 5000 元不等，课时从 2 节增加到 4 节。')).toEqual([])
+    expect(rules('从 2019 年到 2021 年，累计投入 3000 万元；由 2019 年至 2021 年，学校招生 3000 人。')).toEqual([])
+    expect(rules('学生从入学到毕业，全程跟踪；从 3 个专业到 12 个专业，从 1 个实训室到 30 个实训室。')).toEqual([])
+  })
+})
+
+describe('differences of rounded figures', () => {
+  it('figures rounded to 万 leave room for a difference written to the person; the same digits must match', () => {
+    expect(rules('在校生 4.5 万人，比上年（4.2 万人）增加 2000 人。')).toEqual([])
+    expect(fixes('在校生 4.5 万人，比上年（4.2 万人）增加 0.2 万人。')).toEqual([['difference', '0.3']])
+    expect(rules('就业率 82.44%，比上年（72.16%）上升 10.3 个百分点。')).toEqual([])
   })
 })
 
@@ -70,6 +106,26 @@ describe('shares', () => {
     expect(fixes('获奖项目共 58 项，其中一等奖 1 项、二等奖 10 项、三等奖 46 项。')).toEqual([['partsTotal', null]])
     // Nested groups are not parts of one whole.
     expect(rules('教职工共 1894 人，其中专任教师 1649 人、专业教师 1049 人。')).toEqual([])
+  })
+  it('after 其中, parts of one whole that exceed it are wrong; fewer are asked about (a part may be left unlisted)', () => {
+    expect(rules('获奖 57 项，其中一等奖 1 项、二等奖 10 项、三等奖 46 项。')).toEqual([])
+    expect(rules('获奖 56 项，其中一等奖 1 项、二等奖 10 项、三等奖 46 项。').map((f) => [f.rule, f.severity, f.message])).toEqual([
+      ['partsTotal', 'error', '一等奖 1项、二等奖 10项、三等奖 46项，合计 57项，超过总数 56项。']
+    ])
+    expect(rules('毕业生 2000 人，其中男生 1100 人、女生 800 人。').map((f) => [f.rule, f.severity])).toEqual([['partsTotal', 'verify']])
+    // Groups that overlap (硕士, 高级职称, 双师型) are not parts of one whole, whatever their sum.
+    expect(rules('学校有教师 300 人，其中硕士 50 人、高级职称 120 人、双师型 200 人。')).toEqual([])
+  })
+  it('checks a share of a whole named by a figure written before it in the paragraph', () => {
+    expect(rules('在校生 3000 人，毕业生 1000 人，占在校生的 33.33%。')).toEqual([])
+    expect(fixes('在校生 3000 人，毕业生 1000 人，占在校生的 30%。')).toEqual([['share', '33']])
+    expect(rules('全市专任教师 1649 人，其中“双师型”教师 880 人，占专任教师总数的 53.37%。')).toEqual([])
+    const f = rules('全市专任教师 1649 人，其中“双师型”教师 880 人，占专任教师总数的 58.36%。')
+    expect(f.map((x) => [x.rule, x.expected, x.fix?.text])).toEqual([['share', '53.37', '53.37']])
+    expect(f[0].message).toBe('880人 占专任教师总数 1649人 的 53.37%，句中写的是 58.36%。')
+    // A whole named by two different figures, or by none, is not guessed.
+    expect(rules('2020 年在校生 2800 人，2021 年在校生 3000 人，毕业生 1000 人，占在校生的 30%。')).toEqual([])
+    expect(rules('毕业生 1000 人，占在校生的 30%。')).toEqual([])
   })
 })
 

@@ -3,7 +3,7 @@ import type { DocNode } from '@shared/model/doc'
 import { reportSchema } from '@shared/editor/schema'
 import { numberReport, numberSections, stripHeadingNumber, type NumberingInput } from '@shared/model/numbering'
 import { summarizeChapter } from '@shared/model/summary'
-import { addSection, deleteSection, moveSection, moveSectionBy } from '../../../src/renderer/src/editor/commands/sections'
+import { addSection, deleteSection, moveSection, moveSectionBy } from '@shared/editor/sections'
 
 // Documents as the editor stores them --------------------------------------
 

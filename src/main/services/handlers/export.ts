@@ -5,6 +5,7 @@ import type { ExportJob } from '@shared/contract/export'
 import { UserError, toErrorPayload } from '@shared/errors'
 import { exportReport } from '../../export'
 import { runExport } from '../../export/runner'
+import { openErrors } from '../../check/checker'
 import { storeExportSource } from '../../export/storeSource'
 import { mapStoreError } from '../../store/storeErrors'
 import type { ServiceContext } from '../context'
@@ -45,6 +46,7 @@ export function exportHandlers(ctx: ServiceContext): Handlers['export'] {
       const meta = open.store.meta()
       const path = await target(docxFileName(fileName || meta.title || basename(open.path, '.nianbao')))
       if (!path) return null
+      const errors = openErrors(open)
       const source = storeExportSource(open)
       const job: ExportJob = { id: `exp_${randomBytes(6).toString('hex')}`, state: 'running', progress: { stage: 'read', fraction: 0, label: '读取报告' } }
       jobs.set(job.id, job)
@@ -61,7 +63,7 @@ export function exportHandlers(ctx: ServiceContext): Handlers['export'] {
       run.then(
         (result) => {
           job.state = 'done'
-          job.result = result
+          job.result = errors ? { ...result, warnings: [errors, ...result.warnings] } : result
           job.progress = { stage: 'done', fraction: 1, label: '完成' }
           moved()
         },

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import { base } from './001_base'
 import { liveData } from './002_live_data'
 import { importReports } from './003_import_reports'
+import { check } from './004_check'
 import { intake } from './005_intake'
 
 export interface Migration {
@@ -14,7 +15,7 @@ export interface Migration {
  * Numbered migrations, applied in order; PRAGMA user_version records the last one applied.
  * Numbers increase; one may be missing while the branch that adds it is apart.
  */
-export const migrations: Migration[] = [base, liveData, importReports, intake]
+export const migrations: Migration[] = [base, liveData, importReports, check, intake]
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version
 

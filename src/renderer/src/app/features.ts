@@ -4,6 +4,7 @@ import { historyFeature } from '../panels/history/contribution'
 import { liveDataFeature } from '../data/contribution'
 import { importFeature } from '../import/contribution'
 import { rolloverFeature } from '../rollover/contribution'
+import { checkFeature } from '../check/contribution'
 import { exportFeature } from '../export/contribution'
 import { intakeFeature } from '../intake/contribution'
 
@@ -21,6 +22,7 @@ export const features: Feature[] = [
   liveDataFeature,
   importFeature,
   rolloverFeature,
+  checkFeature,
   intakeFeature,
   exportFeature
 ]

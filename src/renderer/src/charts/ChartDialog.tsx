@@ -3,7 +3,9 @@ import type { ChartData, ChartSpec, ChartType, ChartYear } from '@shared/charts/
 import { BAR_TYPES, CHART_TYPE_LABELS, ROUND_TYPES } from '@shared/charts/model'
 import { sheetChartData } from '@shared/charts/data'
 import { fillYears } from '@shared/model/formula'
-import { Dialog } from '../components/Dialog'
+import { Dialog, DialogButtons } from '../components/Dialog'
+import { FieldRow, Segmented, SelectField } from '../components/fields'
+import { FormError, useFormDialog } from '../components/FormDialog'
 import { api, errorMessage } from '../api/client'
 import { liveData, useDataYear, useIndicators, useTableView } from '../data/store'
 import type { DataDialogRequest } from '../data/dialogs'
@@ -20,6 +22,13 @@ const YEAR_CHOICES: { value: ChartYear; label: string }[] = [
 ]
 
 type SourceKind = 'indicators' | 'table' | 'sheet'
+
+const CHART_TYPES = (Object.keys(CHART_TYPE_LABELS) as ChartType[]).map((t) => ({ value: t, label: CHART_TYPE_LABELS[t] }))
+const SOURCES = [
+  { value: 'indicators', label: '数据指标' },
+  { value: 'table', label: '表格中的区域' },
+  { value: 'sheet', label: '图表自带的数据表', testId: 'chart-source-sheet' }
+] as const
 
 /**
  * 图表: choose the type (columns side by side or stacked, bars, lines with or
@@ -60,7 +69,8 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
   const [titles, setTitles] = useState({ category: initial?.categoryTitle ?? '', value: initial?.valueTitle ?? '', secondary: initial?.secondaryTitle ?? '' })
   const [query, setQuery] = useState('')
   const [preview, setPreview] = useState<ChartData | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const form = useFormDialog()
+  const { fail } = form
   const tables = useTableChoices()
   const isImage = editing?.spec.kind === 'image'
   const sheet = useTableView(sheetId).view
@@ -129,14 +139,14 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
     const t = setTimeout(() => {
       void api.data.chartData({ chart: spec }).then(
         (d) => !stale && setPreview(d),
-        (e) => !stale && setError(errorMessage(e))
+        (e) => !stale && fail(errorMessage(e))
       )
     }, 200)
     return () => {
       stale = true
       clearTimeout(t)
     }
-  }, [spec])
+  }, [spec, fail])
   const shown = spec?.source.kind === 'sheet' ? sheetData : preview
 
   /** The chart's own data sheet: made on first choice, holding what the chart showed until then. */
@@ -165,16 +175,17 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
     onClose()
   }
 
-  const submit = async () => {
-    setError(null)
+  const submit = () =>
+    void form.submit(save, () =>
+      isImage || spec ? null : sourceKind === 'indicators' ? '请至少选择一个指标和一个年份。' : sourceKind === 'table' ? '请选择表格，并写出区域（如 A1:C5）。' : '数据表还没有准备好，请稍候。'
+    )
+  const save = async () => {
     if (isImage && request.figureId) {
       const r = await liveData.run(() => api.data.updateFigure({ id: request.figureId!, caption, note }))
       if (r) onClose()
       return
     }
-    if (!spec) {
-      return setError(sourceKind === 'indicators' ? '请至少选择一个指标和一个年份。' : sourceKind === 'table' ? '请选择表格，并写出区域（如 A1:C5）。' : '数据表还没有准备好，请稍候。')
-    }
+    if (!spec) return
     const kept = spec.source.kind === 'sheet' ? spec.source.tableId : null
     if (request.figureId) {
       const r = await liveData.run(() => api.data.updateFigure({ id: request.figureId!, caption, note, chart: spec }))
@@ -206,19 +217,9 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
       width={isImage ? 520 : 980}
       testId="chart-dialog"
       footer={
-        <>
-          {error && (
-            <span className="form-error" role="alert">
-              {error}
-            </span>
-          )}
-          <button type="button" className="btn" onClick={cancel}>
-            取消
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void submit()} data-testid="chart-ok">
-            {request.figureId ? '确定' : '插入'}
-          </button>
-        </>
+        <DialogButtons onCancel={cancel} onConfirm={submit} confirmLabel={request.figureId ? '确定' : '插入'} busy={form.busy} confirmTestId="chart-ok">
+          <FormError error={form.error} inline />
+        </DialogButtons>
       }
     >
       <div className={isImage ? 'form data-form' : 'chart-dialog-grid'}>
@@ -231,13 +232,7 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
             <>
               <div className="field">
                 <span>图表类型</span>
-                <div className="seg" role="radiogroup" aria-label="图表类型">
-                  {(Object.keys(CHART_TYPE_LABELS) as ChartType[]).map((t) => (
-                    <button key={t} type="button" role="radio" aria-checked={type === t} className={type === t ? 'on' : ''} onClick={() => chooseType(t)} data-chart-type={t}>
-                      {CHART_TYPE_LABELS[t]}
-                    </button>
-                  ))}
-                </div>
+                <Segmented aria="图表类型" value={type} onChange={chooseType} choices={CHART_TYPES} valueAttr="chart-type" />
                 <div className="row chart-options">
                   {BAR_TYPES.has(type) && (
                     <label className="check inline">
@@ -271,20 +266,7 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
                   </div>
                 )}
               </div>
-              <div className="field">
-                <span>数据来自</span>
-                <div className="seg" role="radiogroup" aria-label="数据来自">
-                  <button type="button" role="radio" aria-checked={sourceKind === 'indicators'} className={sourceKind === 'indicators' ? 'on' : ''} onClick={() => setSourceKind('indicators')}>
-                    数据指标
-                  </button>
-                  <button type="button" role="radio" aria-checked={sourceKind === 'table'} className={sourceKind === 'table' ? 'on' : ''} onClick={() => setSourceKind('table')}>
-                    表格中的区域
-                  </button>
-                  <button type="button" role="radio" aria-checked={sourceKind === 'sheet'} className={sourceKind === 'sheet' ? 'on' : ''} onClick={() => void chooseSheet()} data-testid="chart-source-sheet">
-                    图表自带的数据表
-                  </button>
-                </div>
-              </div>
+              <Segmented label="数据来自" aria="数据来自" value={sourceKind} onChange={(k) => (k === 'sheet' ? void chooseSheet() : setSourceKind(k))} choices={SOURCES} />
               {sourceKind === 'indicators' && (
                 <>
                   <label className="field">
@@ -318,22 +300,19 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
                       </div>
                     </div>
                   )}
-                  <div className="field">
-                    <span>年份</span>
-                    <div className="row">
-                      {YEAR_CHOICES.map((y) => (
-                        <label key={String(y.value)} className="check inline">
-                          <input
-                            type={round ? 'radio' : 'checkbox'}
-                            name="chart-year"
-                            checked={years.includes(y.value)}
-                            onChange={(e) => setYears((ys) => (round ? [y.value] : e.target.checked ? [...ys, y.value] : ys.filter((x) => x !== y.value)))}
-                          />
-                          {y.label}
-                        </label>
-                      ))}
-                    </div>
-                  </div>
+                  <FieldRow label="年份">
+                    {YEAR_CHOICES.map((y) => (
+                      <label key={String(y.value)} className="check inline">
+                        <input
+                          type={round ? 'radio' : 'checkbox'}
+                          name="chart-year"
+                          checked={years.includes(y.value)}
+                          onChange={(e) => setYears((ys) => (round ? [y.value] : e.target.checked ? [...ys, y.value] : ys.filter((x) => x !== y.value)))}
+                        />
+                        {y.label}
+                      </label>
+                    ))}
+                  </FieldRow>
                   {round ? (
                     <p className="hint">{CHART_TYPE_LABELS[type]}显示所选年份中各指标所占的比例，只能选一个年份。</p>
                   ) : (
@@ -349,17 +328,7 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
               )}
               {sourceKind === 'table' && (
                 <>
-                  <label className="field">
-                    <span>表格</span>
-                    <select value={tableId} onChange={(e) => setTableId(e.target.value)} data-testid="chart-table">
-                      <option value="">请选择…</option>
-                      {tables.map((t) => (
-                        <option key={t.id} value={t.id}>
-                          {t.label}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
+                  <SelectField label="表格" value={tableId} onChange={setTableId} placeholder="请选择…" choices={tables.map((t) => ({ value: t.id, label: t.label }))} testId="chart-table" />
                   <label className="field">
                     <span>区域（含标题行和首列，如 A1:C5；几块区域用逗号隔开，如 A1:A4,E1:E4）</span>
                     <input value={range} onChange={(e) => setRange(e.target.value)} maxLength={120} data-testid="chart-range" />
@@ -367,57 +336,54 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
                 </>
               )}
               {sourceKind !== 'indicators' && (
-                <label className="field">
-                  <span>系列</span>
-                  <select value={seriesIn} onChange={(e) => setSeriesIn(e.target.value as 'rows' | 'columns')} data-testid="chart-series-in">
-                    <option value="columns">每一列是一个系列（首列是类别）</option>
-                    <option value="rows">每一行是一个系列（首行是类别）</option>
-                  </select>
-                </label>
+                <SelectField
+                  label="系列"
+                  value={seriesIn}
+                  onChange={(v) => setSeriesIn(v as 'rows' | 'columns')}
+                  choices={[
+                    { value: 'columns', label: '每一列是一个系列（首列是类别）' },
+                    { value: 'rows', label: '每一行是一个系列（首行是类别）' }
+                  ]}
+                  testId="chart-series-in"
+                />
               )}
-              <div className="field">
-                <span>标注</span>
-                <div className="row">
-                  <label className="inline">
-                    单位
-                    <input value={unit} onChange={(e) => setUnit(e.target.value)} maxLength={20} placeholder="人、%、元" />
-                  </label>
+              <FieldRow label="标注">
+                <label className="inline">
+                  单位
+                  <input value={unit} onChange={(e) => setUnit(e.target.value)} maxLength={20} placeholder="人、%、元" />
+                </label>
+                <label className="check inline">
+                  <input type="checkbox" checked={showLabels} onChange={(e) => setShowLabels(e.target.checked)} />
+                  显示数值
+                </label>
+                <label className="inline">
+                  小数位
+                  <input type="number" min={0} max={6} value={decimals} placeholder="自动" onChange={(e) => setDecimals(e.target.value)} />
+                </label>
+                {!round && (
                   <label className="check inline">
-                    <input type="checkbox" checked={showLabels} onChange={(e) => setShowLabels(e.target.checked)} />
-                    显示数值
+                    <input type="checkbox" checked={percent} onChange={(e) => setPercent(e.target.checked)} data-testid="chart-percent" />
+                    数值是百分数
+                  </label>
+                )}
+              </FieldRow>
+              {!round && (
+                <FieldRow label="坐标轴标题（可不填）">
+                  <label className="inline">
+                    {horizontal && BAR_TYPES.has(type) ? '纵轴（类别）' : '横轴（类别）'}
+                    <input value={titles.category} onChange={(e) => setTitles((t) => ({ ...t, category: e.target.value }))} maxLength={60} data-testid="chart-category-title" />
                   </label>
                   <label className="inline">
-                    小数位
-                    <input type="number" min={0} max={6} value={decimals} placeholder="自动" onChange={(e) => setDecimals(e.target.value)} />
+                    数值轴
+                    <input value={titles.value} onChange={(e) => setTitles((t) => ({ ...t, value: e.target.value }))} maxLength={60} placeholder={unit ? `单位：${unit}` : ''} data-testid="chart-value-title" />
                   </label>
-                  {!round && (
-                    <label className="check inline">
-                      <input type="checkbox" checked={percent} onChange={(e) => setPercent(e.target.checked)} data-testid="chart-percent" />
-                      数值是百分数
+                  {type === 'combo' && secondarySeries.length > 0 && (
+                    <label className="inline">
+                      次坐标轴
+                      <input value={titles.secondary} onChange={(e) => setTitles((t) => ({ ...t, secondary: e.target.value }))} maxLength={60} />
                     </label>
                   )}
-                </div>
-              </div>
-              {!round && (
-                <div className="field">
-                  <span>坐标轴标题（可不填）</span>
-                  <div className="row">
-                    <label className="inline">
-                      {horizontal && BAR_TYPES.has(type) ? '纵轴（类别）' : '横轴（类别）'}
-                      <input value={titles.category} onChange={(e) => setTitles((t) => ({ ...t, category: e.target.value }))} maxLength={60} data-testid="chart-category-title" />
-                    </label>
-                    <label className="inline">
-                      数值轴
-                      <input value={titles.value} onChange={(e) => setTitles((t) => ({ ...t, value: e.target.value }))} maxLength={60} placeholder={unit ? `单位：${unit}` : ''} data-testid="chart-value-title" />
-                    </label>
-                    {type === 'combo' && secondarySeries.length > 0 && (
-                      <label className="inline">
-                        次坐标轴
-                        <input value={titles.secondary} onChange={(e) => setTitles((t) => ({ ...t, secondary: e.target.value }))} maxLength={60} />
-                      </label>
-                    )}
-                  </div>
-                </div>
+                </FieldRow>
               )}
             </>
           )}

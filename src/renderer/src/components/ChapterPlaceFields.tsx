@@ -1,4 +1,5 @@
 import { chapterLabel, type ReportNumbering } from '@shared/model/numbering'
+import { SelectField } from './fields'
 
 /** A place in the report: a chapter, and the section at whose end it goes ('' for the chapter's end). */
 export interface ChapterPlace {
@@ -25,27 +26,14 @@ export function ChapterPlaceFields({ numbering, label, place, onChange, testId }
   const headings = numbering.headings.filter((h) => h.chapterId === chapterId)
   return (
     <>
-      <label className="field">
-        <span>{label}</span>
-        <select value={chapterId} onChange={(e) => onChange({ chapterId: e.target.value, afterHeadingId: '' })} data-testid={testId}>
-          {numbering.chapters.map((c) => (
-            <option key={c.id} value={c.id}>
-              {chapterLabel(c)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>放在</span>
-        <select value={afterHeadingId} onChange={(e) => onChange({ chapterId, afterHeadingId: e.target.value })}>
-          <option value="">本章末尾</option>
-          {headings.map((h) => (
-            <option key={h.id} value={h.id}>
-              {`${'　'.repeat(Math.max(0, h.depth - 2))}${h.number ?? ''} ${h.text}`}的末尾
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField label={label} value={chapterId} onChange={(id) => onChange({ chapterId: id, afterHeadingId: '' })} choices={numbering.chapters.map((c) => ({ value: c.id, label: chapterLabel(c) }))} testId={testId} />
+      <SelectField
+        label="放在"
+        value={afterHeadingId}
+        onChange={(id) => onChange({ chapterId, afterHeadingId: id })}
+        placeholder="本章末尾"
+        choices={headings.map((h) => ({ value: h.id, label: `${'　'.repeat(Math.max(0, h.depth - 2))}${h.number ?? ''} ${h.text}的末尾` }))}
+      />
     </>
   )
 }

@@ -61,22 +61,41 @@ interface ConfirmProps {
 
 export function ConfirmDialog({ title, message, confirmLabel, danger, onConfirm, onCancel }: ConfirmProps) {
   return (
-    <Dialog
-      title={title}
-      onClose={onCancel}
-      testId="confirm-dialog"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onCancel}>
-            取消
-          </button>
-          <button type="button" className={danger ? 'btn btn-danger' : 'btn btn-primary'} onClick={onConfirm}>
-            {confirmLabel}
-          </button>
-        </>
-      }
-    >
+    <Dialog title={title} onClose={onCancel} testId="confirm-dialog" footer={<DialogButtons onCancel={onCancel} onConfirm={onConfirm} confirmLabel={confirmLabel} danger={danger} />}>
       <p className="dialog-message">{message}</p>
     </Dialog>
+  )
+}
+
+interface ButtonsProps {
+  onCancel: () => void
+  onConfirm: () => void
+  /** 确定 unless the action has a name of its own (保存, 插入, 移动…). */
+  confirmLabel?: string
+  /** The submission is running: the confirm button waits (and says `busyLabel` when given). */
+  busy?: boolean
+  busyLabel?: string
+  /** Nothing to confirm yet. */
+  disabled?: boolean
+  /** Cancelling is not possible while the submission runs. */
+  cancelDisabled?: boolean
+  danger?: boolean
+  confirmTestId?: string
+  /** Shown before the buttons: a preview, a message, a 删除 button. */
+  children?: ReactNode
+}
+
+/** The footer of a dialog that asks something: 取消 and the confirm button, anything else before them. */
+export function DialogButtons({ onCancel, onConfirm, confirmLabel = '确定', busy = false, busyLabel, disabled = false, cancelDisabled, danger, confirmTestId, children }: ButtonsProps) {
+  return (
+    <>
+      {children}
+      <button type="button" className="btn" onClick={onCancel} disabled={cancelDisabled}>
+        取消
+      </button>
+      <button type="button" className={danger ? 'btn btn-danger' : 'btn btn-primary'} onClick={onConfirm} disabled={busy || disabled} data-testid={confirmTestId}>
+        {busy && busyLabel ? busyLabel : confirmLabel}
+      </button>
+    </>
   )
 }

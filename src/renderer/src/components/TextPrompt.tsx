@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Dialog } from './Dialog'
+import { FormDialog, useFormDialog } from './FormDialog'
 
 interface Props {
   title: string
@@ -13,44 +13,14 @@ interface Props {
 /** Ask for one line of text (a chapter title, a file name). */
 export function TextPrompt({ title, label, initial = '', confirmLabel = '确定', onSubmit, onClose }: Props) {
   const [value, setValue] = useState(initial)
-  const [error, setError] = useState<string | null>(null)
-  const submit = () => {
-    if (!value.trim()) return setError(`${label}不能为空。`)
-    onSubmit(value.trim())
-  }
+  const form = useFormDialog()
+  const submit = () => void form.submit(() => onSubmit(value.trim()), () => (value.trim() ? null : `${label}不能为空。`))
   return (
-    <Dialog
-      title={title}
-      onClose={onClose}
-      testId="text-prompt"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-          <button type="button" className="btn btn-primary" onClick={submit}>
-            {confirmLabel}
-          </button>
-        </>
-      }
-    >
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault()
-          submit()
-        }}
-      >
-        <label className="field">
-          <span>{label}</span>
-          <input value={value} onChange={(e) => setValue(e.target.value)} maxLength={200} />
-        </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-      </form>
-    </Dialog>
+    <FormDialog title={title} onClose={onClose} onSubmit={submit} form={form} confirmLabel={confirmLabel} testId="text-prompt">
+      <label className="field">
+        <span>{label}</span>
+        <input value={value} onChange={(e) => setValue(e.target.value)} maxLength={200} />
+      </label>
+    </FormDialog>
   )
 }

@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import type { DataDelta, FigureView, TableView } from '@shared/contract/data'
 import type { ResolvedField } from '@shared/model/fields'
 import type { IndicatorWithValues } from '@shared/model/indicator'
@@ -214,6 +214,8 @@ class LiveData {
       for (const h of this.renameHandlers) h(d.fieldRenames)
       for (const r of d.fieldRenames) if (!this.fields.has(r.from) && this.listeners.has(`d:${r.from}`)) this.queue('fields', r.from)
     }
+    // Anything that depends on the data as a whole (体检) listens to this.
+    if (d.tables.length || d.cells.length || d.indicators.length || d.removedIndicators.length) this.notify('changed')
   }
 
   private queueTail: Promise<unknown> = Promise.resolve()
@@ -281,31 +283,27 @@ export function useDataYear(): number {
   return useSyncExternalStore((l) => liveData.subscribe('year', l), liveData.getYear)
 }
 
-/** A table's view as the editor shows it; an empty id (no table yet) reads as nothing. */
-export function useTableView(id: string): { view: TableView | undefined; missing: boolean } {
-  useEffect(() => {
-    if (id) liveData.requestTable(id)
-  }, [id])
-  const view = useSyncExternalStore(
-    (l) => liveData.subscribe(`t:${id}`, l),
-    () => liveData.getTable(id)
-  )
-  const missing = useSyncExternalStore(
-    (l) => liveData.subscribe(`t:${id}`, l),
-    () => liveData.isMissing(id)
-  )
+/** A table or a figure as main last sent it, asked for on first use; `missing` once main says it is gone. */
+function useLiveItem<V>(key: string, id: string, request: (id: string) => void, get: (id: string) => V | undefined): { view: V | undefined; missing: boolean } {
+  useEffect(() => request(id), [id, request])
+  const subscribe = useCallback((l: () => void) => liveData.subscribe(key, l), [key])
+  const view = useSyncExternalStore(subscribe, () => get(id))
+  const missing = useSyncExternalStore(subscribe, () => liveData.isMissing(id))
   return { view, missing }
 }
 
+const requestTable = (id: string) => {
+  if (id) liveData.requestTable(id)
+}
+const getTable = (id: string) => liveData.getTable(id)
+const requestFigure = (id: string) => liveData.requestFigure(id)
+const getFigure = (id: string) => liveData.getFigure(id)
+
+/** A table's view as the editor shows it; an empty id (no table yet) reads as nothing. */
+export function useTableView(id: string): { view: TableView | undefined; missing: boolean } {
+  return useLiveItem(`t:${id}`, id, requestTable, getTable)
+}
+
 export function useFigureView(id: string): { view: FigureView | undefined; missing: boolean } {
-  useEffect(() => liveData.requestFigure(id), [id])
-  const view = useSyncExternalStore(
-    (l) => liveData.subscribe(`f:${id}`, l),
-    () => liveData.getFigure(id)
-  )
-  const missing = useSyncExternalStore(
-    (l) => liveData.subscribe(`f:${id}`, l),
-    () => liveData.isMissing(id)
-  )
-  return { view, missing }
+  return useLiveItem(`f:${id}`, id, requestFigure, getFigure)
 }

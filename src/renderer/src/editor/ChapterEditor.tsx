@@ -6,8 +6,8 @@ import type { ChapterRecord } from '@shared/model/report'
 import type { EditorEnv } from './contribution'
 import { buildEditorExtensions } from './extensions'
 import { useContributions } from './FeaturesProvider'
-import { numberingKey } from './numbering/plugin'
-import { liveSummary, structureOf } from './numbering/structure'
+import { structureOf } from '@shared/editor/structure'
+import { followNumbering } from './numbering/liveChapter'
 import type { NumberingStore } from './numbering/store'
 import { ChapterSaver } from './save/ChapterSaver'
 import type { SaveQueue } from './save/SaveQueue'
@@ -33,8 +33,6 @@ interface Props {
   /** The section the cursor is in (its heading id), for the outline; null before the first heading. */
   onCurrentHeading?: (headingId: string | null) => void
 }
-
-const LIVE_DELAY_MS = 400
 
 /** One tiptap editor for one chapter: numbers are drawn, text is saved continuously. */
 export const ChapterEditor = forwardRef<ChapterEditorHandle, Props>(function ChapterEditor({ chapter, queue, store, env, onReady, onCurrentHeading }, ref) {
@@ -105,36 +103,8 @@ export const ChapterEditor = forwardRef<ChapterEditorHandle, Props>(function Cha
     }
   }, [editor, saver])
 
-  // The open chapter's outline, cases and 字数, pushed to the numbering store as they change.
-  useEffect(() => {
-    if (!editor) return
-    let timer: ReturnType<typeof setTimeout> | null = null
-    let lastSignature = ''
-    const push = () => {
-      timer = null
-      if (editor.isDestroyed) return
-      store.setLive(chapter.id, liveSummary(editor.state.doc, structureOf(editor.state.doc)))
-    }
-    const onUpdate = () => {
-      const sig = numberingKey.getState(editor.state)?.signature ?? ''
-      if (sig !== lastSignature) {
-        lastSignature = sig
-        if (timer) clearTimeout(timer)
-        push()
-      } else {
-        if (timer) clearTimeout(timer)
-        timer = setTimeout(push, LIVE_DELAY_MS)
-      }
-    }
-    lastSignature = numberingKey.getState(editor.state)?.signature ?? ''
-    push()
-    editor.on('update', onUpdate)
-    return () => {
-      if (timer) clearTimeout(timer)
-      editor.off('update', onUpdate)
-      store.clearLive(chapter.id)
-    }
-  }, [editor, store, chapter.id])
+  // The open chapter's outline goes to the report's numbering as it changes; its numbers follow its place in the report.
+  useEffect(() => (editor ? followNumbering(editor, store, chapter.id) : undefined), [editor, store, chapter.id])
 
   // The section holding the cursor, shortly after the cursor stops moving.
   const onHeadingRef = useRef(onCurrentHeading)
@@ -174,18 +144,6 @@ export const ChapterEditor = forwardRef<ChapterEditorHandle, Props>(function Cha
     // Only when a new editor was made.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor])
-
-  // Redraw numbers when the chapter's place in the report changes (e.g. a chapter moved before it).
-  useEffect(() => {
-    if (!editor) return
-    let last = store.contextOf(chapter.id)
-    return store.subscribe(() => {
-      const now = store.contextOf(chapter.id)
-      if (now.chapterNumber === last.chapterNumber && now.caseOffset === last.caseOffset) return
-      last = now
-      if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(numberingKey, true).setMeta('addToHistory', false))
-    })
-  }, [editor, store, chapter.id])
 
   useImperativeHandle(
     ref,

@@ -14,7 +14,7 @@ export interface HeaderItemProps {
   report: ReportState
   /** Save pending edits first; false when they could not be saved (the status bar says why). */
   flush(): Promise<boolean>
-  /** Bring a side panel to the front (汇总's menu opens its panels). */
+  /** Bring a side panel to the front, by its id (体检 opens its panel, 汇总's menu its panels). */
   showPanel(id: string): void
 }
 

@@ -2,23 +2,26 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ExportJob } from '@shared/contract/export'
 import { api, errorMessage } from '../api/client'
 import { Dialog } from '../components/Dialog'
+import type { HeaderItemProps } from '../editor/feature'
 import './export.css'
 
-interface Props {
-  /** Save pending edits first; false when they could not be saved. */
-  flush: () => Promise<boolean>
-}
+type Props = Pick<HeaderItemProps, 'flush'> & Partial<Pick<HeaderItemProps, 'showPanel'>>
 
 const POLL_MS = 250
 
-type State = { kind: 'idle' } | { kind: 'running'; job: ExportJob } | { kind: 'done'; job: ExportJob } | { kind: 'failed'; message: string }
+type State =
+  | { kind: 'idle' }
+  | { kind: 'confirm'; errors: number }
+  | { kind: 'running'; job: ExportJob }
+  | { kind: 'done'; job: ExportJob }
+  | { kind: 'failed'; message: string }
 
 /**
  * 导出 Word: saves pending edits, starts the export in main (Electron asks
  * where to save it; the browser host writes into the workspace folder), and
  * shows its progress, then where the file went and what to check.
  */
-export function ExportButton({ flush }: Props) {
+export function ExportButton({ flush, showPanel }: Props) {
   const [state, setState] = useState<State>({ kind: 'idle' })
   const timer = useRef<number | null>(null)
 
@@ -43,11 +46,20 @@ export function ExportButton({ flush }: Props) {
     }, POLL_MS)
   }, [])
 
-  const start = async () => {
+  const start = async (checked = false) => {
     if (state.kind === 'running') return
     if (!(await flush())) {
       setState({ kind: 'failed', message: '有内容未能保存，请先解决状态栏中提示的问题后再导出。' })
       return
+    }
+    // Errors 体检 found and nobody settled: say so before the document goes out.
+    if (!checked) {
+      try {
+        const r = await api.check.run()
+        if (r.counts.error > 0) return setState({ kind: 'confirm', errors: r.counts.error })
+      } catch {
+        // The check failing must not stop an export.
+      }
     }
     try {
       const job = await api.export.start({})
@@ -70,7 +82,42 @@ export function ExportButton({ flush }: Props) {
       <button type="button" className="btn" onClick={() => void start()} disabled={state.kind === 'running'} data-testid="export-word">
         导出 Word
       </button>
-      {state.kind !== 'idle' && (
+      {state.kind === 'confirm' && (
+        <Dialog
+          title="导出 Word"
+          onClose={close}
+          testId="export-check-warning"
+          width={480}
+          footer={
+            <>
+              <button type="button" className="btn" onClick={close}>
+                取消
+              </button>
+              {showPanel && (
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => {
+                    close()
+                    // The 体检 panel, where the errors are listed.
+                    showPanel('check')
+                  }}
+                >
+                  查看体检结果
+                </button>
+              )}
+              <button type="button" className="btn btn-primary" onClick={() => void start(true)}>
+                仍然导出
+              </button>
+            </>
+          }
+        >
+          <p className="export-warning" role="alert">
+            体检发现报告中还有 {state.errors} 处错误没有处理（数字前后不一致、与数据不符或计算有误）。建议先在“体检”中修正或标为已核实，再导出。
+          </p>
+        </Dialog>
+      )}
+      {state.kind !== 'idle' && state.kind !== 'confirm' && (
         <Dialog
           title="导出 Word"
           onClose={close}

@@ -18,7 +18,7 @@ function hasFiles(e: DragEvent): boolean {
  */
 export function ImportHost({ info, openReport: onOpened }: WindowHostProps) {
   const notify = useNotify()
-  const ui = useSyncExternalStore(importController.subscribe, importController.snapshot)
+  const ui = useSyncExternalStore(importController.subscribe, importController.getSnapshot)
 
   useEffect(() => importController.configure({ info, onOpened, notify }), [info, onOpened, notify])
 

@@ -102,7 +102,8 @@ export function ImportReportView({ report: given, compact = false }: { report: I
       </dl>
       <p className="import-extra">
         {c.appendices > 0 && <>另有附件 {c.appendices} 个{c.appendixTables ? `（附表 ${c.appendixTables} 张）` : ''}；</>}
-        交叉引用 {c.crossRefs} 处，表中公式 {c.formulas} 个，照片 {c.photos} 张。
+        交叉引用 {c.crossRefs} 处，表中公式 {c.formulas} 个，照片 {c.photos} 张
+        {c.fields !== undefined && <span data-testid="import-fields">；正文中 {c.fields} 个数字已改为数据字段</span>}。
       </p>
       {report.inconsistencies.length === 0 && report.warnings.length === 0 && <p className="import-ok">原文的编号和目录没有发现不一致。</p>}
       <Section title="原文中的不一致" items={report.inconsistencies} tone="warn" open testId="import-inconsistencies" onChoose={report.rollover ? undefined : choose} />

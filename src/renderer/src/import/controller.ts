@@ -4,6 +4,7 @@ import type { ReportState } from '@shared/model/report'
 import { api, errorMessage } from '../api/client'
 import { liveData } from '../data/store'
 import { checkDocx, FileProblem, pickFile, readBase64 } from './files'
+import { Store } from '../components/store'
 
 /**
  * The flows that make a new report from last year's, for the whole window
@@ -20,11 +21,8 @@ export interface ImportUiState {
   dragging: boolean
 }
 
-type Listener = () => void
 
-class ImportController {
-  private state: ImportUiState = { busy: null, result: null, rolloverOpen: false, dragging: false }
-  private readonly listeners = new Set<Listener>()
+class ImportController extends Store<ImportUiState> {
   private info: AppInfo | null = null
   private onOpened: (r: ReportState) => void = () => {}
   private notify: (kind: 'error' | 'info' | 'success', text: string) => void = () => {}
@@ -32,16 +30,9 @@ class ImportController {
   private flush: (() => Promise<boolean>) | null = null
   current: ReportState | null = null
 
-  subscribe = (l: Listener) => {
-    this.listeners.add(l)
-    return () => this.listeners.delete(l)
-  }
-
-  snapshot = () => this.state
-
-  private set(patch: Partial<ImportUiState>) {
-    this.state = { ...this.state, ...patch }
-    for (const l of this.listeners) l()
+  constructor() {
+    super()
+    this.state = { busy: null, result: null, rolloverOpen: false, dragging: false }
   }
 
   configure(o: { info: AppInfo; onOpened: (r: ReportState) => void; notify: ImportController['notify'] }) {

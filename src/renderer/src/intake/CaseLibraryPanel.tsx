@@ -15,7 +15,7 @@ import './intake.css'
  * its photos and captions with it).
  */
 function CaseLibraryPanel({ report, workspace }: PanelProps) {
-  const ui = useSyncExternalStore(intakeController.subscribe, intakeController.snapshot)
+  const ui = useSyncExternalStore(intakeController.subscribe, intakeController.getSnapshot)
   const [picking, setPicking] = useState<LibraryCase | null>(null)
   const numbering = useReportNumbering()
   useEffect(() => {

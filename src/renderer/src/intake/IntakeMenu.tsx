@@ -24,7 +24,7 @@ interface Props {
  */
 export function IntakeMenu({ report, flush, showPanel }: Props) {
   const notify = useNotify()
-  const ui = useSyncExternalStore(intakeController.subscribe, intakeController.snapshot)
+  const ui = useSyncExternalStore(intakeController.subscribe, intakeController.getSnapshot)
   const compiles = report.meta.level !== 'school'
 
   useEffect(() => intakeController.attach({ report, flush, notify, showPanel }), [report, flush, notify, showPanel])

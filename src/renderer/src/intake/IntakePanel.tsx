@@ -14,7 +14,7 @@ const STATUS: Record<ContributorStatus['status'], string> = { received: '已收�
  * rule, each one's provenance a click away.
  */
 function IntakePanel({ report }: PanelProps) {
-  const ui = useSyncExternalStore(intakeController.subscribe, intakeController.snapshot)
+  const ui = useSyncExternalStore(intakeController.subscribe, intakeController.getSnapshot)
   const [open, setOpen] = useState<string | null>(null)
   const [showAll, setShowAll] = useState(false)
   const o = ui.overview

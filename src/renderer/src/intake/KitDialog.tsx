@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { KitResult } from '@shared/contract/intake'
 import { Dialog } from '../components/Dialog'
+import { FormDialog } from '../components/FormDialog'
 import { transport } from '../api/client'
 import { intakeController, type IntakeUiState } from './controller'
 
@@ -53,43 +54,35 @@ export function KitDialog({ ui, result }: { ui: IntakeUiState; result?: KitResul
     )
   }
   return (
-    <Dialog
+    <FormDialog
       title="生成填报表"
       onClose={() => intakeController.close()}
+      onSubmit={() => void intakeController.makeKit(names)}
+      confirmLabel={names.length ? `生成 ${names.length} 份填报表` : '生成一份空白填报表'}
+      disabled={Boolean(ui.busy)}
+      confirmTestId="kit-make"
       width={560}
       testId="kit-dialog"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={() => intakeController.close()}>
-            取消
-          </button>
-          <button type="button" className="btn btn-primary" disabled={Boolean(ui.busy)} onClick={() => void intakeController.makeKit(names)} data-testid="kit-make">
-            {names.length ? `生成 ${names.length} 份填报表` : '生成一份空白填报表'}
-          </button>
-        </>
-      }
     >
-      <div className="form">
-        <p className="hint">
-          填报表是一份 Excel 工作簿：列出本报告需要各{word}填报的指标（名称和单位）、上一年和本年两列（上一年已按上次报送的数据填好）和“数据来源”一列，只能填写数字，第一张工作表是填写说明。
-          {ui.overview ? `共 ${ui.overview.asked.length} 项指标。` : ''}
-        </p>
-        <label className="field">
-          <span>{word}名单（每行一个；留空则生成一份空白填报表，由{word}自己填写名称）</span>
-          <textarea
-            rows={8}
-            value={text}
-            onChange={(e) => {
-              setTouched(true)
-              setText(e.target.value)
-            }}
-            placeholder={word === '学校' ? '清远市职业技术学校\n清远工贸职业技术学校' : '清远市\n韶关市'}
-            data-testid="kit-schools"
-          />
-        </label>
-        <p className="hint">{native ? '点击“生成”后选择保存填报表的文件夹。' : '填报表将保存在工作文件夹的“填报表”文件夹中。'}</p>
-        {ui.busy && <p role="status">{ui.busy}</p>}
-      </div>
-    </Dialog>
+      <p className="hint">
+        填报表是一份 Excel 工作簿：列出本报告需要各{word}填报的指标（名称和单位）、上一年和本年两列（上一年已按上次报送的数据填好）和“数据来源”一列，只能填写数字，第一张工作表是填写说明。
+        {ui.overview ? `共 ${ui.overview.asked.length} 项指标。` : ''}
+      </p>
+      <label className="field">
+        <span>{word}名单（每行一个；留空则生成一份空白填报表，由{word}自己填写名称）</span>
+        <textarea
+          rows={8}
+          value={text}
+          onChange={(e) => {
+            setTouched(true)
+            setText(e.target.value)
+          }}
+          placeholder={word === '学校' ? '清远市职业技术学校\n清远工贸职业技术学校' : '清远市\n韶关市'}
+          data-testid="kit-schools"
+        />
+      </label>
+      <p className="hint">{native ? '点击“生成”后选择保存填报表的文件夹。' : '填报表将保存在工作文件夹的“填报表”文件夹中。'}</p>
+      {ui.busy && <p role="status">{ui.busy}</p>}
+    </FormDialog>
   )
 }

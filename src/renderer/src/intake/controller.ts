@@ -4,6 +4,7 @@ import type { ReportState } from '@shared/model/report'
 import { api, errorMessage } from '../api/client'
 import { liveData } from '../data/store'
 import { readBase64 } from '../import/files'
+import { Store } from '../components/store'
 
 /**
  * 汇总 in the window: what waits for 接收 (read, not stored), the 汇总
@@ -28,7 +29,6 @@ export interface IntakeUiState {
   workspaceFiles: { name: string; bytes: number; modified: string }[] | null
 }
 
-type Listener = () => void
 type Notify = (kind: 'error' | 'info' | 'success', text: string) => void
 
 /** Uploads go in calls of at most this many bytes (the browser host takes 90 MB a request, base64 adds a third). */
@@ -39,24 +39,15 @@ export function isIntakeFile(f: { name: string }): boolean {
   return /\.(xlsx|xls|xlsm|nianbao|docx|doc)$/i.test(f.name)
 }
 
-class IntakeController {
-  private state: IntakeUiState = { preview: null, overview: null, cases: null, dialog: null, busy: null, workspaceFiles: null }
-  private readonly listeners = new Set<Listener>()
+class IntakeController extends Store<IntakeUiState> {
   private notify: Notify = () => {}
   private report: ReportState | null = null
   private flush: () => Promise<boolean> = async () => true
   private showPanel: (id: string) => void = () => {}
 
-  subscribe = (l: Listener) => {
-    this.listeners.add(l)
-    return () => this.listeners.delete(l)
-  }
-
-  snapshot = () => this.state
-
-  private set(patch: Partial<IntakeUiState>) {
-    this.state = { ...this.state, ...patch }
-    for (const l of this.listeners) l()
+  constructor() {
+    super()
+    this.state = { preview: null, overview: null, cases: null, dialog: null, busy: null, workspaceFiles: null }
   }
 
   /** The report screen tells what is open; another report starts afresh. */

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react'
 import type { LastYearReport } from '@shared/contract/rollover'
 import type { RecentFile } from '@shared/model/report'
 import { errorMessage } from '../api/client'
-import { Dialog } from '../components/Dialog'
+import { Dialog, DialogButtons } from '../components/Dialog'
+import { FormError, useFormDialog } from '../components/FormDialog'
 import { importController } from '../import/controller'
 import { checkDocx, pickFile } from '../import/files'
 import { readLastYear, rollover, type LastYearRequest } from './controller'
@@ -27,7 +28,8 @@ export function RolloverDialog({ files, busy }: Props) {
   const [path, setPath] = useState(files[0]?.path ?? '')
   const [file, setFile] = useState<File | null>(null)
   const [year, setYear] = useState(current ? String(current.meta.year + 1) : '')
-  const [error, setError] = useState<string | null>(null)
+  const form = useFormDialog()
+  const { fail } = form
   // Last year's report as read from the chosen file (its 数据年度), per source; the year proposed is the one after.
   const [read, setRead] = useState<Partial<Record<Source, LastYearReport>>>({})
   const [reading, setReading] = useState(false)
@@ -37,14 +39,14 @@ export function RolloverDialog({ files, busy }: Props) {
   const learn = async (from: Source, req: LastYearRequest) => {
     const ticket = ++asked.current
     setReading(true)
-    setError(null)
+    fail(null)
     try {
       const r = await readLastYear(req)
       if (ticket !== asked.current || !r) return
       setRead((m) => ({ ...m, [from]: r }))
       setYear(String(r.year + 1))
     } catch (e) {
-      if (ticket === asked.current) setError(errorMessage(e))
+      if (ticket === asked.current) fail(errorMessage(e))
     } finally {
       if (ticket === asked.current) setReading(false)
     }
@@ -63,19 +65,26 @@ export function RolloverDialog({ files, busy }: Props) {
 
   const chosenYear = source === 'current' ? current?.meta.year : read[source]?.year
 
-  const submit = async () => {
+  /** What is missing or wrong in the choice, before asking main (which checks again). */
+  const problem = (): string | null => {
+    const y = Number(year)
+    if (source === 'path' && !path) return '请选择上一年的报告。'
+    if (source === 'upload' && !file) return '请选择上一年的 Word 文档（.docx）。'
+    if (source === 'dialog' && !read.dialog) return '请先选择上一年的报告文件。'
+    if (!year || !Number.isInteger(y) || y < 2000 || y > 2100) return '年度应是 2000 至 2100 之间的整数。'
+    if (chosenYear !== undefined && y <= chosenYear) return `新报告的年度应晚于上一年报告的数据年度（${chosenYear}）。`
+    return null
+  }
+
+  const submit = () => {
     if (reading) return
     const y = Number(year)
-    if (source === 'path' && !path) return setError('请选择上一年的报告。')
-    if (source === 'upload' && !file) return setError('请选择上一年的 Word 文档（.docx）。')
-    if (source === 'dialog' && !read.dialog) return setError('请先选择上一年的报告文件。')
-    if (!year || !Number.isInteger(y) || y < 2000 || y > 2100) return setError('年度应是 2000 至 2100 之间的整数。')
-    if (chosenYear !== undefined && y <= chosenYear) return setError(`新报告的年度应晚于上一年报告的数据年度（${chosenYear}）。`)
-    setError(null)
-    if (source === 'current') await rollover({ source, year: y })
-    else if (source === 'dialog') await rollover({ source, year: y })
-    else if (source === 'path') await rollover({ source, path, year: y })
-    else if (file) await rollover({ source, file, year: y })
+    void form.submit(async () => {
+      if (source === 'current') await rollover({ source, year: y })
+      else if (source === 'dialog') await rollover({ source, year: y })
+      else if (source === 'path') await rollover({ source, path, year: y })
+      else if (file) await rollover({ source, file, year: y })
+    }, problem)
   }
 
   const choose = async () => {
@@ -84,10 +93,10 @@ export function RolloverDialog({ files, busy }: Props) {
     try {
       checkDocx(f)
       setFile(f)
-      setError(null)
+      fail(null)
       await learn('upload', { source: 'upload', file: f })
     } catch (e) {
-      setError((e as Error).message)
+      fail((e as Error).message)
     }
   }
 
@@ -98,14 +107,15 @@ export function RolloverDialog({ files, busy }: Props) {
       testId="rollover-dialog"
       width={540}
       footer={
-        <>
-          <button type="button" className="btn" onClick={() => importController.closeRollover()} disabled={busy}>
-            取消
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void submit()} disabled={busy || reading} data-testid="rollover-submit">
-            新建
-          </button>
-        </>
+        <DialogButtons
+          onCancel={() => importController.closeRollover()}
+          onConfirm={submit}
+          confirmLabel="新建"
+          busy={busy || form.busy}
+          disabled={reading}
+          cancelDisabled={busy}
+          confirmTestId="rollover-submit"
+        />
       }
     >
       <p className="dialog-message">保留上一年的大纲和文字（作为草稿，浅色显示，修改后即成为本年的正文）；表格中上一年的数字移到“上年”一列，本年的一列空出待填；标题和日期改为新的年度。上一年的文件不会被改动。</p>
@@ -156,11 +166,7 @@ export function RolloverDialog({ files, busy }: Props) {
           {reading ? '正在读取上一年报告的数据年度…' : chosenYear !== undefined ? `上一年报告的数据年度：${chosenYear}` : ''}
         </span>
       </label>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={form.error} />
     </Dialog>
   )
 }

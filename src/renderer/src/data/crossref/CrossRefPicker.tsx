@@ -1,14 +1,15 @@
 import { useEffect, useMemo, useState } from 'react'
 import { caseLabel, figureLabel, tableLabel } from '@shared/model/numbering'
 import { Dialog } from '../../components/Dialog'
+import { Segmented } from '../../components/fields'
 import { api } from '../../api/client'
 import { useNumberingStore } from '../../editor/numbering/NumberingProvider'
 import type { DataDialogRequest } from '../dialogs'
 
 const TARGETS = [
-  { id: 'table', label: '表' },
-  { id: 'figure', label: '图' },
-  { id: 'case', label: '案例' }
+  { value: 'table', label: '表' },
+  { value: 'figure', label: '图' },
+  { value: 'case', label: '案例' }
 ] as const
 
 interface Item {
@@ -58,13 +59,7 @@ export function CrossRefPicker({ request, onClose }: { request: Extract<DataDial
   return (
     <Dialog title="插入交叉引用" onClose={onClose} width={560} testId="crossref-dialog">
       <div className="form data-form">
-        <div className="seg" role="radiogroup" aria-label="引用对象">
-          {TARGETS.map((t) => (
-            <button key={t.id} type="button" role="radio" aria-checked={target === t.id} className={target === t.id ? 'on' : ''} onClick={() => setTarget(t.id)}>
-              {t.label}
-            </button>
-          ))}
-        </div>
+        <Segmented aria="引用对象" value={target} onChange={setTarget} choices={TARGETS} />
         <label className="field">
           <span>查找</span>
           <input
@@ -91,7 +86,7 @@ export function CrossRefPicker({ request, onClose }: { request: Extract<DataDial
               </button>
             </li>
           ))}
-          {shown.length === 0 && <li className="none">报告中还没有可以引用的{TARGETS.find((t) => t.id === target)?.label}。</li>}
+          {shown.length === 0 && <li className="none">报告中还没有可以引用的{TARGETS.find((t) => t.value === target)?.label}。</li>}
         </ul>
         <p className="hint">在正文中输入“见表”“见图”或“见案例”也会打开这个窗口。编号随表、图、案例的顺序自动更新。</p>
       </div>

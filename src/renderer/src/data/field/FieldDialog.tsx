@@ -1,13 +1,16 @@
 import { useEffect, useMemo, useState } from 'react'
 import { fieldFormula, presetFormat, presetOf, type FieldPreset } from '@shared/model/fields'
-import { FORMAT_LABELS, formatToString, formatValue, parseFormat } from '@shared/model/format'
+import { formatToString, formatValue, parseFormat } from '@shared/model/format'
 import type { CellFormat } from '@shared/model/table'
 import type { ResolvedField } from '@shared/model/fields'
-import { Dialog } from '../../components/Dialog'
+import { Dialog, DialogButtons } from '../../components/Dialog'
+import { DialogForm } from '../../components/FormDialog'
+import { SelectField } from '../../components/fields'
 import { api } from '../../api/client'
 import { liveData, useIndicators } from '../store'
 import type { DataDialogRequest } from '../dialogs'
 import { useTableChoices } from '../table/useTableChoices'
+import { FormatPicker } from './FormatPicker'
 
 type Kind = FieldPreset['kind'] | 'formula'
 
@@ -19,6 +22,7 @@ const KIND_LABELS: Record<Kind, string> = {
   cell: '表格中的单元格',
   formula: '自定义公式'
 }
+const KIND_CHOICES = (Object.keys(KIND_LABELS) as Kind[]).map((k) => ({ value: k, label: KIND_LABELS[k] }))
 const YEARS = [
   { label: '本年', rel: 0 },
   { label: '上年', rel: 1 },
@@ -114,7 +118,7 @@ export function FieldDialog({ request, onClose }: { request: Extract<DataDialogR
       width={620}
       testId="field-dialog"
       footer={
-        <>
+        <DialogButtons onCancel={onClose} onConfirm={submit} confirmLabel={typeof request.pos === 'number' ? '确定' : '插入'} disabled={!ref || ref.length < 2} confirmTestId="field-ok">
           <span className="data-preview" data-testid="field-preview">
             {previewText && (
               <>
@@ -122,32 +126,11 @@ export function FieldDialog({ request, onClose }: { request: Extract<DataDialogR
               </>
             )}
           </span>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-          <button type="button" className="btn btn-primary" disabled={!ref || ref.length < 2} onClick={submit} data-testid="field-ok">
-            {typeof request.pos === 'number' ? '确定' : '插入'}
-          </button>
-        </>
+        </DialogButtons>
       }
     >
-      <form
-        className="form data-form"
-        onSubmit={(e) => {
-          e.preventDefault()
-          submit()
-        }}
-      >
-        <label className="field">
-          <span>显示内容</span>
-          <select value={kind} onChange={(e) => setKind(e.target.value as Kind)} data-testid="field-kind">
-            {(Object.keys(KIND_LABELS) as Kind[]).map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
+      <DialogForm className="form data-form" onSubmit={submit}>
+        <SelectField label="显示内容" value={kind} onChange={(k) => setKind(k as Kind)} choices={KIND_CHOICES} testId="field-kind" />
 
         {kind !== 'cell' && kind !== 'formula' && (
           <>
@@ -189,29 +172,10 @@ export function FieldDialog({ request, onClose }: { request: Extract<DataDialogR
         )}
 
         {kind === 'value' && (
-          <label className="field">
-            <span>年份</span>
-            <select value={yearRel} onChange={(e) => setYearRel(Number(e.target.value))}>
-              {YEARS.map((y) => (
-                <option key={y.rel} value={y.rel}>
-                  {y.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label="年份" value={String(yearRel)} onChange={(y) => setYearRel(Number(y))} choices={YEARS.map((y) => ({ value: String(y.rel), label: y.label }))} />
         )}
         {kind === 'share' && (
-          <label className="field">
-            <span>占哪个指标的比例（分母）</span>
-            <select value={of} onChange={(e) => setOf(e.target.value)} data-testid="field-of">
-              <option value="">请选择…</option>
-              {indicators.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label="占哪个指标的比例（分母）" value={of} onChange={setOf} placeholder="请选择…" choices={indicators.map((i) => ({ value: i.id, label: i.name }))} testId="field-of" />
         )}
         {(kind === 'change' || kind === 'growth' || kind === 'share') && (
           <label className="field">
@@ -221,17 +185,7 @@ export function FieldDialog({ request, onClose }: { request: Extract<DataDialogR
         )}
         {kind === 'cell' && (
           <>
-            <label className="field">
-              <span>表格</span>
-              <select value={tableId} onChange={(e) => setTableId(e.target.value)}>
-                <option value="">请选择…</option>
-                {tables.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField label="表格" value={tableId} onChange={setTableId} placeholder="请选择…" choices={tables.map((t) => ({ value: t.id, label: t.label }))} />
             <label className="field">
               <span>单元格（如 C6：第 C 列第 6 行）</span>
               <input value={cell} onChange={(e) => setCell(e.target.value.trim())} maxLength={6} />
@@ -252,57 +206,7 @@ export function FieldDialog({ request, onClose }: { request: Extract<DataDialogR
             setFormatTouched(true)
           }}
         />
-      </form>
+      </DialogForm>
     </Dialog>
-  )
-}
-
-export function FormatPicker({ value, onChange, label = '显示格式' }: { value: CellFormat; onChange: (f: CellFormat) => void; label?: string }) {
-  const decimals = value.kind === 'general' ? 2 : value.decimals
-  return (
-    <div className="field format-picker">
-      <span>{label}</span>
-      <div className="row">
-        <select
-          value={value.kind}
-          onChange={(e) => {
-            const kind = e.target.value as CellFormat['kind']
-            onChange(kind === 'general' ? { kind } : { kind, decimals })
-          }}
-          data-testid="format-kind"
-        >
-          {(Object.keys(FORMAT_LABELS) as CellFormat['kind'][]).map((k) => (
-            <option key={k} value={k}>
-              {FORMAT_LABELS[k]}
-            </option>
-          ))}
-        </select>
-        {value.kind !== 'general' && (
-          <label className="inline">
-            小数位
-            <input
-              type="number"
-              min={0}
-              max={6}
-              value={value.decimals}
-              onChange={(e) => onChange({ ...value, decimals: Math.max(0, Math.min(6, Number(e.target.value) || 0)) })}
-              data-testid="format-decimals"
-            />
-          </label>
-        )}
-        {value.kind === 'trend' && (
-          <>
-            <label className="inline">
-              增加时
-              <input value={value.up ?? '增加'} maxLength={8} onChange={(e) => onChange({ ...value, up: e.target.value || undefined })} />
-            </label>
-            <label className="inline">
-              减少时
-              <input value={value.down ?? '减少'} maxLength={8} onChange={(e) => onChange({ ...value, down: e.target.value || undefined })} />
-            </label>
-          </>
-        )}
-      </div>
-    </div>
   )
 }

@@ -2,10 +2,11 @@ import { useState } from 'react'
 import type { CellFormat } from '@shared/model/table'
 import { parseTypedNumber, plainNumber } from '@shared/model/format'
 import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
-import { ConfirmDialog, Dialog } from '../../components/Dialog'
+import { ConfirmDialog, Dialog, DialogButtons } from '../../components/Dialog'
+import { DialogForm, FormError, useFormDialog } from '../../components/FormDialog'
 import { api } from '../../api/client'
 import { liveData } from '../store'
-import { FormatPicker } from '../field/FieldDialog'
+import { FormatPicker } from '../field/FormatPicker'
 
 /**
  * A new indicator, or one's properties: its Chinese name (used in formulas:
@@ -25,26 +26,34 @@ export function IndicatorDialog({ id, onClose }: { id?: string; onClose: () => v
     Object.entries(existing?.values ?? {}).map(([year, v]) => ({ year, text: plainNumber(v) }))
   )
   const [confirmDelete, setConfirmDelete] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const form = useFormDialog()
 
-  const submit = async () => {
-    setError(null)
-    if (!name.trim()) return setError('请填写指标名称。')
+  /** What was typed: the values by year, and a message when the name, a year or a value is not one. */
+  const read = (): { parsed: { year: number; value: number | null }[]; problem: string | null } => {
     const parsed: { year: number; value: number | null }[] = []
+    if (!name.trim()) return { parsed, problem: '请填写指标名称。' }
     for (const v of values) {
       const y = Number(v.year)
-      if (!/^\d{4}$/.test(v.year) || y < 1900 || y > 2200) return setError(`年份“${v.year}”无效。`)
+      if (!/^\d{4}$/.test(v.year) || y < 1900 || y > 2200) return { parsed, problem: `年份“${v.year}”无效。` }
       const n = v.text.trim() === '' ? null : parseTypedNumber(v.text)
-      if (v.text.trim() !== '' && n === null) return setError(`${v.year} 年的数值“${v.text}”不是数字。`)
+      if (v.text.trim() !== '' && n === null) return { parsed, problem: `${v.year} 年的数值“${v.text}”不是数字。` }
       parsed.push({ year: y, value: n })
     }
+    return { parsed, problem: null }
+  }
+
+  const submit = () => {
+    const typed = read()
+    void form.submit(() => save(typed.parsed), () => typed.problem)
+  }
+  const save = async (parsed: { year: number; value: number | null }[]) => {
     let key = existing?.id
     if (existing) {
       const r = await liveData.run(() => api.data.updateIndicator({ id: existing.id, name: name.trim(), unit, group, chapterId, source, format }))
-      if (!r) return
+      if (!r) return false
     } else {
       const r = await liveData.run(() => api.data.createIndicator({ name: name.trim(), unit, group, chapterId, source, format }))
-      if (!r) return
+      if (!r) return false
       key = r.id
     }
     const removed = Object.keys(existing?.values ?? {}).filter((y) => !parsed.some((p) => String(p.year) === y))
@@ -64,34 +73,18 @@ export function IndicatorDialog({ id, onClose }: { id?: string; onClose: () => v
         width={560}
         testId="indicator-dialog"
         footer={
-          <>
-            {error && (
-              <span className="form-error" role="alert">
-                {error}
-              </span>
-            )}
+          <DialogButtons onCancel={onClose} onConfirm={submit} busy={form.busy} confirmTestId="indicator-ok">
+            <FormError error={form.error} inline />
             {existing && (
               <button type="button" className="btn btn-danger" onClick={() => setConfirmDelete(true)}>
                 删除指标
               </button>
             )}
             <span className="spacer" />
-            <button type="button" className="btn" onClick={onClose}>
-              取消
-            </button>
-            <button type="button" className="btn btn-primary" onClick={() => void submit()} data-testid="indicator-ok">
-              确定
-            </button>
-          </>
+          </DialogButtons>
         }
       >
-        <form
-          className="form data-form"
-          onSubmit={(e) => {
-            e.preventDefault()
-            void submit()
-          }}
-        >
+        <DialogForm className="form data-form" onSubmit={submit}>
           <label className="field">
             <span>名称（公式中写作 指标("名称", 本年)；改名后公式随之更新）</span>
             <input value={name} onChange={(e) => setName(e.target.value)} maxLength={60} data-testid="indicator-name" />
@@ -149,7 +142,7 @@ export function IndicatorDialog({ id, onClose }: { id?: string; onClose: () => v
               </button>
             </div>
           </div>
-        </form>
+        </DialogForm>
       </Dialog>
       {confirmDelete && existing && (
         <ConfirmDialog

@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../../components/Dialog'
 import { liveData, useTableView } from '../store'
 import { openDataDialog } from '../dialogs'
 import { address, mergeAt, type Rect } from './grid'
-import { TableEditing, type Removal } from './tableEditing'
+import { TableEditing, type Removal, type TableText } from './tableEditing'
 import { tableKey } from './tableKeys'
 import { liveTableData } from './tableData'
 import type { TableData } from './tableChanges'
@@ -136,24 +136,11 @@ export function TableEditor({ view, number, chapterId, history, onDone, onChart,
       <div className="rt-caption" data-testid="table-caption">
         <span className="rt-label">{tableLabel(number)}</span>{' '}
         {ui.caption === null ? (
-          <span className="rt-caption-text" title="点击修改表题" onClick={() => t.editCaption()}>
+          <span className="rt-caption-text" title="点击修改表题" onClick={() => t.editText('caption')}>
             {resolved.caption || '（点击填写表题）'}
           </span>
         ) : (
-          <input
-            className="rt-caption-input"
-            autoFocus
-            value={ui.caption}
-            maxLength={200}
-            onChange={(e) => t.editCaption(e.target.value)}
-            onBlur={() => void t.finishCaption()}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') (e.target as HTMLInputElement).blur()
-              if (e.key === 'Escape') t.cancelCaption()
-              if (e.key === 'Enter' || e.key === 'Escape') t.backToWork()
-            }}
-            data-testid="table-caption-input"
-          />
+          <TableTextInput t={t} which="caption" value={ui.caption} maxLength={200} />
         )}
       </div>
       )}
@@ -247,28 +234,35 @@ export function TableEditor({ view, number, chapterId, history, onDone, onChart,
           document.body
         )}
       {sheet ? null : ui.note !== null ? (
-        <input
-          className="rt-note-input"
-          autoFocus
-          value={ui.note}
-          maxLength={1000}
-          onChange={(e) => t.editNote(e.target.value)}
-          onBlur={() => void t.finishNote()}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') (e.target as HTMLInputElement).blur()
-            if (e.key === 'Escape') t.cancelNote()
-            if (e.key === 'Enter' || e.key === 'Escape') t.backToWork()
-          }}
-          data-testid="table-note-input"
-        />
+        <TableTextInput t={t} which="note" value={ui.note} maxLength={1000} />
       ) : (
         resolved.note && (
-          <div className="rt-note" onClick={() => t.editNote()} title="点击修改">
+          <div className="rt-note" onClick={() => t.editText('note')} title="点击修改">
             {resolved.note}
           </div>
         )
       )}
     </div>
+  )
+}
+
+/** The caption or the note being typed: Enter stores it, Escape leaves it as it was; both go back to the table. */
+function TableTextInput({ t, which, value, maxLength }: { t: TableEditing; which: TableText; value: string; maxLength: number }) {
+  return (
+    <input
+      className={`rt-${which}-input`}
+      autoFocus
+      value={value}
+      maxLength={maxLength}
+      onChange={(e) => t.editText(which, e.target.value)}
+      onBlur={() => void t.finishText(which)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') (e.target as HTMLInputElement).blur()
+        if (e.key === 'Escape') t.cancelText(which)
+        if (e.key === 'Enter' || e.key === 'Escape') t.backToWork()
+      }}
+      data-testid={`table-${which}-input`}
+    />
   )
 }
 

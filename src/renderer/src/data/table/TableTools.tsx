@@ -1,11 +1,36 @@
-import { FORMAT_LABELS } from '@shared/model/format'
 import type { CellAlign, CellFormat } from '@shared/model/table'
 import { liveData } from '../store'
-import { address, intersects, rangeText } from './grid'
+import { FormatKindSelect } from '../field/FormatPicker'
+import { address, intersects, rangeText, type Rect } from './grid'
 import type { TableEditing, TableUiState } from './tableEditing'
 
 const ALIGN_TITLES: Record<CellAlign, string> = { left: '左对齐', center: '居中', right: '右对齐' }
 const ALIGN_SIGNS: Record<CellAlign, string> = { left: '⇤', center: '≡', right: '⇥' }
+
+/** The words of the row and column tools. */
+const LINES = {
+  rows: { insert: 'insertRows', remove: 'removeRows', before: '上方插入行', beforeTitle: '在选中行的上方插入一行', after: '下方插入行', afterTitle: '在选中行的下方插入一行', afterTestId: 'rt-row-below', removeLabel: '删除行' },
+  cols: { insert: 'insertCols', remove: 'removeCols', before: '左侧插入列', beforeTitle: undefined, after: '右侧插入列', afterTitle: undefined, afterTestId: undefined, removeLabel: '删除列' }
+} as const
+
+/** Insert a row (column) before or after the selection, or remove the selected ones (never all of them). */
+function LineTools({ t, rect, axis }: { t: TableEditing; rect: Rect | null; axis: keyof typeof LINES }) {
+  const w = LINES[axis]
+  const [first, last, total] = !rect ? [0, 0, 0] : axis === 'rows' ? [rect.r0, rect.r1, t.rows] : [rect.c0, rect.c1, t.cols]
+  return (
+    <>
+      <button type="button" disabled={!rect} onClick={() => void t.changes.reshape(w.insert, first, 1)} title={w.beforeTitle}>
+        {w.before}
+      </button>
+      <button type="button" disabled={!rect} onClick={() => void t.changes.reshape(w.insert, last + 1, 1)} title={w.afterTitle} data-testid={w.afterTestId}>
+        {w.after}
+      </button>
+      <button type="button" disabled={!rect || last - first + 1 >= total} onClick={() => t.askRemove(w.remove, first, last - first + 1)}>
+        {w.removeLabel}
+      </button>
+    </>
+  )
+}
 
 /** The table's tools above the grid: rows, columns, merges, header rows, the note and a chart. */
 export function TableTools({ t, onChart, sheet = false }: { t: TableEditing; onChart?: (range: string) => void; sheet?: boolean }) {
@@ -13,25 +38,9 @@ export function TableTools({ t, onChart, sheet = false }: { t: TableEditing; onC
   const { spec } = t.view
   return (
     <div className="rt-tools" role="toolbar" aria-label="表格工具">
-      <button type="button" disabled={!rect} onClick={() => rect && void t.changes.reshape('insertRows', rect.r0, 1)} title="在选中行的上方插入一行">
-        上方插入行
-      </button>
-      <button type="button" disabled={!rect} onClick={() => rect && void t.changes.reshape('insertRows', rect.r1 + 1, 1)} title="在选中行的下方插入一行" data-testid="rt-row-below">
-        下方插入行
-      </button>
-      <button type="button" disabled={!rect || rect.r1 - rect.r0 + 1 >= t.rows} onClick={() => rect && t.askRemove('removeRows', rect.r0, rect.r1 - rect.r0 + 1)}>
-        删除行
-      </button>
+      <LineTools t={t} rect={rect} axis="rows" />
       <span className="sep" />
-      <button type="button" disabled={!rect} onClick={() => rect && void t.changes.reshape('insertCols', rect.c0, 1)}>
-        左侧插入列
-      </button>
-      <button type="button" disabled={!rect} onClick={() => rect && void t.changes.reshape('insertCols', rect.c1 + 1, 1)}>
-        右侧插入列
-      </button>
-      <button type="button" disabled={!rect || rect.c1 - rect.c0 + 1 >= t.cols} onClick={() => rect && t.askRemove('removeCols', rect.c0, rect.c1 - rect.c0 + 1)}>
-        删除列
-      </button>
+      <LineTools t={t} rect={rect} axis="cols" />
       <span className="sep" />
       <button type="button" disabled={!rect || (rect.r0 === rect.r1 && rect.c0 === rect.c1)} onClick={() => void t.mergeSelection()} title="合并选中的单元格（按住 Shift 点击可选中多个）">
         合并单元格
@@ -51,7 +60,7 @@ export function TableTools({ t, onChart, sheet = false }: { t: TableEditing; onC
         </select>
       </label>
       {!sheet && (
-        <button type="button" onClick={() => t.editNote(spec.note || '数据来源：')} title="表格下方的注，如“数据来源：…”">
+        <button type="button" onClick={() => t.editText('note', spec.note || '数据来源：')} title="表格下方的注，如“数据来源：…”">
           数据来源…
         </button>
       )}
@@ -96,21 +105,7 @@ export function FormulaBar({ t, ui }: { t: TableEditing; ui: TableUiState }) {
           spellCheck={false}
           data-testid="formula-input"
         />
-        <select
-          value={formatOf.kind}
-          onChange={(e) => {
-            const kind = e.target.value as CellFormat['kind']
-            void t.setFormat(kind === 'general' ? { kind } : { kind, decimals: formatOf.kind === 'general' ? 2 : formatOf.decimals })
-          }}
-          title="数字格式"
-          data-testid="cell-format"
-        >
-          {(Object.keys(FORMAT_LABELS) as CellFormat['kind'][]).map((k) => (
-            <option key={k} value={k}>
-              {FORMAT_LABELS[k]}
-            </option>
-          ))}
-        </select>
+        <FormatKindSelect value={formatOf} onChange={(f) => void t.setFormat(f)} title="数字格式" testId="cell-format" />
         {formatOf.kind !== 'general' && (
           <select value={formatOf.decimals} onChange={(e) => void t.setFormat({ ...formatOf, decimals: Number(e.target.value) })} title="小数位数" data-testid="cell-decimals">
             {[0, 1, 2, 3, 4].map((d) => (

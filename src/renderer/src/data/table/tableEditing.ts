@@ -2,7 +2,8 @@ import type { TableView } from '@shared/contract/data'
 import { parseTypedNumber } from '@shared/model/format'
 import type { CellAlign, CellFormat, ResolvedCell, TableMerge } from '@shared/model/table'
 import type { ChapterHistory } from '../../editor/history/chapterHistory'
-import { address, intersects, mergeMap, rangeText, rectOf, type CellPos, type Rect, type Selection } from './grid'
+import { Store } from '../../components/store'
+import { chartRangeOf, intersects, mergeMap, rectOf, type CellPos, type Rect, type Selection } from './grid'
 import { pastedCells, selectionText } from './clipboard'
 import { TableChanges, type CellPatch, type IndicatorValue, type TableData } from './tableChanges'
 
@@ -29,6 +30,9 @@ export interface TableScreen {
   done(): void
 }
 
+/** The two lines of a table edited in place: the caption above it, the 数据来源 note below. */
+export type TableText = 'caption' | 'note'
+
 export interface TableUiState {
   sel: Selection | null
   editing: Editing | null
@@ -49,9 +53,7 @@ const NO_SCREEN: TableScreen = { focusGrid: () => undefined, later: (f) => f(), 
  * and columns), undo and redo through the chapter's history, the clipboard
  * and the keys. Plain TypeScript: ReportTableView draws it.
  */
-export class TableEditing {
-  private state: TableUiState = { sel: null, editing: null, bar: null, caption: null, note: null, confirmRemove: null }
-  private readonly listeners = new Set<() => void>()
+export class TableEditing extends Store<TableUiState> {
   private screen: TableScreen = NO_SCREEN
   private mergesOf: TableMerge[] | null = null
   private mergeIndex: ReturnType<typeof mergeMap> = new Map()
@@ -65,6 +67,8 @@ export class TableEditing {
     history: ChapterHistory,
     chapterId: string | null
   ) {
+    super()
+    this.state = { sel: null, editing: null, bar: null, caption: null, note: null, confirmRemove: null }
     this.changes = new TableChanges(() => this.current, data, history, chapterId, () => this.set({ sel: null }))
   }
 
@@ -73,18 +77,6 @@ export class TableEditing {
   }
 
   // ---- state ---------------------------------------------------------------------------------
-
-  subscribe = (l: () => void): (() => void) => {
-    this.listeners.add(l)
-    return () => void this.listeners.delete(l)
-  }
-
-  getSnapshot = (): TableUiState => this.state
-
-  private set(patch: Partial<TableUiState>): void {
-    this.state = { ...this.state, ...patch }
-    for (const l of this.listeners) l()
-  }
 
   /** The table as main last sent it (each render hands the newest one). */
   setView(view: TableView): void {
@@ -301,35 +293,22 @@ export class TableEditing {
 
   // ---- caption and note (not undo steps: they are edited in place) ------------------------
 
-  editCaption(text: string = this.view.spec.caption): void {
-    this.set({ caption: text })
+  /** Start editing the caption or the note (from what it says), or change what is typed in it. */
+  editText(which: TableText, text: string = this.view.spec[which]): void {
+    this.set(which === 'caption' ? { caption: text } : { note: text })
   }
 
-  async finishCaption(): Promise<void> {
-    const v = this.state.caption
-    if (v === null) return
-    this.set({ caption: null })
-    if (v !== this.view.spec.caption) await this.changes.updateText({ caption: v })
+  /** Store what was typed in the caption or the note; a note left at its prompt (数据来源：) is no note. */
+  async finishText(which: TableText): Promise<void> {
+    const typed = this.state[which]
+    if (typed === null) return
+    this.cancelText(which)
+    const v = which === 'note' && typed.trim() === '数据来源：' ? '' : typed
+    if (v !== this.view.spec[which]) await this.changes.updateText(which === 'caption' ? { caption: v } : { note: v })
   }
 
-  cancelCaption(): void {
-    this.set({ caption: null })
-  }
-
-  editNote(text: string = this.view.spec.note): void {
-    this.set({ note: text })
-  }
-
-  async finishNote(): Promise<void> {
-    const note = this.state.note
-    if (note === null) return
-    const v = note.trim() === '数据来源：' ? '' : note
-    this.set({ note: null })
-    if (v !== this.view.spec.note) await this.changes.updateText({ note: v })
-  }
-
-  cancelNote(): void {
-    this.set({ note: null })
+  cancelText(which: TableText): void {
+    this.set(which === 'caption' ? { caption: null } : { note: null })
   }
 
   /** After the caption or the note: back to the selected cell, or to the text. */
@@ -357,14 +336,9 @@ export class TableEditing {
     return true
   }
 
-  /** The range 生成图表 starts from: the selection with its row and column names, or the first columns of the table. */
+  /** The range 生成图表 starts from (grid.ts chartRangeOf). */
   chartRange(): string {
-    const rect = this.rect
-    if (rect && (rect.r0 !== rect.r1 || rect.c0 !== rect.c1)) {
-      // The chart's range holds the names too: its header row (series) and first column (categories), even when only figures were selected.
-      return rangeText({ r0: Math.min(rect.r0, Math.max(0, this.view.spec.headerRows - 1)), c0: 0, r1: rect.r1, c1: rect.c1 })
-    }
-    return `A1:${address({ r: this.rows - 1, c: Math.min(2, this.cols - 1) })}`
+    return chartRangeOf(this.rect, { headerRows: this.view.spec.headerRows, rows: this.rows, cols: this.cols })
   }
 
   /** Escape on a selected cell: the selection goes, the keys go back to the text. */

@@ -1,7 +1,7 @@
 import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
-import { isTextOnly, structureOf } from '../numbering/structure'
+import { isTextOnly, structureOf } from '@shared/editor/structure'
 
 /**
  * Grey hints in empty places a user must fill: a case's title, a photo's

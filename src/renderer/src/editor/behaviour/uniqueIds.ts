@@ -4,7 +4,7 @@ import { Mapping } from '@tiptap/pm/transform'
 import { newId } from '@shared/editor/ids'
 import { ID_PREFIX } from '@shared/editor/normalize'
 import { numberingKey } from '../numbering/plugin'
-import { structureOf } from '../numbering/structure'
+import { structureOf } from '@shared/editor/structure'
 
 /**
  * Meta of the transaction that gave copies fresh ids: a list of

@@ -2,7 +2,7 @@ import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { caseLabel, numberSections } from '@shared/model/numbering'
-import { isTextOnly, structureOf, type ChapterStructure } from './structure'
+import { isTextOnly, structureOf, type ChapterStructure } from '@shared/editor/structure'
 import type { NumberingContext } from './store'
 
 export interface NumberingState {
@@ -43,54 +43,45 @@ function compute(structure: ChapterStructure, state: EditorState, ctx: Numbering
 /**
  * Draws the computed numbers of headings (1.1, 1.1.1) and cases (案例 N：)
  * as decorations: seen, never stored in the document. The chapter's place
- * (its number, the cases before it) comes from the report's NumberingStore. Typing inside a
- * paragraph leaves the numbered structure alone, so the decorations are only
- * mapped; they are recomputed when a numbered node is added, removed, moved
- * or changes level, or when the chapter's place in the report changes.
+ * (its number, the cases before it) comes from `place`, the report's
+ * NumberingStore. Typing inside a paragraph leaves the numbered structure
+ * alone, so the decorations are only mapped; they are recomputed when a
+ * numbered node is added, removed, moved or changes level, or when the
+ * chapter's place in the report changes (a transaction with the RENUMBER meta).
  */
-export const Numbering = Extension.create<{ context: () => NumberingContext; onStructure?: (s: ChapterStructure) => void }>({
+export function numberingPlugin(place: () => NumberingContext): Plugin<NumberingState> {
+  return new Plugin<NumberingState>({
+    key: numberingKey,
+    state: {
+      init: (_, state) => compute(structureOf(state.doc), state, place()),
+      apply: (tr, old, _oldState, newState) => {
+        const ctx = place()
+        const contextChanged = tr.getMeta(RENUMBER) || ctx.chapterNumber !== old.context.chapterNumber || ctx.caseOffset !== old.context.caseOffset
+        if (!tr.docChanged && !contextChanged) return old
+        // Typing: the same numbered nodes, only shifted (the common case, kept cheap).
+        if (!contextChanged && isTextOnly(tr)) return { ...old, decorations: old.decorations.map(tr.mapping, tr.doc) }
+        const structure = structureOf(newState.doc)
+        if (!contextChanged && structure.signature === old.signature) {
+          return { ...old, decorations: old.decorations.map(tr.mapping, tr.doc) }
+        }
+        return compute(structure, newState, ctx)
+      }
+    },
+    props: {
+      decorations(state) {
+        return numberingKey.getState(state)?.decorations
+      }
+    }
+  })
+}
+
+/** The numbering plugin as a tiptap extension; `context` is the chapter's place in the report. */
+export const Numbering = Extension.create<{ context: () => NumberingContext }>({
   name: 'numbering',
   addOptions() {
-    return { context: () => ({ chapterNumber: null, caseOffset: 0 }), onStructure: undefined }
+    return { context: () => ({ chapterNumber: null, caseOffset: 0 }) }
   },
   addProseMirrorPlugins() {
-    const { context, onStructure } = this.options
-    return [
-      new Plugin<NumberingState>({
-        key: numberingKey,
-        state: {
-          init: (_, state) => compute(structureOf(state.doc), state, context()),
-          apply: (tr, old, _oldState, newState) => {
-            const ctx = context()
-            const contextChanged = tr.getMeta(RENUMBER) || ctx.chapterNumber !== old.context.chapterNumber || ctx.caseOffset !== old.context.caseOffset
-            if (!tr.docChanged && !contextChanged) return old
-            // Typing: the same numbered nodes, only shifted (the common case, kept cheap).
-            if (!contextChanged && isTextOnly(tr)) return { ...old, decorations: old.decorations.map(tr.mapping, tr.doc) }
-            const structure = structureOf(newState.doc)
-            if (!contextChanged && structure.signature === old.signature) {
-              return { ...old, decorations: old.decorations.map(tr.mapping, tr.doc) }
-            }
-            return compute(structure, newState, ctx)
-          }
-        },
-        view: () => {
-          let last = ''
-          return {
-            update: (view) => {
-              const s = numberingKey.getState(view.state)
-              if (s && onStructure && s.signature !== last) {
-                last = s.signature
-                onStructure(structureOf(view.state.doc))
-              }
-            }
-          }
-        },
-        props: {
-          decorations(state) {
-            return numberingKey.getState(state)?.decorations
-          }
-        }
-      })
-    ]
+    return [numberingPlugin(this.options.context)]
   }
 })

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState, type ComponentProps } from 'react'
 import type { Editor } from '@tiptap/core'
 import type { ChapterHits } from '@shared/contract/search'
 import type { ReportState } from '@shared/model/report'
@@ -37,6 +37,17 @@ function useMatchInfo(editor: Editor | null): { count: number; current: number }
     }
   }, [editor])
   return info
+}
+
+interface FindInputProps extends Omit<ComponentProps<'input'>, 'onChange'> {
+  label: string
+  value: string
+  onChange: (value: string) => void
+}
+
+/** The 查找 and 替换为 fields. */
+function FindInput({ label, onChange, ...rest }: FindInputProps) {
+  return <input className="find-input" aria-label={label} maxLength={200} onChange={(e) => onChange(e.target.value)} {...rest} />
 }
 
 /**
@@ -235,14 +246,12 @@ export function FindBar({ editor, chapterId, replace, focusKey, onClose, openCha
       }}
     >
       <div className="find-row">
-        <input
+        <FindInput
           ref={input}
-          className="find-input"
           placeholder="查找"
-          aria-label="查找内容"
+          label="查找内容"
           value={query}
-          maxLength={200}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={setQuery}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault()
@@ -270,15 +279,7 @@ export function FindBar({ editor, chapterId, replace, focusKey, onClose, openCha
       </div>
       {replace && (
         <div className="find-row">
-          <input
-            className="find-input"
-            placeholder="替换为"
-            aria-label="替换为"
-            value={replacement}
-            maxLength={200}
-            onChange={(e) => setReplacement(e.target.value)}
-            data-testid="replace-input"
-          />
+          <FindInput placeholder="替换为" label="替换为" value={replacement} onChange={setReplacement} data-testid="replace-input" />
           <button type="button" className="btn btn-small" onClick={replaceOne} disabled={!query || !here.count || busy}>
             替换
           </button>

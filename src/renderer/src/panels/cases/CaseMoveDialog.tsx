@@ -1,7 +1,8 @@
 import { useState } from 'react'
-import { api, errorMessage } from '../../api/client'
-import { Dialog } from '../../components/Dialog'
+import { api } from '../../api/client'
 import { ChapterPlaceFields, type ChapterPlace } from '../../components/ChapterPlaceFields'
+import { FormDialog, useFormDialog } from '../../components/FormDialog'
+import { FormProblem } from '../../components/formSubmit'
 import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
 import type { Workspace } from '../types'
 
@@ -17,52 +18,23 @@ export function CaseMoveDialog({ caseId, workspace, onClose }: Props) {
   const current = numbering.cases.find((c) => c.id === caseId)
   const [place, setPlace] = useState<ChapterPlace>({ chapterId: current?.chapterId ?? numbering.chapters[0]?.id ?? '', afterHeadingId: '' })
   const { chapterId, afterHeadingId } = place
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const form = useFormDialog()
 
-  const move = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      if (!(await workspace.flush())) throw new Error('当前内容还没有保存成功，请稍后再试。')
+  const move = () =>
+    void form.submit(async () => {
+      if (!(await workspace.flush())) throw new FormProblem('当前内容还没有保存成功，请稍后再试。')
       const state = await api.chapter.moveCase({ caseId, toChapterId: chapterId, afterHeadingId: afterHeadingId || undefined })
       workspace.setReport(state)
       onClose()
       await workspace.reloadChapter()
       await workspace.openChapter(chapterId, caseId)
       workspace.notify('success', '案例已移动，编号已按新位置重新计算。')
-    } catch (e) {
-      setError(e instanceof Error && !('code' in e) ? e.message : errorMessage(e))
-      setBusy(false)
-    }
-  }
+    })
 
   return (
-    <Dialog
-      title={current ? `移动案例 ${current.number}` : '移动案例'}
-      onClose={onClose}
-      width={520}
-      testId="case-move-dialog"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void move()} disabled={busy || !chapterId}>
-            移动
-          </button>
-        </>
-      }
-    >
-      <div className="form">
-        {current && <p className="hint">“{current.title || '（未填写标题）'}”</p>}
-        <ChapterPlaceFields numbering={numbering} label="移到哪一章" place={place} onChange={setPlace} testId="case-move-chapter" />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
-    </Dialog>
+    <FormDialog title={current ? `移动案例 ${current.number}` : '移动案例'} onClose={onClose} onSubmit={move} form={form} confirmLabel="移动" disabled={!chapterId} width={520} testId="case-move-dialog">
+      {current && <p className="hint">“{current.title || '（未填写标题）'}”</p>}
+      <ChapterPlaceFields numbering={numbering} label="移到哪一章" place={place} onChange={setPlace} testId="case-move-chapter" />
+    </FormDialog>
   )
 }

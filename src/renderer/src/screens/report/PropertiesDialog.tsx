@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import type { ReportState } from '@shared/model/report'
 import { LEVEL_NAMES } from '@shared/model/report'
-import { api, errorMessage } from '../../api/client'
-import { Dialog } from '../../components/Dialog'
+import { api } from '../../api/client'
+import { FormDialog, useFormDialog } from '../../components/FormDialog'
 
 interface Props {
   report: ReportState
@@ -10,127 +10,85 @@ interface Props {
   onClose: () => void
 }
 
+/** A value that follows a new 数据年度 (its year numbers moved by as much) until the user edits it. */
+function useFollowsYear(initial: string, fromYear: number) {
+  const [value, setValue] = useState(initial)
+  const [edited, setEdited] = useState(false)
+  return {
+    value,
+    edit(v: string) {
+      setValue(v)
+      setEdited(true)
+    },
+    follow(year: string) {
+      if (!edited) setValue(titleForYear(initial, fromYear, year))
+    }
+  }
+}
+
 /** 报告属性: title, region, data year, issuer and issue date. */
 export function PropertiesDialog({ report, onSaved, onClose }: Props) {
   const m = report.meta
-  const [title, setTitle] = useState(m.title)
-  /** The title follows a new 数据年度 until it is edited here ("2022年…报告" → "2023年…报告"). */
-  const [titleEdited, setTitleEdited] = useState(false)
+  /** The title and the cover date follow a new 数据年度 until edited here ("2022年…报告" → "2023年…报告"). */
+  const title = useFollowsYear(m.title, m.year)
+  const date = useFollowsYear(m.issueDate, m.year)
   const [region, setRegion] = useState(m.region)
   const [year, setYear] = useState(String(m.year))
   const [issuer, setIssuer] = useState(m.issuer)
-  const [issueDate, setIssueDate] = useState(m.issueDate)
-  const [dateEdited, setDateEdited] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  const [saving, setSaving] = useState(false)
+  const form = useFormDialog()
 
   /** The plain-language problem with what was typed, before asking main (which checks again). */
   const problem = (): string | null => {
-    if (!title.trim()) return '报告标题不能为空。'
+    if (!title.value.trim()) return '报告标题不能为空。'
     if (!region.trim()) return m.level === 'school' ? '学校名称不能为空。' : '地区不能为空。'
     if (!/^\d{4}$/.test(year.trim()) || Number(year) < 2000 || Number(year) > 2100) return '数据年度应为 2000 至 2100 之间的四位年份，例如 2021。'
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(issueDate) || Number.isNaN(Date.parse(issueDate))) return '请选择发布日期。'
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date.value) || Number.isNaN(Date.parse(date.value))) return '请选择发布日期。'
     return null
   }
 
-  const save = async () => {
-    const p = problem()
-    setError(p)
-    if (p || saving) return
-    setSaving(true)
-    try {
-      onSaved(await api.report.updateMeta({ title: title.trim(), region: region.trim(), year: Number(year), issuer: issuer.trim(), issueDate }))
+  const save = () =>
+    void form.submit(async () => {
+      onSaved(await api.report.updateMeta({ title: title.value.trim(), region: region.trim(), year: Number(year), issuer: issuer.trim(), issueDate: date.value }))
       onClose()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setSaving(false)
-    }
-  }
+    }, problem)
 
   return (
-    <Dialog
-      title="报告属性"
-      onClose={onClose}
-      width={560}
-      testId="properties-dialog"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={saving}>
-            保存
-          </button>
-        </>
-      }
-    >
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-      >
-        <label className="field">
-          <span>报告标题</span>
-          <input
-            name="title"
-            value={title}
-            onChange={(e) => {
-              setTitle(e.target.value)
-              setTitleEdited(true)
-            }}
-            maxLength={200}
-          />
-        </label>
-        <label className="field">
-          <span>{m.level === 'school' ? '学校名称' : '地区'}</span>
-          <input name="region" value={region} onChange={(e) => setRegion(e.target.value)} maxLength={60} />
-        </label>
-        <label className="field">
-          <span>数据年度</span>
-          <input
-            name="year"
-            value={year}
-            onChange={(e) => {
-              setYear(e.target.value)
-              if (!titleEdited) setTitle(titleForYear(m.title, m.year, e.target.value))
-              // The cover date moves with it, as in a report made from last year's.
-              if (!dateEdited) setIssueDate(titleForYear(m.issueDate, m.year, e.target.value))
-            }}
-            inputMode="numeric"
-            maxLength={4}
-          />
-        </label>
-        <label className="field">
-          <span>编制单位</span>
-          <input name="issuer" value={issuer} onChange={(e) => setIssuer(e.target.value)} maxLength={80} />
-        </label>
-        <label className="field">
-          <span>发布日期</span>
-          <input
-            name="issueDate"
-            type="date"
-            value={issueDate}
-            onChange={(e) => {
-              setIssueDate(e.target.value)
-              setDateEdited(true)
-            }}
-          />
-        </label>
-        <p className="hint">
-          模板：{LEVEL_NAMES[m.level]} · 文件：{report.fileName}
-        </p>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" hidden />
-      </form>
-    </Dialog>
+    <FormDialog title="报告属性" onClose={onClose} onSubmit={save} form={form} confirmLabel="保存" width={560} testId="properties-dialog">
+      <label className="field">
+        <span>报告标题</span>
+        <input name="title" value={title.value} onChange={(e) => title.edit(e.target.value)} maxLength={200} />
+      </label>
+      <label className="field">
+        <span>{m.level === 'school' ? '学校名称' : '地区'}</span>
+        <input name="region" value={region} onChange={(e) => setRegion(e.target.value)} maxLength={60} />
+      </label>
+      <label className="field">
+        <span>数据年度</span>
+        <input
+          name="year"
+          value={year}
+          onChange={(e) => {
+            setYear(e.target.value)
+            title.follow(e.target.value)
+            // The cover date moves with it, as in a report made from last year's.
+            date.follow(e.target.value)
+          }}
+          inputMode="numeric"
+          maxLength={4}
+        />
+      </label>
+      <label className="field">
+        <span>编制单位</span>
+        <input name="issuer" value={issuer} onChange={(e) => setIssuer(e.target.value)} maxLength={80} />
+      </label>
+      <label className="field">
+        <span>发布日期</span>
+        <input name="issueDate" type="date" value={date.value} onChange={(e) => date.edit(e.target.value)} />
+      </label>
+      <p className="hint">
+        模板：{LEVEL_NAMES[m.level]} · 文件：{report.fileName}
+      </p>
+    </FormDialog>
   )
 }
 

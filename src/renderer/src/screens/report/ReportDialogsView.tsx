@@ -1,6 +1,7 @@
 import { useState, useSyncExternalStore } from 'react'
 import type { ReportState } from '@shared/model/report'
-import { ConfirmDialog, Dialog } from '../../components/Dialog'
+import { ConfirmDialog } from '../../components/Dialog'
+import { FormDialog } from '../../components/FormDialog'
 import { TextPrompt } from '../../components/TextPrompt'
 import { CaseMoveDialog } from '../../panels/cases/CaseMoveDialog'
 import { PropertiesDialog } from './PropertiesDialog'
@@ -86,33 +87,11 @@ export function ReportDialogsView({ controller: c, report }: { controller: Repor
 function SchoolPrompt({ initial, onSubmit, onClose }: { initial: string; onSubmit: (s: string) => void; onClose: () => void }) {
   const [value, setValue] = useState(initial)
   return (
-    <Dialog
-      title="案例所属学校"
-      onClose={onClose}
-      testId="school-prompt"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => onSubmit(value)}>
-            确定
-          </button>
-        </>
-      }
-    >
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault()
-          onSubmit(value)
-        }}
-      >
-        <label className="field">
-          <span>学校名称</span>
-          <input value={value} onChange={(e) => setValue(e.target.value)} maxLength={100} placeholder="不填表示不属于某一所学校" />
-        </label>
-      </form>
-    </Dialog>
+    <FormDialog title="案例所属学校" onClose={onClose} onSubmit={() => onSubmit(value)} testId="school-prompt">
+      <label className="field">
+        <span>学校名称</span>
+        <input value={value} onChange={(e) => setValue(e.target.value)} maxLength={100} placeholder="不填表示不属于某一所学校" />
+      </label>
+    </FormDialog>
   )
 }

@@ -4,7 +4,7 @@ import type { ReportNumbering } from '@shared/model/numbering'
 import type { ReportState } from '@shared/model/report'
 import { api, errorMessage } from '../../api/client'
 import type { NoticeKind } from '../../components/noticeKind'
-import { moveSection, moveSectionBy, sectionContent, sectionRange } from '../../editor/commands/sections'
+import { moveSection, moveSectionBy, sectionContent, sectionRange } from '@shared/editor/sections'
 
 /** What the outline asks the screen to do; sections are addressed by chapter and heading id. */
 export interface OutlineActions {

@@ -4,6 +4,7 @@ import type { ChapterRecord, ReportState } from '@shared/model/report'
 import { withChapter } from '@shared/model/reportState'
 import { idsOutsideChapter } from '@shared/model/summary'
 import { errorMessage } from '../../api/errors'
+import { Store } from '../../components/store'
 import type { NoticeKind } from '../../components/noticeKind'
 import type { EditorEnv } from '../../editor/contribution'
 import { NumberingStore } from '../../editor/numbering/store'
@@ -78,14 +79,12 @@ const UNSAVED = '有内容未能保存，请先解决状态栏中提示的问题
  * the dialogs (reportDialogs.ts). It owns the report's save queue and its
  * numbering store.
  */
-export class ReportController {
+export class ReportController extends Store<ReportScreenState> {
   readonly queue: SaveQueue
   /** The report's numbering, live: the one place the renderer reads numbers from. */
   readonly numbering = new NumberingStore()
   readonly dialogs: ReportDialogs
   private report: ReportState
-  private state: ReportScreenState
-  private readonly listeners = new Set<() => void>()
   private open: OpenChapter | null = null
   private switching: Promise<void> = Promise.resolve()
   /** The node to scroll to once the chapter being opened is ready. */
@@ -99,6 +98,7 @@ export class ReportController {
     /** The chapter to start in (another report's 另存为 copy), else the first. */
     private resumeChapterId: string | null = null
   ) {
+    super()
     this.report = report
     // A save answers with the saved chapter's outline entry; the report's numbers are computed from it here.
     this.queue = new SaveQueue((r) => {
@@ -111,18 +111,6 @@ export class ReportController {
   }
 
   // ---- state -----------------------------------------------------------------------------------
-
-  subscribe = (l: () => void): (() => void) => {
-    this.listeners.add(l)
-    return () => void this.listeners.delete(l)
-  }
-
-  getSnapshot = (): ReportScreenState => this.state
-
-  private set(patch: Partial<ReportScreenState>): void {
-    this.state = { ...this.state, ...patch }
-    for (const l of this.listeners) l()
-  }
 
   get current(): ReportState {
     return this.report

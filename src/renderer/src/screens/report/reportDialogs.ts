@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/core'
 import type { Transaction } from '@tiptap/pm/state'
 import type { ReportState } from '@shared/model/report'
 import { findCase } from '../../editor/behaviour/caseStudy'
-import { addSection, deleteSection, renameSection } from '../../editor/commands/sections'
+import { addSection, deleteSection, renameSection } from '@shared/editor/sections'
 import type { OutlineModal } from './outlineActions'
 import type { ReportController, ReportDeps } from './reportController'
 
