@@ -23,7 +23,8 @@ from com.sun.star.beans import PropertyValue
 HERE = os.path.dirname(os.path.abspath(__file__))
 # Indexes are filled twice: filling one can move the page numbers of what follows.
 UPDATE_PASSES = 2
-CONNECT_TRIES = 150
+# LibreOffice takes a few seconds to start, over a minute on a loaded machine (parallel test runs): wait up to 2 min.
+CONNECT_TRIES = 600
 CONNECT_PAUSE_S = 0.2
 
 

@@ -55,6 +55,8 @@ describe('导出 Word in the app', () => {
     const summary = await page.textContent('[data-testid="export-summary"]')
     expect(summary).toContain('9 章')
     expect(summary).toContain('25 个案例')
+    expect(summary).toMatch(/12 幅图，\d+ 张照片；/)
+    expect(summary).not.toContain('张图片')
 
     const texts = paragraphs(openDocx(readFileSync(path)).document).map((p) => p.text)
     expect(texts.some((t) => t.endsWith('导出前刚输入的文字。'))).toBe(true)

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, screenshot } from '../helpers/browser'
 import { isolatedEnv, startHost, type HostProcess } from '../helpers/host'
-import { editorSel, hostCall, openApp, waitSaved } from '../helpers/editorPage'
+import { caretAtEnd, editorSel, hostCall, openApp, waitSaved } from '../helpers/editorPage'
 import { QINGYUAN_DOCX } from '../helpers/docx'
 import { handStyledDocx } from '../helpers/handStyled'
 
@@ -159,6 +159,39 @@ describe('import and rollover in the app', () => {
     const stored = await hostCall<{ doc: { content: { type: string; attrs?: { draft?: boolean }; content?: { text?: string }[] }[] } }>(host, 'chapter.get', { id: state.chapters[0].id })
     const para = stored.doc.content.find((n) => n.type === 'paragraph' && (n.content ?? []).some((t) => t.text?.includes('（2022 年更新）')))
     expect(para?.attrs?.draft).toBe(false)
+    expect(errors).toEqual([])
+  })
+
+  it('a draft paragraph stays a draft while its text is last year’s: Enter then Ctrl+Z, Enter at its end', async () => {
+    const drafts = () => page.$$eval(`${editorSel} > p[data-draft="true"]`, (els) => els.map((e) => e.textContent ?? ''))
+    const before = await drafts()
+    const text = before[1]
+    const paragraph = page.locator(`${editorSel} > p`, { hasText: text.slice(0, 20) }).first()
+    // Enter in the middle splits it (both halves are edited), Ctrl+Z joins it again: last year's text, still a draft.
+    await paragraph.click()
+    await page.keyboard.press('Home')
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => (await drafts()).includes(text)).toBe(false)
+    await page.keyboard.press('Control+z')
+    await expect.poll(drafts).toEqual(before)
+    await screenshot(page, 'rollover-draft-after-undo')
+    // Enter at its end adds this year's empty paragraph and leaves last year's text a draft; Ctrl+Z takes the new paragraph away.
+    const index = await page.$$eval(`${editorSel} > p`, (ps, t) => ps.findIndex((p) => p.textContent === t), text)
+    await caretAtEnd(page, `${editorSel} > p`, index)
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('今年新写的一句。')
+    expect(await drafts()).toEqual(before)
+    expect(await page.locator(`${editorSel} > p`, { hasText: '今年新写的一句。' }).getAttribute('data-draft')).toBeNull()
+    await waitSaved(page)
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => page.locator(`${editorSel} > p`, { hasText: '今年新写的一句。' }).count()).toBe(0)
+    expect(await drafts()).toEqual(before)
+    await waitSaved(page)
+    const state = await hostCall<{ chapters: { id: string }[] }>(host, 'report.state')
+    const stored = await hostCall<{ doc: { content: { type: string; attrs?: { draft?: boolean }; content?: { text?: string }[] }[] } }>(host, 'chapter.get', { id: state.chapters[0].id })
+    const para = stored.doc.content.find((n) => n.type === 'paragraph' && (n.content ?? []).map((t) => t.text ?? '').join('') === text)
+    expect(para?.attrs?.draft).toBe(true)
     expect(errors).toEqual([])
   })
 })

@@ -36,7 +36,7 @@ describe('nianbao export', () => {
     expect(r.code).toBe(0)
     const s = JSON.parse(r.out)
     // The published report's sentence errors are still open: the export says so (and still writes the document).
-    expect(s).toMatchObject({ path: out, chapters: 9, appendices: 1, headings: 67, cases: 25, tables: 14, figures: 12, images: 54, warnings: [expect.stringMatching(/^体检发现 \d+ 处错误尚未处理/)] })
+    expect(s).toMatchObject({ path: out, chapters: 9, appendices: 1, headings: 67, cases: 25, tables: 14, figures: 12, images: 54, photos: 42, warnings: [expect.stringMatching(/^体检发现 \d+ 处错误尚未处理/)] })
     expect(s.pages).toBeGreaterThan(60)
     expect(s.bodyPages).toBeLessThan(s.pages)
     expect(s.ms).toBeGreaterThan(0)
@@ -51,6 +51,16 @@ describe('nianbao export', () => {
     expect(texts).toContain('表 1-2 2020 和 2021 年清远市中等职业学校教师队伍建设情况对比')
     expect(texts.some((t) => t.includes('专任教师数 1649 人'))).toBe(true)
     expect(instructions(docx.document).filter((i) => i.startsWith('SEQ 案例')).length).toBe(25)
+  })
+
+  it('prints the file and a summary line counting figures and photos apart', () => {
+    const out = join(dir, '摘要.docx')
+    const r = cli(['export', report, '--out', out])
+    expect(r.code).toBe(0)
+    expect(r.out.trim()).toBe(out)
+    // "12 幅图，54 张图片" read as if pictures were missing: the 54 were the 12 figures and 42 photos.
+    expect(r.err).toMatch(/^约 \d+ 页（正文 \d+ 页）：9 章，1 个附件，67 个小节，25 个案例，14 张表，12 幅图，42 张照片；用时 \d+\.\d 秒$/m)
+    expect(r.err).not.toContain('张图片')
   })
 
   it('is quiet with --quiet and names the file; the .docx extension is added when missing', () => {

@@ -21,8 +21,12 @@ describe('nianbao import', () => {
     expect(json.counts.fields).toBeGreaterThanOrEqual(10)
     expect(json.warnings.find((w: { code: string }) => w.code === 'FIELDS_BOUND')?.message).toContain(`正文中有 ${json.counts.fields} 个数字`)
     expect(json.inconsistencies).toHaveLength(13)
+    expect(json.inconsistencies.filter((i: { target?: unknown }) => i.target).length).toBeGreaterThan(6)
     for (const i of json.inconsistencies) {
-      expect(Object.keys(i).sort()).toEqual(i.code === 'TABLE_VALUE_MISMATCH' ? ['cell', 'code', 'message', 'place'] : ['code', 'message', 'place'])
+      // `target`: the place in the new report the import report's 转到 opens (the chapter, and the heading, table or figure there).
+      const keys = [...(i.code === 'TABLE_VALUE_MISMATCH' ? ['cell'] : []), 'code', 'message', 'place', ...(i.target ? ['target'] : [])]
+      expect(Object.keys(i).sort()).toEqual(keys)
+      if (i.target) expect(typeof i.target.chapterId).toBe('string')
       expect(i.message).toMatch(/[\u4e00-\u9fff]/)
       expect(i.message).toMatch(/\d/)
     }
@@ -44,6 +48,9 @@ describe('nianbao import', () => {
     expect(existsSync(join(dir, 'a.nianbao'))).toBe(true)
     expect(r.stdout).toContain('9 章 + 1 个附件，67 个小节标题，25 个案例，13 张表')
     expect(r.stdout).toMatch(/个公式；正文中 [1-9]\d* 个数字已改为数据字段。/)
+    // Figures and photos apart, as the export says them (“12 幅图，58 张图片” read as a contradiction).
+    expect(r.stdout).toContain('12 幅图，46 张照片，')
+    expect(r.stdout).not.toContain('张图片')
     expect(r.stdout).toContain('原文中的不一致（13）')
     expect(r.stdout).toContain('表 3-3')
     expect(r.stdout).toContain('表中保留原文数字 44（在“导入报告”中可改为计算值 42）')

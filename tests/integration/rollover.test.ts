@@ -134,6 +134,11 @@ describe('rolling the imported Qingyuan 2021 report over into 2022', () => {
     const report = latestImportReport(o.r.store.db)!
     expect(report.rollover).toMatchObject({ fromYear: 2021, toYear: 2022 })
     expect(report.warnings.filter((w) => w.code === 'FIGURE_IS_IMAGE')).toHaveLength(12)
+    // Each table or figure it names can be gone to: its chapter and its id.
+    const figures = new Map(new DataStore(o.r.store.db).listFigures().map((f) => [f.spec.id, f.chapterId]))
+    for (const w of report.warnings.filter((x) => x.code === 'FIGURE_IS_IMAGE')) expect(figures.get(w.target!.id!)).toBe(w.target!.chapterId)
+    const tables = new Map(new DataStore(o.r.store.db).listTables().map((t) => [t.spec.id, t.chapterId]))
+    for (const w of report.warnings.filter((x) => x.code === 'TABLE_LAST_YEAR_NUMBERS')) expect(tables.get(w.target!.id!)).toBe(w.target!.chapterId)
     expect(report.warnings.find((w) => w.code === 'ROLLOVER_DRAFTS')?.message).toMatch(/\d+ 个段落保留为草稿/)
     expect(report.inconsistencies).toEqual([])
     expect(report.dropped).toEqual([])

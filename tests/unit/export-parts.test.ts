@@ -14,6 +14,8 @@ import { UserError } from '@shared/errors'
 import { renderReport } from '../../src/main/export'
 import { coverDate, coverIssuer, noteText } from '../../src/main/export/layout'
 import { columnWidths } from '../../src/main/export/tableLayout'
+import { CELL_MARGIN_X } from '../../src/main/export/geometry'
+import { exportSummaryText } from '@shared/contract/export'
 import { countLines, textWidth } from '../../src/main/export/textMetrics'
 import { splitTitle } from '../../src/main/export/writer/frontMatter'
 import { writeError, writeFileAtomic } from '../../src/main/export/atomicWrite'
@@ -66,6 +68,29 @@ describe('column widths for Chinese tables', () => {
     expect(w[2]).toBeGreaterThan(w[0] + w[1])
   })
 
+  it('never breaks a number: 表 1-4 with the widths its Word file gave still has room for +0.97 and 6.35 in a wide Latin font', () => {
+    // Advance widths (em) of DejaVu Serif, which draws Times New Roman where it is missing (LibreOffice, WPS on Linux).
+    const dejaVu: Record<string, number> = { '+': 0.838, '-': 0.338, '.': 0.318, '%': 0.95 }
+    const em = (n: string) => [...n].reduce((w, ch) => w + (dejaVu[ch] ?? 0.636), 0)
+    const cells = [
+      ['年份', '思想政治课专任教师', '', '德育管理人员', '', '体育课专任教师', '', '美育课专任教师', ''],
+      ['', '人数', '占比%', '人数', '占比%', '人数', '占比', '人数', '占比%'],
+      ['2020 年', '122', '7.52', '241', '14.86', '103', '6.35', '121', '7.50'],
+      ['2021 年', '140', '8.49', '274', '16.62', '103', '6.25', '122', '7.40'],
+      ['变化情况', '+18', '+0.97', '+33', '+1.76', '0', '-0.1', '+1', '-0.1']
+    ]
+    const rows = cells.map((row, r) => row.flatMap((text, col) => (r === 0 && col > 0 && col % 2 === 0 ? [] : [{ text, col, colSpan: r === 0 && col > 0 ? 2 : 1 }])))
+    const imported = [9.2, 17.24, 8.05, 13.79, 8.05, 14.94, 6.9, 14.94, 6.9]
+    const w = columnWidths(rows, 9, 8845, 12, imported)
+    expect(w.reduce((a, b) => a + b, 0)).toBe(8845)
+    for (let col = 1; col < 9; col++) {
+      const widest = Math.max(...cells.slice(2).map((row) => em(row[col])))
+      expect(w[col] - 2 * CELL_MARGIN_X, `column ${col}`).toBeGreaterThanOrEqual(widest * 12 * 20)
+    }
+    // The labels over two columns each on one line: the table has the room (not "思想政治课专任教" above a lone "师").
+    for (const col of [1, 3, 5, 7]) expect(w[col] + w[col + 1] - 2 * CELL_MARGIN_X, cells[0][col]).toBeGreaterThanOrEqual(cells[0][col].length * 12 * 20)
+  })
+
   it('counts a cell under a vertical merge in its own column', () => {
     const rows = [
       [{ text: '1', col: 0, colSpan: 1 }, { text: '短', col: 1, colSpan: 1 }],
@@ -73,6 +98,14 @@ describe('column widths for Chinese tables', () => {
     ]
     const w = columnWidths(rows, 2, 8000, 12)
     expect(w[1]).toBeGreaterThan(w[0] * 3)
+  })
+})
+
+describe('the export summary', () => {
+  it('counts figures and photos apart, and leaves out what the report has none of', () => {
+    const base = { pages: 71, bodyPages: 62, chapters: 9, appendices: 1, headings: 67, cases: 25, tables: 14, figures: 11, images: 12, photos: 1, ms: 2040 }
+    expect(exportSummaryText(base)).toBe('约 71 页（正文 62 页）：9 章，1 个附件，67 个小节，25 个案例，14 张表，11 幅图，1 张照片；用时 2.0 秒')
+    expect(exportSummaryText({ ...base, appendices: 0, images: 11, photos: 0 })).toBe('约 71 页（正文 62 页）：9 章，67 个小节，25 个案例，14 张表，11 幅图；用时 2.0 秒')
   })
 })
 
@@ -197,6 +230,7 @@ describe('unusual reports', () => {
     expect(texts).toContain('见（引用的图已删除）。')
     expect(texts).toContain('丢失的照片')
     expect(r.layout.counts.images).toBe(1)
+    expect(r.layout.counts.photos).toBe(1)
     expect(r.layout.warnings.join('\n')).toMatch(/表 1-1 的数据已无法读取/)
     expect(r.layout.warnings.join('\n')).toMatch(/找不到/)
     expect(r.layout.warnings.join('\n')).toMatch(/image\/webp/)

@@ -125,7 +125,7 @@ class LayoutBuilder {
   private readonly warnings: string[] = []
   /** Charts numbered in document order, for the Word chart behind each picture. */
   private chartKeys = 0
-  private readonly counts: ExportCounts = { chapters: 0, appendices: 0, headings: 0, cases: 0, tables: 0, figures: 0, images: 0, drafts: 0 }
+  private readonly counts: ExportCounts = { chapters: 0, appendices: 0, headings: 0, cases: 0, tables: 0, figures: 0, images: 0, photos: 0, drafts: 0 }
   private readonly toc: ListEntry[] = []
   private readonly caseList: ListEntry[] = []
   private readonly figureList: ListEntry[] = []
@@ -479,6 +479,7 @@ class LayoutBuilder {
     const shownH = Number(node.attrs?.height) > 0 ? Number(node.attrs?.height) : (shownW * asset.height) / asset.width
     const size = fitBox(shownW * 15, shownH * 15, maxW, maxH)
     this.counts.images++
+    this.counts.photos++
     return { kind: 'image', data: asset.bytes, type, width: size.width, height: size.height, alt: caption || '照片' }
   }
 

@@ -4,11 +4,17 @@
  * editor sets widths by hand. Here: columns the editor sized keep their
  * proportions; otherwise each column gets what its longest line needs (long
  * text capped, so it wraps), never less than its longest unbreakable word,
- * and the rest of the width goes to the columns that wrap.
+ * and the rest of the width goes to the columns that wrap. A number never
+ * breaks: the floor is measured in the widest font likely to draw it
+ * (charEmWidest), and a width given by the editor or an imported document
+ * that is narrower is widened.
  */
 import type { TableMerge } from '@shared/model/table'
 import { CELL_MARGIN_X } from './geometry'
-import { charEm } from './textMetrics'
+import { charEmWidest } from './textMetrics'
+
+/** Cells are measured as the widest font would set them: what fits there fits everywhere. */
+const charEm = charEmWidest
 
 /** A cell's text lines as they stand (hard line breaks kept). */
 export interface SizedCell {
@@ -46,6 +52,8 @@ const MAX_DESIRED_EM = 16
 const MIN_EM = 2
 /** Cells this short (in em) are never wrapped: "2020 年", "占比/%", "变化情况". */
 const SHORT_EM = 4
+/** Labels over several columns up to this long (in em) are kept on one line when there is room. */
+const MAX_SPANNED_EM = 12
 
 /** The narrowest a cell's column may be without breaking it badly, in em. */
 function floorEm(text: string): number {
@@ -74,16 +82,20 @@ export function columnWidths(rows: SizedCell[][], columns: number, total: number
       minimum[col] = Math.max(minimum[col], floorEm(cell.text))
     }
   }
-  const floor = minimum.map((m) => m * em + pad)
+  const hard = minimum.map((m) => Math.ceil(m * em + pad))
+  const hardSum = hard.reduce((a, b) => a + b, 0)
+  if (hardSum >= total) return fit(hard.map((f) => (f / hardSum) * total), total)
+  // A short label over several columns ("思想政治课专任教师" over 人数 and 占比) on
+  // one line when the table has the room, rather than its last character alone below.
+  const floor = spannedFloors(rows, columns, hard, em, pad, total)
   const floorSum = floor.reduce((a, b) => a + b, 0)
-  if (floorSum >= total) return fit(floor.map((f) => (f / floorSum) * total), total)
 
   if (given && given.length === columns && given.every((w) => Number.isFinite(w) && w > 0) && new Set(given).size > 1) {
     const sum = given.reduce((a, b) => a + b, 0)
     return fit(raiseToFloors(given.map((w) => (w / sum) * total), floor), total)
   }
 
-  const want = desired.map((d) => d * em + pad)
+  const want = desired.map((d, i) => Math.max(d * em + pad, floor[i]))
   const wantSum = want.reduce((a, b) => a + b, 0)
   if (wantSum <= total) {
     // Everything fits on one line: share the spare room in proportion.
@@ -95,6 +107,27 @@ export function columnWidths(rows: SizedCell[][], columns: number, total: number
   const extraSum = extra.reduce((a, b) => a + b, 0) || 1
   const spare = total - floorSum
   return fit(floor.map((f, i) => f + (extra[i] / extraSum) * spare), total)
+}
+
+/** Floors raised so that each short label spanning columns fits on one line over them, as far as `total` allows. */
+function spannedFloors(rows: SizedCell[][], columns: number, floor: number[], em: number, pad: number, total: number): number[] {
+  const out = [...floor]
+  let sum = out.reduce((a, b) => a + b, 0)
+  for (const row of rows) {
+    for (const cell of row) {
+      if (cell.colSpan < 2 || cell.col < 0 || cell.col + cell.colSpan > columns) continue
+      const line = longestLine(cell.text)
+      if (line > MAX_SPANNED_EM) continue
+      // A little to spare: the office suite's own rounding must not push the last character down.
+      const need = Math.ceil((line + 0.1) * em + pad)
+      const cols = out.slice(cell.col, cell.col + cell.colSpan)
+      const have = cols.reduce((a, b) => a + b, 0)
+      if (have >= need || sum + cols.length + need - have > total) continue
+      cols.forEach((w, i) => (out[cell.col + i] = Math.ceil(w + ((need - have) * w) / have)))
+      sum += out.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0) - have
+    }
+  }
+  return out
 }
 
 /** Widen columns below their floor, taking the room from the others in proportion to what they have above theirs. */

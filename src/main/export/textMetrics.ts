@@ -43,6 +43,27 @@ export function charEm(ch: string): number {
   return 0.5
 }
 
+/**
+ * Width of one character in em in the widest font likely to draw the Latin
+ * text: where Times New Roman is missing (LibreOffice and WPS on Linux
+ * desktops) it is drawn with DejaVu Serif, whose digits are 0.64 em, not 0.5.
+ * For what must never break, such as a number in a table cell.
+ */
+export function charEmWidest(ch: string): number {
+  const c = ch.charCodeAt(0)
+  if (wide(c)) return 1
+  if (c >= 0x30 && c <= 0x39) return 0.64 // 0–9
+  if (c === 0x2e || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x20) return 0.34 // . , : ; space
+  if (c === 0x2b || c === 0x3d || c === 0x3c || c === 0x3e) return 0.84 // + = < >
+  if (c === 0x2d || c === 0x2f || c === 0x28 || c === 0x29) return 0.4 // - / ( )
+  if (c === 0x25) return 0.95 // %
+  if (c >= 0x41 && c <= 0x5a) return c === 0x4d || c === 0x57 ? 1.0 : 0.76 // A–Z
+  if (c >= 0x61 && c <= 0x7a) return c === 0x6d || c === 0x77 ? 0.95 : c === 0x69 || c === 0x6c || c === 0x6a ? 0.34 : 0.62 // a–z
+  // Arrows (↑ ↓), ×, ±, ° and the like come from the Chinese font, a full em at most.
+  if (c >= 0x2190 && c <= 0x21ff) return 1
+  return Math.max(0.7, charEm(ch))
+}
+
 /** Width of a string in twips at a font size (pt) with extra spacing per character (twips). */
 export function textWidth(text: string, fontPt: number, spacing = 0): number {
   let w = 0

@@ -29,6 +29,7 @@ import { indicatorValues } from '@shared/check/dataValues'
 import { applyEdits } from '@shared/check/edit'
 import { directBinding } from '@shared/model/formula'
 import type { IndicatorWithValues } from '@shared/model/indicator'
+import { addTargets, issueTargets } from './targets'
 
 /**
  * The whole reading of a .docx, synchronous and pure: bytes in, an
@@ -173,6 +174,11 @@ export function analyseDocx(input: AnalyseInput): ImportedReport {
       message: `正文中有 ${fields.bound} 个数字与表格中的数据一致，已改为数据字段，数据更新后随之更新。其他可能引用数据的数字列在“体检”中，请逐一确认。`
     })
   }
+
+  // Each place the report lists can be clicked to go there.
+  const targetAt = issueTargets(structure.chapters, built.ids)
+  addTargets(inconsistencies, targetAt)
+  addTargets(warnings, targetAt)
 
   const report: ImportReport = {
     source: { fileName: input.fileName, bytes: input.bytes.length },

@@ -115,6 +115,11 @@ function asGrid(spec: ReportTableSpec): Grid {
   }
 }
 
+/** Where a table or figure is, for the report's places to be clicked; none for one outside the chapters. */
+function targetOf(chapterId: string | null, id: string): Pick<ImportIssue, 'target'> {
+  return chapterId ? { target: { chapterId, id } } : {}
+}
+
 /** The rollover itself, in one transaction on the copy. */
 function rollOver(db: Database.Database, sourceName: string, options: RolloverOptions): ImportReport {
   const now = options.now ?? (() => new Date())
@@ -177,6 +182,7 @@ function rollOver(db: Database.Database, sourceName: string, options: RolloverOp
         warnings.push({
           code: 'TABLE_LAST_YEAR_NUMBERS',
           place: label,
+          ...targetOf(tables[i].chapterId, rolled.id),
           message: `${label}“${fillYears(rolled.caption, year).slice(0, 40)}”中有 ${left} 个数字不随年度变化（没有对应的年份列），仍是上一年的数字，请核对更新。`
         })
       }
@@ -186,7 +192,7 @@ function rollOver(db: Database.Database, sourceName: string, options: RolloverOp
       data.putFigure(rolled, f.chapterId)
       if (rolled.kind === 'image') {
         const n = figureNumber.get(rolled.id)
-        warnings.push({ code: 'FIGURE_IS_IMAGE', place: n ? `图 ${n}` : '附图', message: `${n ? `图 ${n}` : '附图'}“${fillYears(rolled.caption, year).slice(0, 40)}”是上一年的图片，不会随数据更新，请替换为新图片或插入图表。` })
+        warnings.push({ code: 'FIGURE_IS_IMAGE', place: n ? `图 ${n}` : '附图', ...targetOf(f.chapterId, rolled.id), message: `${n ? `图 ${n}` : '附图'}“${fillYears(rolled.caption, year).slice(0, 40)}”是上一年的图片，不会随数据更新，请替换为新图片或插入图表。` })
       }
     }
 

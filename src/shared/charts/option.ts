@@ -75,6 +75,53 @@ export function categoryLabelLayout(categories: string[], chartWidth: number, fo
   return { interval: slot >= line ? 0 : 'auto', fontSize: small, width, overflow: 'truncate', rotate: 90, crowded: true }
 }
 
+/**
+ * How the values written on a bar or line chart stay apart. Bars: level above
+ * each bar while the widest value fits the distance between two bars, else
+ * upright (turned 90°), one character high. Lines: where several lines pass
+ * a category, the lowest value is written under its point and the others
+ * above. What would still collide is left out (hideOverlap): whole-table
+ * ranges (eight series of two categories) ran their figures together.
+ */
+export function valueLabelLayout(values: readonly (readonly (number | null)[])[], categories: number, chartWidth: number, fontSize: number, decimals: number | undefined, isLine: boolean, barWidthPct: number): { upright: boolean; below: boolean[][] } {
+  const below = values.map((s) => s.map(() => false))
+  if (isLine) {
+    const all = values.flat().filter((v): v is number => typeof v === 'number')
+    const floor = Math.min(...all)
+    const span = Math.max(...all) - floor
+    if (values.length > 1 && span > 0)
+      for (let i = 0; i < categories; i++) {
+        const here = values.map((s) => s[i]).filter((v): v is number => typeof v === 'number')
+        if (here.length < 2) continue
+        const low = Math.min(...here)
+        // Under a point near the axis a value would sit on the category names: it stays above.
+        if (low === Math.max(...here) || (low - floor) / span < 0.15) continue
+        const lowest = values.findIndex((s) => s[i] === low)
+        below[lowest][i] = true
+      }
+    return { upright: false, below }
+  }
+  const category = Math.max(120, chartWidth - AXIS_ROOM) / Math.max(1, categories)
+  const spacing = values.length > 1 ? category * (barWidthPct / 100) * 1.1 : category
+  const widest = Math.max(0, ...values.flatMap((s) => s.map((v) => labelWidth(valueText(v, { decimals }), fontSize))))
+  return { upright: widest + 2 > spacing, below }
+}
+
+/** Lines the legend takes at the chart's foot (a whole table's columns as series wrap it onto several). */
+function legendRows(names: string[], chartWidth: number, fontSize: number): number {
+  let rows = 1
+  let x = 0
+  for (const n of names) {
+    const w = 14 + 5 + labelWidth(n, fontSize) + 10
+    if (x > 0 && x + w > chartWidth - 20) {
+      rows++
+      x = 0
+    }
+    x += w
+  }
+  return rows
+}
+
 /** How the chart's numbers read: its percent sign and decimals (labels), or whole ticks (the value axis). */
 function valueText(v: unknown, spec: Pick<ChartSpec, 'decimals' | 'percent'>): string {
   if (typeof v !== 'number') return ''
@@ -160,10 +207,23 @@ export function buildChartOption(spec: ChartSpec, data: ChartData, look: Partial
   const { crowded, ...axisLabel } = horizontal
     ? { ...sideLabelLayout(l.width, l.fontSize - 1), crowded: false }
     : categoryLabelLayout(data.categories, l.width, l.fontSize - 1)
-  // Always set (also when false), so that the editor can merge a new width's layout into the chart.
-  const valueLabelLayout = { labelLayout: { hideOverlap: crowded || stacked } }
   const bars = data.series.filter((_, i) => !isLine(i)).length
   const barWidthPct = stacked ? 40 : Math.min(28, Math.floor(60 / Math.max(1, bars)))
+  // Values above plain columns turn upright when they do not fit level; where lines alone cross, the lowest value goes under its point.
+  const plainColumns = !stacked && !combo && !horizontal && !allLines
+  const placed = valueLabelLayout(
+    data.series.map((s) => s.values),
+    data.categories.length,
+    l.width,
+    l.fontSize - 1,
+    spec.decimals,
+    allLines,
+    barWidthPct
+  )
+  const upright = plainColumns && placed.upright
+  // Always set (also when false), so that the editor can merge a new width's layout into the chart.
+  const labelLayout = { labelLayout: { hideOverlap: crowded || stacked || upright || allLines } }
+  const uprightLabel = upright ? { rotate: 90, align: 'left' as const, verticalAlign: 'middle' as const, distance: 4 } : { rotate: 0, align: 'center' as const, verticalAlign: 'bottom' as const, distance: 5 }
   const markers = spec.markers ?? true
   const series: SeriesOption[] = data.series.map((s, i) => {
     const axis = onSecondary(i) ? { yAxisIndex: 1 } : {}
@@ -171,14 +231,14 @@ export function buildChartOption(spec: ChartSpec, data: ChartData, look: Partial
       return {
         type: 'line',
         name: s.name,
-        data: s.values,
+        data: allLines ? s.values.map((v, k) => (placed.below[i][k] ? { value: v, label: { position: 'bottom' as const } } : v)) : s.values,
         // Without markers the points stay (at no size): the values written on the line hang on them.
         symbol: 'circle',
         symbolSize: markers ? 7 : 0,
         connectNulls: false,
         lineStyle: { width: 2.5 },
         label: { show: showLabels, position: 'top', fontFamily: l.fontFamily, fontSize: l.fontSize - 1, formatter: fmt },
-        ...valueLabelLayout,
+        ...labelLayout,
         ...axis,
         animation: !l.print
       }
@@ -195,8 +255,8 @@ export function buildChartOption(spec: ChartSpec, data: ChartData, look: Partial
       // Stacked columns carry their values inside; so do a combo's, whose lines carry theirs above.
       label: stacked || combo
         ? { show: showLabels, position: stacked ? 'inside' : 'insideTop', fontFamily: l.fontFamily, fontSize: l.fontSize - 2, color: insideTextColor(colour), formatter: fmt }
-        : { show: showLabels, position: horizontal ? 'right' : 'top', fontFamily: l.fontFamily, fontSize: l.fontSize - 1, formatter: fmt },
-      ...valueLabelLayout,
+        : { show: showLabels, position: horizontal ? 'right' : 'top', fontFamily: l.fontFamily, fontSize: l.fontSize - 1, formatter: fmt, ...(horizontal ? {} : uprightLabel) },
+      ...labelLayout,
       ...axis,
       animation: !l.print
     }
@@ -211,6 +271,8 @@ export function buildChartOption(spec: ChartSpec, data: ChartData, look: Partial
     nameTextStyle: { ...axisFont, align: horizontal ? ('center' as const) : ('left' as const) },
     axisLabel: { ...axisFont, formatter: (v: number) => axisText(v, spec) },
     splitLine: { show: splitLine, lineStyle: { color: '#e3e3e3' } },
+    // Upright values stand above the tallest column: room for them at the top.
+    boundaryGap: (upright ? [0, '15%'] : [0, 0]) as [number, string | number],
     scale: allLines && !combo
   })
   const categoryAxis = {
@@ -238,7 +300,7 @@ export function buildChartOption(spec: ChartSpec, data: ChartData, look: Partial
       left: 16,
       right: horizontal ? 36 : 24,
       top: top + ((horizontal ? spec.categoryTitle : named) ? 18 : 4),
-      bottom: (legend ? 36 : 12) + ((horizontal ? named : spec.categoryTitle) ? 20 : 0),
+      bottom: (legend ? 12 + 24 * legendRows(data.series.map((s) => s.name), l.width, l.fontSize) : 12) + ((horizontal ? named : spec.categoryTitle) ? 20 : 0),
       containLabel: true
     },
     xAxis: horizontal ? values : categoryAxis,

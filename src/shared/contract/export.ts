@@ -12,6 +12,8 @@ export interface ExportCounts {
   figures: number
   /** Pictures in the document: photos and figures. */
   images: number
+  /** Photos alone (pictures that are not figures). */
+  photos: number
   /** Paragraphs still marked as carried over from last year's report. */
   drafts: number
 }
@@ -27,6 +29,18 @@ export interface ExportSummary extends ExportCounts {
   /** Things the editor should look at (missing data, unreadable images…), in Chinese. */
   warnings: string[]
   ms: number
+}
+
+/**
+ * The summary line the app and `nianbao export` print: "约 71 页（正文 62 页）：
+ * 9 章，1 个附件，…，12 幅图，46 张照片；用时 2.0 秒". Figures and photos are
+ * counted apart: "11 幅图，12 张图片" read as if a picture were missing.
+ */
+export function exportSummaryText(s: Omit<ExportSummary, 'path' | 'fileName' | 'bytes' | 'warnings' | 'drafts'>): string {
+  const parts = [`${s.chapters} 章`, `${s.headings} 个小节`, `${s.cases} 个案例`, `${s.tables} 张表`, `${s.figures} 幅图`]
+  if (s.appendices) parts.splice(1, 0, `${s.appendices} 个附件`)
+  if (s.photos) parts.push(`${s.photos} 张照片`)
+  return `约 ${s.pages} 页（正文 ${s.bodyPages} 页）：${parts.join('，')}；用时 ${(s.ms / 1000).toFixed(1)} 秒`
 }
 
 export type ExportStage = 'read' | 'charts' | 'layout' | 'build' | 'pack' | 'write' | 'done'

@@ -43,6 +43,14 @@ export interface ImportIssue {
   message: string
   /** A printed value that its formula contradicts: which of the two the table shows (the user chooses, per cell). */
   cell?: ValueChoice
+  /** Where it is in the new report, to go there: the chapter, and the heading, case, table or figure at or before the place. */
+  target?: IssueTarget
+}
+
+export interface IssueTarget {
+  chapterId: string
+  /** A heading, case, table or figure of that chapter; absent: the chapter's start. */
+  id?: string
 }
 
 /**

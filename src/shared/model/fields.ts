@@ -1,4 +1,5 @@
-import { indicatorCall, scanFormula, yearText, type YearSpec } from './formula'
+import { indicatorCall, mapIndicatorRefs, scanFormula, yearText, type YearSpec } from './formula'
+import { indicatorRefLabel, type Indicator } from './indicator'
 import type { CellFormat } from './table'
 
 /**
@@ -83,22 +84,40 @@ function candidatesFor(inds: { ref: string; year: YearSpec }[], compact: string)
   return out
 }
 
-/** A short Chinese description of a field, for its tooltip: "专任教师（本年）的增幅". */
-export function describeField(ref: string, nameOf: (refOrKey: string) => string): string {
+/** Finds an indicator by key or name (the renderer's copy of the report's indicators). */
+export type IndicatorLookup = (refOrName: string) => Pick<Indicator, 'name' | 'unit'> | undefined
+
+/**
+ * A short Chinese description of a field, for its tooltip, with indicators by
+ * their Chinese name and unit (never their keys): "专任教师（人），本年",
+ * "专任教师（人）：本年比上年的增幅". `tableOf` gives a table's label by id ("表 1-2").
+ */
+export function describeField(ref: string, find: IndicatorLookup, tableOf: (tableId: string) => string = () => '表格'): string {
   const p = presetOf(ref)
-  if (!p) return `公式 ${ref}`
+  const label = (r: string) => indicatorRefLabel(r, find)
+  if (!p) return `公式 ${formulaForPeople(ref, find)}`
   switch (p.kind) {
     case 'value':
-      return `${nameOf(p.indicator)}（${yearText(p.year ?? CUR)}）`
+      return `${label(p.indicator)}，${yearText(p.year ?? CUR)}`
     case 'change':
-      return `${nameOf(p.indicator)}：本年比上年的变化`
+      return `${label(p.indicator)}：本年比上年的变化`
     case 'growth':
-      return `${nameOf(p.indicator)}：本年比上年的增幅`
+      return `${label(p.indicator)}：本年比上年的增幅`
     case 'share':
-      return `${nameOf(p.indicator)}占${nameOf(p.of)}的比例（${yearText(p.year ?? CUR)}）`
+      return `${label(p.indicator)}占${label(p.of)}的比例，${yearText(p.year ?? CUR)}`
     case 'cell':
-      return `表格单元格 ${p.cell}`
+      return `${tableOf(p.tableId)} ${p.cell} 单元格`
   }
+}
+
+/** A formula as people read it: 指标("students.enrolled",本年) reads 指标("在校生数",本年) (a formula takes names as well as keys). */
+export function formulaForPeople(formula: string, find: IndicatorLookup): string {
+  return mapIndicatorRefs(formula, (ref) => find(ref)?.name ?? ref)
+}
+
+/** A formula typed by people, to be kept in the text: names become keys, so renaming an indicator never breaks it. */
+export function formulaForStoring(formula: string, keyOf: (refOrName: string) => string | undefined): string {
+  return mapIndicatorRefs(formula, (ref) => keyOf(ref) ?? ref)
 }
 
 /** A field's computed value, as main sends it. */

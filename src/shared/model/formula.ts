@@ -188,6 +188,14 @@ export function renameIndicatorRefs(input: string, from: string, to: string): st
   return scanned.segments.map((s) => (s.kind === 'indicator' && s.ref === from ? indicatorCall(to, s.year) : s.text)).join('')
 }
 
+/** Rewrite every indicator reference of a formula with `to(ref)` (keys to names for people, names to keys for storing); other text is untouched. */
+export function mapIndicatorRefs(input: string, to: (ref: string) => string): string {
+  if (!/指标|IND/i.test(input)) return input
+  const scanned = scanFormula(input)
+  if (scanned.error || !scanned.segments.some((s) => s.kind === 'indicator')) return input
+  return scanned.segments.map((s) => (s.kind === 'indicator' ? indicatorCall(to(s.ref), s.year) : s.text)).join('')
+}
+
 export function isFormula(input: string): boolean {
   return input.trim().startsWith('=') && input.trim().length > 1
 }

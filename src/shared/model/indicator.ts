@@ -43,3 +43,19 @@ export function checkIndicatorName(name: string): string | null {
   if (isIndicatorKey(n)) return '指标名称应使用中文（纯英文小写形式保留给指标标识）。'
   return null
 }
+
+/** How an indicator reads wherever a user sees it: its Chinese name and unit, "专任教师（人）". */
+export function indicatorLabel(ind: Pick<Indicator, 'name' | 'unit'>): string {
+  return ind.unit ? `${ind.name}（${ind.unit}）` : ind.name
+}
+
+/**
+ * How a reference to an indicator reads: the label of the indicator it names
+ * (by key or name); a key nobody has any more reads as 已删除的指标, never as
+ * the key itself; a Chinese name not (yet) known reads as written.
+ */
+export function indicatorRefLabel(ref: string, find: (refOrName: string) => Pick<Indicator, 'name' | 'unit'> | undefined): string {
+  const ind = find(ref)
+  if (ind) return indicatorLabel(ind)
+  return isIndicatorKey(ref) ? '已删除的指标' : ref
+}

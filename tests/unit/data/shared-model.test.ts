@@ -1,6 +1,8 @@
 import { formatNumber, formatToString, parseFormat, parseTypedNumber, roundTo } from '../../../src/shared/model/format'
-import { directBinding, fillYears, indicatorRefs, normalizeFormulaInput, renameIndicatorRefs, scanFormula } from '../../../src/shared/model/formula'
-import { fieldFormula, presetOf } from '../../../src/shared/model/fields'
+import { directBinding, fillYears, indicatorRefs, mapIndicatorRefs, normalizeFormulaInput, renameIndicatorRefs, scanFormula } from '../../../src/shared/model/formula'
+import { describeField, fieldFormula, formulaForPeople, formulaForStoring, presetOf } from '../../../src/shared/model/fields'
+import { indicatorLabel, indicatorRefLabel } from '../../../src/shared/model/indicator'
+import { cellPlace, overwriteQuestion, overwrittenFormulas } from '../../../src/shared/model/cellPlace'
 import { compactCrossRefs, crossRefText } from '../../../src/shared/model/crossref'
 import type { ReportNumbering } from '../../../src/shared/model/numbering'
 
@@ -90,6 +92,35 @@ describe('quoted figures', () => {
     expect(fieldFormula(presets[2])).toBe('=ROUND((指标("students.enrolled",本年)-指标("students.enrolled",上年))/指标("students.enrolled",上年)*100,2)')
     expect(presetOf('=1+2')).toBeNull()
   })
+
+  it('read with indicator names and units, never keys; a formula typed with names is kept with keys', () => {
+    const inds: Record<string, { id: string; name: string; unit: string }> = {}
+    for (const i of [
+      { id: 'students.enrolled', name: '招生数', unit: '人' },
+      { id: 'students.total', name: '在校生数', unit: '人' },
+      { id: 'imported.1', name: '生师比', unit: '' }
+    ])
+      inds[i.id] = inds[i.name] = i
+    const find = (r: string) => inds[r]
+    expect(indicatorLabel(inds['students.total'])).toBe('在校生数（人）')
+    expect(indicatorRefLabel('imported.1', find)).toBe('生师比')
+    expect(indicatorRefLabel('students.gone', find)).toBe('已删除的指标')
+    expect(indicatorRefLabel('专任教师', find)).toBe('专任教师')
+    const tables = (id: string) => (id === 'tbl_abc' ? '表 1-2' : '表格')
+    const described = [
+      describeField(fieldFormula({ kind: 'value', indicator: 'students.enrolled' }), find),
+      describeField(fieldFormula({ kind: 'growth', indicator: 'students.enrolled', decimals: 2 }), find),
+      describeField(fieldFormula({ kind: 'share', indicator: 'students.enrolled', of: 'students.total', decimals: 2 }), find),
+      describeField(fieldFormula({ kind: 'cell', tableId: 'tbl_abc', cell: 'C6' }), find, tables),
+      describeField('=指标("imported.1",本年)*2', find)
+    ]
+    expect(described).toEqual(['招生数（人），本年', '招生数（人）：本年比上年的增幅', '招生数（人）占在校生数（人）的比例，本年', '表 1-2 C6 单元格', '公式 =指标("生师比",本年)*2'])
+    for (const d of described) expect(d).not.toMatch(/[a-z]+\.[a-z0-9]+/)
+    const typed = formulaForPeople('=指标("students.enrolled",本年)/指标("students.total",本年)*100', find)
+    expect(typed).toBe('=指标("招生数",本年)/指标("在校生数",本年)*100')
+    expect(formulaForStoring(typed, (r) => find(r)?.id)).toBe('=指标("students.enrolled",本年)/指标("students.total",本年)*100')
+    expect(mapIndicatorRefs('="指标"&A1', () => 'x')).toBe('="指标"&A1')
+  })
 })
 
 describe('cross-references', () => {
@@ -124,5 +155,42 @@ describe('cross-references', () => {
     const compact = compactCrossRefs(inline)
     expect(compact).toEqual([false, false, false, true, false, false])
     expect(crossRefText('figure', 'fig_b', numbering, compact[3]).text).toBe('2-3')
+  })
+})
+
+describe('cells as people name them, and formulas a change would lose', () => {
+  const resolved = [
+    [{ text: '基本检测指标' }, { text: '2020 年' }, { text: '2021 年' }, { text: '变化情况' }],
+    [{ text: '专任教师（人）' }, { text: '1622', value: 1622 }, { text: '1649', value: 1649, binding: { indicator: 'teachers.fulltime', year: 2021 } }, { text: '+27', value: 27, formula: true }],
+    [{ text: '生师比' }, { text: '17.74' }, { text: '18.28' }, { text: '+0.54', formula: true }]
+  ].map((r) => r.map((c) => ({ align: 'left' as const, ...c })))
+  const spec = {
+    headerRows: 1,
+    rows: [
+      [{ input: '基本检测指标' }, { input: '2020 年' }, { input: '2021 年' }, { input: '变化情况' }],
+      [{ input: '专任教师（人）' }, { input: '1622' }, { input: '=指标("专任教师",本年)' }, { input: '=C2-B2' }],
+      [{ input: '生师比' }, { input: '17.74' }, { input: '18.28' }, { input: '=ROUND(C3-B3,2)' }]
+    ]
+  }
+
+  it('name a cell by its row and its column, not by an address the table does not show', () => {
+    expect(cellPlace(resolved, 1, 1, 3)).toBe('“专任教师（人）”的“变化情况”')
+    expect(cellPlace(resolved, 1, 0, 2)).toBe('表头“2021 年”')
+    expect(cellPlace(resolved, 1, 2, 0)).toBe('“生师比”')
+  })
+
+  it('a number, a paste or a clearing over a formula loses it; a new formula, an indicator’s cell or a plain cell does not', () => {
+    expect(overwrittenFormulas(spec, resolved, [{ row: 1, col: 3, input: '30' }])).toEqual([{ row: 1, col: 3, place: '“专任教师（人）”的“变化情况”', formula: '=C2-B2', shown: '+27' }])
+    expect(overwrittenFormulas(spec, resolved, [{ row: 1, col: 3, input: '=C2-B2+1' }])).toEqual([])
+    expect(overwrittenFormulas(spec, resolved, [{ row: 1, col: 2, input: '1700' }])).toEqual([])
+    expect(overwrittenFormulas(spec, resolved, [{ row: 1, col: 1, input: '1600' }])).toEqual([])
+    const both = overwrittenFormulas(spec, resolved, [
+      { row: 1, col: 3, input: '' },
+      { row: 2, col: 3, input: '' }
+    ])
+    expect(both.map((c) => c.place)).toEqual(['“专任教师（人）”的“变化情况”', '“生师比”的“变化情况”'])
+    expect(overwriteQuestion(both.slice(0, 1), '30')).toBe('“专任教师（人）”的“变化情况”由公式 =C2-B2 算出（现为 +27），会随数据自动更新。改为“30”会去掉公式，以后它不再随数据变化。')
+    expect(overwriteQuestion(both.slice(0, 1), '')).toContain('清空它会去掉公式')
+    expect(overwriteQuestion(both, null)).toBe('“专任教师（人）”的“变化情况”、“生师比”的“变化情况”由公式算出，会随数据自动更新。这样会去掉它们的公式，以后不再随数据变化。')
   })
 })

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { UserError } from '@shared/errors'
-import type { ExportJob, ExportSummary } from '@shared/contract/export'
+import { type ExportJob, type ExportSummary, exportSummaryText } from '@shared/contract/export'
 import { type Command, type CliIO, parse, requireValue } from '../io'
 import { commandService } from '../service'
 
@@ -25,13 +25,6 @@ function progressPrinter(io: CliIO): (job: ExportJob) => void {
     lastAt = now
     io.err(`[${String(Math.round(p.fraction * 100)).padStart(3)}%] ${p.label}`)
   }
-}
-
-export function summaryLine(s: ExportSummary): string {
-  const seconds = (s.ms / 1000).toFixed(1)
-  const parts = [`${s.chapters} 章`, `${s.headings} 个小节`, `${s.cases} 个案例`, `${s.tables} 张表`, `${s.figures} 幅图`, `${s.images} 张图片`]
-  if (s.appendices) parts.splice(1, 0, `${s.appendices} 个附件`)
-  return `约 ${s.pages} 页（正文 ${s.bodyPages} 页）：${parts.join('，')}；用时 ${seconds} 秒`
 }
 
 /** Export a report to Word in the official layout. */
@@ -58,7 +51,7 @@ export const exportCommand: Command = async (argv, io) => {
     io.out(JSON.stringify(summary, null, 2))
   } else {
     io.out(summary.path)
-    if (!values.quiet) io.err(`已导出：${summary.path}\n${summaryLine(summary)}`)
+    if (!values.quiet) io.err(`已导出：${summary.path}\n${exportSummaryText(summary)}`)
   }
   if (!values.quiet) for (const w of summary.warnings) io.err(`注意：${w}`)
   return 0

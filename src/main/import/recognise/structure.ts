@@ -10,6 +10,12 @@ import { cellText, endsLikeSentence, quote, tidy, unwrap } from './text'
  * appendix. Typed numbers are kept beside each item (for the consistency
  * checks and for resolving "见表 1-2"); they never become content.
  */
+/** The old document's paragraph a place names ("…（原文第 120 段）", "原文第 7 段"), or null. */
+export function paragraphOfPlace(place: string): number | null {
+  const m = /原文第 (\d+) 段/.exec(place)
+  return m ? Number(m[1]) : null
+}
+
 export interface Located {
   /** Paragraph index in the old document. */
   para: number
@@ -278,6 +284,7 @@ export class StructureReader {
 
   // ---- body ------------------------------------------------------------------
 
+  /** Where an item was in the old document, for people; paragraphOfPlace reads the paragraph back. */
   private place(para: number): string {
     const ch = this.cur
     const chLabel = ch ? (ch.kind === 'appendix' ? ch.title : `第 ${ch.typed ?? this.chapters.length} 章 ${ch.title}`) : '正文开头'

@@ -294,7 +294,7 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
                       <div className="label-edits">
                         {picked.map((id) => (
                           <label key={id} className="inline">
-                            <input value={labels[id] ?? ''} placeholder={liveData.indicator(id)?.name ?? id} onChange={(e) => setLabels((l) => ({ ...l, [id]: e.target.value }))} maxLength={40} />
+                            <input value={labels[id] ?? ''} placeholder={liveData.lookup(id)?.name ?? '已删除的指标'} onChange={(e) => setLabels((l) => ({ ...l, [id]: e.target.value }))} maxLength={40} />
                           </label>
                         ))}
                       </div>

@@ -54,14 +54,16 @@ interface ConfirmProps {
   title: string
   message: ReactNode
   confirmLabel: string
+  /** The button that leaves things as they are (取消 unless said otherwise). */
+  cancelLabel?: string
   danger?: boolean
   onConfirm: () => void
   onCancel: () => void
 }
 
-export function ConfirmDialog({ title, message, confirmLabel, danger, onConfirm, onCancel }: ConfirmProps) {
+export function ConfirmDialog({ title, message, confirmLabel, cancelLabel = '取消', danger, onConfirm, onCancel }: ConfirmProps) {
   return (
-    <Dialog title={title} onClose={onCancel} testId="confirm-dialog" footer={<DialogButtons onCancel={onCancel} onConfirm={onConfirm} confirmLabel={confirmLabel} danger={danger} />}>
+    <Dialog title={title} onClose={onCancel} testId="confirm-dialog" footer={<DialogButtons onCancel={onCancel} onConfirm={onConfirm} confirmLabel={confirmLabel} cancelLabel={cancelLabel} danger={danger} />}>
       <p className="dialog-message">{message}</p>
     </Dialog>
   )
@@ -72,6 +74,8 @@ interface ButtonsProps {
   onConfirm: () => void
   /** 确定 unless the action has a name of its own (保存, 插入, 移动…). */
   confirmLabel?: string
+  /** 取消 unless declining has a name of its own (保留公式). */
+  cancelLabel?: string
   /** The submission is running: the confirm button waits (and says `busyLabel` when given). */
   busy?: boolean
   busyLabel?: string
@@ -86,12 +90,12 @@ interface ButtonsProps {
 }
 
 /** The footer of a dialog that asks something: 取消 and the confirm button, anything else before them. */
-export function DialogButtons({ onCancel, onConfirm, confirmLabel = '确定', busy = false, busyLabel, disabled = false, cancelDisabled, danger, confirmTestId, children }: ButtonsProps) {
+export function DialogButtons({ onCancel, onConfirm, confirmLabel = '确定', cancelLabel = '取消', busy = false, busyLabel, disabled = false, cancelDisabled, danger, confirmTestId, children }: ButtonsProps) {
   return (
     <>
       {children}
       <button type="button" className="btn" onClick={onCancel} disabled={cancelDisabled}>
-        取消
+        {cancelLabel}
       </button>
       <button type="button" className={danger ? 'btn btn-danger' : 'btn btn-primary'} onClick={onConfirm} disabled={busy || disabled} data-testid={confirmTestId}>
         {busy && busyLabel ? busyLabel : confirmLabel}

@@ -1,6 +1,6 @@
 import { Extension, type Editor } from '@tiptap/core'
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
-import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { ReactNodeViewRenderer } from '@tiptap/react'
 import { compactCrossRefs } from '@shared/model/crossref'
@@ -68,6 +68,17 @@ function behaviour(env: EditorEnv) {
     addProseMirrorPlugins() {
       const editor = this.editor as Editor
       let lastTrigger = -1
+      let typed = false
+      const check = (view: EditorView) => {
+        if (!typed || view.composing || view.isDestroyed) return
+        typed = false
+        const t = triggerAt(view.state)
+        if (!t) lastTrigger = -1
+        if (!t || t.to === lastTrigger) return
+        lastTrigger = t.to
+        if (t.kind === 'field') openDataDialog({ kind: 'field', editor, replace: { from: t.from, to: t.to } })
+        else openDataDialog({ kind: 'crossRef', editor, target: t.kind, replace: { from: t.from, to: t.to } })
+      }
       return [
         new Plugin<DecorationSet>({
           key: compactKey,
@@ -79,18 +90,23 @@ function behaviour(env: EditorEnv) {
         }),
         new Plugin({
           key: new PluginKey('liveDataTriggers'),
-          view: () => ({
-            update(view, prev) {
-              // Typed text only (IME compositions end first), never on paste or undo.
-              if (view.composing || view.state.doc.eq(prev.doc) || view.state.doc.content.size <= prev.doc.content.size) return
-              if (view.state.doc.content.size - prev.doc.content.size > 3) return
-              const t = triggerAt(view.state)
-              if (!t || t.to === lastTrigger) return
-              lastTrigger = t.to
-              if (t.kind === 'field') openDataDialog({ kind: 'field', editor, replace: { from: t.from, to: t.to } })
-              else openDataDialog({ kind: 'crossRef', editor, target: t.kind, replace: { from: t.from, to: t.to } })
+          // Typed text only, however it was typed: a key, or an IME commit of any length ("……（见表" in one go);
+          // never a paste, an undo or a replacement made by a command. The trigger is looked for at the cursor
+          // once the typed text is in (after the composition, for an IME).
+          props: {
+            handleTextInput: () => {
+              typed = true
+              return false
+            },
+            handleDOMEvents: {
+              compositionend: (view) => {
+                typed = true
+                setTimeout(() => check(view))
+                return false
+              }
             }
-          })
+          },
+          view: () => ({ update: (view) => check(view) })
         }),
         new Plugin({
           key: new PluginKey('liveDataCopies'),
@@ -148,7 +164,7 @@ export const liveDataEditor: EditorContribution = (env) => ({
   nodeViews: {
     reportTable: ReactNodeViewRenderer(ReportTableNodeView, { stopEvent: tableStopEvent, ignoreMutation: () => true }),
     figure: ReactNodeViewRenderer(FigureNodeView, { ignoreMutation: () => true }),
-    dataField: dataFieldView(),
+    dataField: dataFieldView(env.numbering),
     crossRef: crossRefView(env.numbering)
   },
   extensions: [behaviour(env)]

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import type { DataDelta, FigureView, TableView } from '@shared/contract/data'
 import type { ResolvedField } from '@shared/model/fields'
-import type { IndicatorWithValues } from '@shared/model/indicator'
+import { indicatorRefLabel, type Indicator, type IndicatorWithValues } from '@shared/model/indicator'
 import { api, errorMessage } from '../api/client'
 
 /**
@@ -73,6 +73,17 @@ class LiveData {
   indicator(refOrName: string): IndicatorWithValues | undefined {
     return this.indicatorIndex.get(refOrName)
   }
+  /**
+   * An indicator by key or name, for showing it to people: asks main for the
+   * report's indicators the first time (views that show labels redraw on
+   * 'indicators'); while they load, every indicator reads "…", never its key.
+   */
+  lookup = (refOrName: string): Pick<Indicator, 'name' | 'unit'> | undefined => {
+    this.loadOverview()
+    return this.overviewState === 'loaded' ? this.indicatorIndex.get(refOrName) : { name: '…', unit: '' }
+  }
+  /** How an indicator reads wherever a user sees it: "专任教师（人）" (indicatorRefLabel). */
+  label = (refOrName: string): string => indicatorRefLabel(refOrName, this.lookup)
   getTable(id: string): TableView | undefined {
     return this.tables.get(id)
   }

@@ -14,7 +14,9 @@ export interface HeaderItemProps {
   report: ReportState
   /** Save pending edits first; false when they could not be saved (the status bar says why). */
   flush(): Promise<boolean>
-  /** Bring a side panel to the front, by its id (体检 opens its panel, 汇总's menu its panels). */
+  /** Open a chapter and go to a node in it (the places an import or rollover report lists). */
+  openChapter(chapterId: string, nodeId?: string): Promise<void>
+  /** Bring a side panel to the front (体检 opens its panel, 汇总's menu its panels). */
   showPanel(id: string): void
 }
 

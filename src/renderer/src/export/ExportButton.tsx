@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ExportJob } from '@shared/contract/export'
+import { type ExportJob, exportSummaryText } from '@shared/contract/export'
 import { api, errorMessage } from '../api/client'
 import { Dialog } from '../components/Dialog'
 import type { HeaderItemProps } from '../editor/feature'
@@ -177,8 +177,7 @@ function ExportDone({ job }: { job: ExportJob }) {
         </button>
       </p>
       <p className="export-summary" data-testid="export-summary">
-        约 {r.pages} 页（正文 {r.bodyPages} 页）：{r.chapters} 章{r.appendices ? `，${r.appendices} 个附件` : ''}，{r.headings} 个小节，{r.cases} 个案例，{r.tables} 张表，{r.figures} 幅图，
-        {r.images} 张图片；用时 {(r.ms / 1000).toFixed(1)} 秒。
+        {exportSummaryText(r)}。
       </p>
       <p className="export-hint">用 Word 打开时，如提示“是否更新域”，请选择“是”，目录页码会按 Word 的排版更新。</p>
       {r.drafts > 0 && <p className="export-warning">有 {r.drafts} 段文字仍是去年报告中的原文，尚未修改。</p>}

@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import type { ReportState } from '@shared/model/report'
+import type { HeaderItemProps } from '../editor/feature'
 import { HeaderMenu } from '../components/HeaderMenu'
 import { importController } from './controller'
 
@@ -23,16 +23,11 @@ export function ImportCards() {
   )
 }
 
-interface MenuProps {
-  report: ReportState
-  /** Save what the open chapter holds; false when it could not be saved. */
-  flush: () => Promise<boolean>
-}
-
-export function ImportMenu({ report, flush }: MenuProps) {
+/** 上一年报告 ▾ in the report screen's header; the import report's places open through `openChapter`. */
+export function ImportMenu({ report, flush, openChapter }: HeaderItemProps) {
   useEffect(() => {
-    importController.attach(report, flush)
-  }, [report, flush])
+    importController.attach(report, flush, openChapter)
+  }, [report, flush, openChapter])
   useEffect(() => () => importController.attach(null, null), [])
   return (
     <HeaderMenu

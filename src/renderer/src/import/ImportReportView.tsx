@@ -52,7 +52,13 @@ function Section({
         <ol className="import-issues">
           {items.map((i, k) => (
             <li key={k} data-code={i.code}>
-              <div className="import-place">{i.place}</div>
+              {i.target ? (
+                <button type="button" className="import-place import-go" title="转到这里" onClick={() => void importController.goTo(i.target!)} data-testid="import-go">
+                  {i.place}
+                </button>
+              ) : (
+                <div className="import-place">{i.place}</div>
+              )}
               <div className="import-message">{i.message}</div>
               {i.cell && onChoose && <ValueChoiceRow cell={i.cell} onChoose={onChoose} />}
             </li>

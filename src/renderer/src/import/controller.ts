@@ -1,5 +1,5 @@
 import type { AppInfo } from '@shared/api'
-import type { ImportReport, ImportResult } from '@shared/contract/import'
+import type { ImportReport, ImportResult, IssueTarget } from '@shared/contract/import'
 import type { ReportState } from '@shared/model/report'
 import { api, errorMessage } from '../api/client'
 import { liveData } from '../data/store'
@@ -28,6 +28,8 @@ class ImportController extends Store<ImportUiState> {
   private notify: (kind: 'error' | 'info' | 'success', text: string) => void = () => {}
   /** The open report's "save what is pending"; null on the start screen. */
   private flush: (() => Promise<boolean>) | null = null
+  /** The open report's way to a chapter and a node in it; null on the start screen. */
+  private openChapter: ((chapterId: string, nodeId?: string) => Promise<void>) | null = null
   current: ReportState | null = null
 
   constructor() {
@@ -41,10 +43,18 @@ class ImportController extends Store<ImportUiState> {
     this.notify = o.notify
   }
 
-  /** The report screen registers its flush while it is shown. */
-  attach(current: ReportState | null, flush: (() => Promise<boolean>) | null) {
+  /** The report screen registers its flush and its way to a chapter while it is shown. */
+  attach(current: ReportState | null, flush: (() => Promise<boolean>) | null, openChapter: ((chapterId: string, nodeId?: string) => Promise<void>) | null = null) {
     this.current = current
     this.flush = flush
+    this.openChapter = openChapter
+  }
+
+  /** Go to a place the import report lists: its chapter, and the heading, case, table or figure there (the result dialog closes). */
+  async goTo(target: IssueTarget): Promise<void> {
+    if (!this.openChapter) return
+    if (this.state.result) this.dismissResult()
+    await this.openChapter(target.chapterId, target.id)
   }
 
   get nativeDialogs(): boolean {

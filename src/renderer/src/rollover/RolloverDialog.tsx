@@ -105,7 +105,7 @@ export function RolloverDialog({ files, busy }: Props) {
       title="从上一年报告新建"
       onClose={() => !busy && importController.closeRollover()}
       testId="rollover-dialog"
-      width={540}
+      width={600}
       footer={
         <DialogButtons
           onCancel={() => importController.closeRollover()}
@@ -122,50 +122,60 @@ export function RolloverDialog({ files, busy }: Props) {
       <fieldset className="rollover-sources">
         <legend>上一年的报告</legend>
         {current && (
-          <label>
+          <label className="rollover-option" data-testid="rollover-option">
             <input type="radio" name="rollover-source" checked={source === 'current'} onChange={() => setSource('current')} />
-            当前打开的报告：{current.meta.title}（{current.meta.year} 年度）
+            <span className="rollover-option-body">
+              <span className="rollover-option-title">当前打开的报告（{current.meta.year} 年度）</span>
+              <span className="rollover-file-name">{current.meta.title}</span>
+            </span>
           </label>
         )}
         {native && (
-          <label>
+          <label className="rollover-option" data-testid="rollover-option">
             <input type="radio" name="rollover-source" checked={source === 'dialog'} onChange={() => setSource('dialog')} />
-            选择电脑上的报告文件（.nianbao 或 Word 文档 .docx）：
-            <button type="button" className="btn btn-small" onClick={() => (setSource('dialog'), void learn('dialog', { source: 'dialog' }))} data-testid="rollover-choose">
-              {read.dialog ? read.dialog.fileName : '选择文件…'}
-            </button>
+            <span className="rollover-option-body">
+              <span className="rollover-option-title">电脑上的报告文件（.nianbao 或 Word 文档 .docx）</span>
+              <span className="rollover-option-row">
+                <button type="button" className="btn btn-small" onClick={() => (setSource('dialog'), void learn('dialog', { source: 'dialog' }))} data-testid="rollover-choose">
+                  {read.dialog ? '换一个…' : '选择文件…'}
+                </button>
+                {read.dialog && <span className="rollover-file-name">{read.dialog.fileName}</span>}
+              </span>
+            </span>
           </label>
         )}
-        {!native && files.length > 0 && (
-          <label>
-            <input type="radio" name="rollover-source" checked={source === 'path'} onChange={() => setSource('path')} />
-            工作文件夹中的报告：
-            <select value={path} onChange={(e) => (setPath(e.target.value), setSource('path'))} data-testid="rollover-file">
-              {files.map((f) => (
-                <option key={f.path} value={f.path}>
-                  {f.title}（{f.fileName}）
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        {!native &&
+          files.map((f) => (
+            <label key={f.path} className="rollover-option" data-testid="rollover-option">
+              <input type="radio" name="rollover-source" checked={source === 'path' && path === f.path} onChange={() => (setPath(f.path), setSource('path'))} data-testid="rollover-file" />
+              <span className="rollover-option-body">
+                <span className="rollover-option-title">工作文件夹中的报告：{f.title}</span>
+                <span className="rollover-file-name">{f.fileName}</span>
+              </span>
+            </label>
+          ))}
         {!native && (
-          <label>
+          <label className="rollover-option" data-testid="rollover-option">
             <input type="radio" name="rollover-source" checked={source === 'upload'} onChange={() => setSource('upload')} />
-            上传上一年的 Word 文档（.docx）：
-            <button type="button" className="btn btn-small" onClick={() => (setSource('upload'), void choose())}>
-              {file ? file.name : '选择文件…'}
-            </button>
+            <span className="rollover-option-body">
+              <span className="rollover-option-title">上一年的 Word 文档（.docx）</span>
+              <span className="rollover-option-row">
+                <button type="button" className="btn btn-small" onClick={() => (setSource('upload'), void choose())}>
+                  {file ? '换一个…' : '选择文件…'}
+                </button>
+                {file && <span className="rollover-file-name">{file.name}</span>}
+              </span>
+            </span>
           </label>
         )}
       </fieldset>
-      <label className="field rollover-year">
-        <span>新报告的数据年度</span>
-        <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(e.target.value)} data-testid="rollover-year" />
+      <div className="rollover-year">
+        <label htmlFor="rollover-year">新报告的数据年度</label>
+        <input id="rollover-year" type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(e.target.value)} data-testid="rollover-year" />
         <span className="hint" data-testid="rollover-from-year">
           {reading ? '正在读取上一年报告的数据年度…' : chosenYear !== undefined ? `上一年报告的数据年度：${chosenYear}` : ''}
         </span>
-      </label>
+      </div>
       <FormError error={form.error} />
     </Dialog>
   )

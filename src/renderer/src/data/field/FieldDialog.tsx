@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import { fieldFormula, presetFormat, presetOf, type FieldPreset } from '@shared/model/fields'
+import { fieldFormula, formulaForPeople, formulaForStoring, presetFormat, presetOf, type FieldPreset } from '@shared/model/fields'
 import { formatToString, formatValue, parseFormat } from '@shared/model/format'
 import type { CellFormat } from '@shared/model/table'
 import type { ResolvedField } from '@shared/model/fields'
@@ -10,6 +10,7 @@ import { api } from '../../api/client'
 import { liveData, useIndicators } from '../store'
 import type { DataDialogRequest } from '../dialogs'
 import { useTableChoices } from '../table/useTableChoices'
+import { CellPicker } from './CellPicker'
 import { FormatPicker } from './FormatPicker'
 
 type Kind = FieldPreset['kind'] | 'formula'
@@ -45,7 +46,9 @@ export function FieldDialog({ request, onClose }: { request: Extract<DataDialogR
   const [decimals, setDecimals] = useState(initial && 'decimals' in initial ? initial.decimals : 2)
   const [tableId, setTableId] = useState(initial?.kind === 'cell' ? initial.tableId : '')
   const [cell, setCell] = useState(initial?.kind === 'cell' ? initial.cell : '')
-  const [formula, setFormula] = useState(request.ref ?? '=')
+  // A formula reads with indicator names (the text keeps keys, see formulaForStoring); null until edited.
+  const [typedFormula, setFormula] = useState<string | null>(null)
+  const formula = typedFormula ?? (request.ref ? formulaForPeople(request.ref, (r) => liveData.indicator(r)) : '=')
   const [format, setFormat] = useState<CellFormat>(parseFormat(request.format))
   const [formatTouched, setFormatTouched] = useState(!!request.ref)
   const [preview, setPreview] = useState<ResolvedField | null>(null)
@@ -65,7 +68,7 @@ export function FieldDialog({ request, onClose }: { request: Extract<DataDialogR
     return { kind, indicator, decimals }
   }, [kind, indicator, of, yearRel, decimals, tableId, cell])
 
-  const ref = kind === 'formula' ? formula.trim() : preset ? fieldFormula(preset) : ''
+  const ref = kind === 'formula' ? formulaForStoring(formula.trim(), (r) => liveData.indicator(r)?.id) : preset ? fieldFormula(preset) : ''
 
   // The format follows the kind until the editor picks one.
   useEffect(() => {
@@ -185,11 +188,8 @@ export function FieldDialog({ request, onClose }: { request: Extract<DataDialogR
         )}
         {kind === 'cell' && (
           <>
-            <SelectField label="表格" value={tableId} onChange={setTableId} placeholder="请选择…" choices={tables.map((t) => ({ value: t.id, label: t.label }))} />
-            <label className="field">
-              <span>单元格（如 C6：第 C 列第 6 行）</span>
-              <input value={cell} onChange={(e) => setCell(e.target.value.trim())} maxLength={6} />
-            </label>
+            <SelectField label="表格" value={tableId} onChange={(v) => (setTableId(v), setCell(''))} placeholder="请选择…" choices={tables.map((t) => ({ value: t.id, label: t.label }))} />
+            {tableId && <CellPicker tableId={tableId} cell={cell} onPick={setCell} />}
           </>
         )}
         {kind === 'formula' && (

@@ -2,6 +2,8 @@ import type { NodeViewRenderer } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { describeField } from '@shared/model/fields'
 import { formatValue, parseFormat } from '@shared/model/format'
+import { tableLabel } from '@shared/model/numbering'
+import type { NumberingSource } from '../../editor/numbering/store'
 import { liveData } from '../store'
 import { openDataDialog } from '../dialogs'
 
@@ -11,7 +13,12 @@ import { openDataDialog } from '../dialogs'
  * Not yet filled in: a marked 待填; a failing formula: a marked error with
  * its explanation. Double-click to change what it shows.
  */
-export function dataFieldView(): NodeViewRenderer {
+/** `numbering`: the live numbering, for "表 1-2" in a quoted cell's tooltip. */
+export function dataFieldView(numbering: NumberingSource): NodeViewRenderer {
+  const tableLabelOf = (tableId: string): string => {
+    const t = numbering.getSnapshot().tables.find((x) => x.id === tableId)
+    return t ? tableLabel(t.number) : '表格'
+  }
   return ({ node: initial, getPos, editor }) => {
     let node: PMNode = initial
     const dom = document.createElement('span')
@@ -21,13 +28,12 @@ export function dataFieldView(): NodeViewRenderer {
     let unsubscribe: () => void = () => undefined
     let watching = ''
 
-    const nameOf = (ref: string) => liveData.indicator(ref)?.name ?? ref
     const render = () => {
       const ref = String(node.attrs.ref ?? '')
       const f = liveData.getField(ref)
       let text: string
       let state: string
-      let title = describeField(ref, nameOf)
+      let title = describeField(ref, liveData.lookup, tableLabelOf)
       if (!ref) {
         text = '〔空字段〕'
         state = 'error'

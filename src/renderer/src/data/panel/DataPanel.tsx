@@ -1,5 +1,5 @@
 import { memo, useMemo, useState } from 'react'
-import type { IndicatorWithValues } from '@shared/model/indicator'
+import { indicatorLabel, type IndicatorWithValues } from '@shared/model/indicator'
 import { fieldFormula } from '@shared/model/fields'
 import { formatToString, parseTypedNumber, plainNumber } from '@shared/model/format'
 import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
@@ -100,7 +100,7 @@ function DataPanel({ workspace }: PanelProps) {
 const IndicatorRow = memo(function IndicatorRow({ ind, year, onEdit, onInsert }: { ind: IndicatorWithValues; year: number; onEdit: () => void; onInsert: () => void }) {
   return (
     <div className="dp-row" role="row" data-indicator={ind.name}>
-      <span className="dp-name" title={`${ind.name}${ind.unit ? `（${ind.unit}）` : ''}${ind.source ? `\n数据来源：${ind.source}` : ''}\n标识：${ind.id}`}>
+      <span className="dp-name" title={`${indicatorLabel(ind)}${ind.source ? `\n数据来源：${ind.source}` : ''}`}>
         {ind.name}
         {ind.unit && <small>（{ind.unit}）</small>}
       </span>

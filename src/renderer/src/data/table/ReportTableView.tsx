@@ -7,7 +7,7 @@ import { useTableNumber } from '../../editor/numbering/NumberingProvider'
 import { chapterHistoryOf } from '../../editor/history/extension'
 import type { ChapterHistory } from '../../editor/history/chapterHistory'
 import { ConfirmDialog } from '../../components/Dialog'
-import { liveData, useTableView } from '../store'
+import { liveData, useIndicators, useTableView } from '../store'
 import { openDataDialog } from '../dialogs'
 import { address, mergeAt, type Rect } from './grid'
 import { TableEditing, type Removal, type TableText } from './tableEditing'
@@ -15,6 +15,7 @@ import { tableKey } from './tableKeys'
 import { liveTableData } from './tableData'
 import type { TableData } from './tableChanges'
 import { FormulaBar, TableTools } from './TableTools'
+import { reserveToolsSpace } from './toolsSpace'
 
 /**
  * 表 N-M: a report table in the chapter. The caption sits above ("表 1-2
@@ -88,7 +89,15 @@ export function TableEditor({ view, number, chapterId, history, onDone, onChart,
   const [t] = useState(() => new TableEditing(view, data, history, chapterId))
   t.setView(view)
   const ui = useSyncExternalStore(t.subscribe, t.getSnapshot)
+  // Indicators are shown by name and unit (liveData.label): redraw when they load or change.
+  useIndicators()
   const grid = useRef<HTMLDivElement>(null)
+  /** The floating tools open in room made above the table (toolsSpace.ts), never over the text above it. */
+  const tools = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const table = tools.current?.closest<HTMLElement>('.report-table')
+    return tools.current && table ? reserveToolsSpace(tools.current, table) : undefined
+  }, [])
   /** One input follows the current cell: it takes the keys (and IME compositions) and becomes the cell's editor. */
   const sink = useRef<HTMLInputElement>(null)
   const [box, setBox] = useState<{ left: number; top: number; width: number; height: number } | null>(null)
@@ -146,7 +155,7 @@ export function TableEditor({ view, number, chapterId, history, onDone, onChart,
       )}
 
       <div className="rt-stage">
-        <div className="rt-float">
+        <div className="rt-float" ref={tools}>
           <TableTools t={t} onChart={onChart} sheet={sheet} />
           <FormulaBar t={t} ui={ui} />
         </div>
@@ -195,7 +204,7 @@ export function TableEditor({ view, number, chapterId, history, onDone, onChart,
                     if (cell.finding) classes.push('finding')
                     if (cell.binding) classes.push('bound')
                     if (cell.formula && !cell.binding) classes.push('formula')
-                    const title = cell.error ?? cell.finding ?? (cell.missing ? '等待填写数据' : cell.binding ? `指标：${liveData.indicator(cell.binding.indicator)?.name ?? ''}（${cell.binding.year} 年）` : undefined)
+                    const title = cell.error ?? cell.finding ?? (cell.missing ? '等待填写数据' : cell.binding ? `指标：${liveData.label(cell.binding.indicator)}，${cell.binding.year} 年` : undefined)
                     return (
                       <td
                         key={c}
@@ -221,6 +230,18 @@ export function TableEditor({ view, number, chapterId, history, onDone, onChart,
         </div>
       </div>
 
+      {ui.overwrite &&
+        createPortal(
+          <ConfirmDialog
+            title="替换公式？"
+            message={ui.overwrite.question}
+            confirmLabel="替换公式"
+            cancelLabel="保留公式"
+            onCancel={() => t.keepFormulas()}
+            onConfirm={() => void t.confirmOverwrite()}
+          />,
+          document.body
+        )}
       {ui.confirmRemove &&
         createPortal(
           <ConfirmDialog

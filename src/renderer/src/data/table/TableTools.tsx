@@ -80,7 +80,7 @@ export function FormulaBar({ t, ui }: { t: TableEditing; ui: TableUiState }) {
   const rect = t.rect
   const cellView = t.cellView
   const formatOf: CellFormat = t.format
-  const indicatorName = cellView?.binding ? (liveData.indicator(cellView.binding.indicator)?.name ?? cellView.binding.indicator) : null
+  const indicatorName = cellView?.binding ? liveData.label(cellView.binding.indicator) : null
   return (
     <>
       <div className="rt-formula" data-testid="formula-bar">

@@ -1,7 +1,7 @@
 import { parseTypedNumber } from '@shared/model/format'
 import type { ResolvedCell } from '@shared/model/table'
 import { parseTsv, type CellPos, type Rect } from './grid'
-import type { CellPatch, IndicatorValue } from './tableChanges'
+import type { CellInput, IndicatorValue } from './tableChanges'
 
 /** Cells as tab-separated text (Excel, WPS), as displayed. */
 export function selectionText(rows: ResolvedCell[][], rect: Rect): string {
@@ -19,8 +19,8 @@ export function selectionText(rows: ResolvedCell[][], rect: Rect): string {
  * cell shows an indicator, a pasted number (or nothing) as its value.
  * What falls outside the table is left out.
  */
-export function pastedCells(rows: ResolvedCell[][], at: CellPos, text: string, rowCount: number, colCount: number): { inputs: CellPatch[]; values: IndicatorValue[] } {
-  const inputs: CellPatch[] = []
+export function pastedCells(rows: ResolvedCell[][], at: CellPos, text: string, rowCount: number, colCount: number): { inputs: CellInput[]; values: IndicatorValue[] } {
+  const inputs: CellInput[] = []
   const values: IndicatorValue[] = []
   parseTsv(text).forEach((line, i) =>
     line.forEach((t, j) => {

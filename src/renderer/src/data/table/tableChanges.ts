@@ -3,6 +3,8 @@ import type { CellAlign, CellFormat, TableMerge } from '@shared/model/table'
 import type { ChapterHistory, StepRecord } from '../../editor/history/chapterHistory'
 
 export type CellPatch = { row: number; col: number; input?: string; format?: CellFormat; align?: CellAlign }
+/** A cell's new input (text, a number or a formula). */
+export type CellInput = { row: number; col: number; input: string }
 export type ReshapeKind = 'insertRows' | 'removeRows' | 'insertCols' | 'removeCols'
 export type IndicatorValue = { indicator: string; year: number; value: number | null }
 export type TablePatch = { merges?: TableMerge[]; headerRows?: number; caption?: string; note?: string }

@@ -1,11 +1,12 @@
 import type { TableView } from '@shared/contract/data'
 import { parseTypedNumber } from '@shared/model/format'
 import type { CellAlign, CellFormat, ResolvedCell, TableMerge } from '@shared/model/table'
+import { overwriteQuestion, overwrittenFormulas } from '@shared/model/cellPlace'
 import type { ChapterHistory } from '../../editor/history/chapterHistory'
 import { Store } from '../../components/store'
 import { chartRangeOf, intersects, mergeMap, rectOf, type CellPos, type Rect, type Selection } from './grid'
 import { pastedCells, selectionText } from './clipboard'
-import { TableChanges, type CellPatch, type IndicatorValue, type TableData } from './tableChanges'
+import { TableChanges, type CellInput, type CellPatch, type IndicatorValue, type TableData } from './tableChanges'
 
 /** A cell being typed in. 'value': the cell shows one indicator for one year, and a typed number sets that indicator. */
 export interface Editing {
@@ -43,6 +44,14 @@ export interface TableUiState {
   note: string | null
   /** Rows or columns holding content, waiting for the removal to be confirmed. */
   confirmRemove: Removal | null
+  /** Derived cells about to be typed, pasted or cleared over, waiting for 保留公式 or 替换公式. */
+  overwrite: Overwrite | null
+}
+
+/** Inputs that would replace cells computed by a formula, and the question that names them. */
+export interface Overwrite {
+  cells: CellInput[]
+  question: string
 }
 
 const NO_SCREEN: TableScreen = { focusGrid: () => undefined, later: (f) => f(), done: () => undefined }
@@ -68,7 +77,7 @@ export class TableEditing extends Store<TableUiState> {
     chapterId: string | null
   ) {
     super()
-    this.state = { sel: null, editing: null, bar: null, caption: null, note: null, confirmRemove: null }
+    this.state = { sel: null, editing: null, bar: null, caption: null, note: null, confirmRemove: null, overwrite: null }
     this.changes = new TableChanges(() => this.current, data, history, chapterId, () => this.set({ sel: null }))
   }
 
@@ -187,8 +196,30 @@ export class TableEditing extends Store<TableUiState> {
       }
       if (n !== (typeof cell.value === 'number' ? cell.value : null)) await this.changes.setValues([{ indicator: cell.binding.indicator, year: cell.binding.year, value: n }])
     } else if (e.text !== (this.view.spec.rows[e.at.r]?.[e.at.c]?.input ?? '')) {
-      await this.changes.setCells([{ row: e.at.r, col: e.at.c, input: e.text }])
+      await this.setInputsAsking([{ row: e.at.r, col: e.at.c, input: e.text }], e.text)
     }
+  }
+
+  /** Typing, pasting or clearing over derived cells asks first: their formula would be lost (overwrittenFormulas). `typed`: what was typed, null for a paste. */
+  private async setInputsAsking(cells: CellInput[], typed: string | null): Promise<void> {
+    const lost = overwrittenFormulas(this.view.spec, this.view.resolved.rows, cells)
+    if (lost.length) this.set({ overwrite: { cells, question: overwriteQuestion(lost, typed) } })
+    else await this.changes.setCells(cells)
+  }
+
+  /** 替换公式: the waiting inputs are stored, the formulas go. */
+  async confirmOverwrite(): Promise<void> {
+    const o = this.state.overwrite
+    if (!o) return
+    this.set({ overwrite: null })
+    this.screen.focusGrid()
+    await this.changes.setCells(o.cells)
+  }
+
+  /** 保留公式: nothing changes. */
+  keepFormulas(): void {
+    this.set({ overwrite: null })
+    this.screen.focusGrid()
   }
 
   /** A cell is pressed: what was being typed is stored, the cell selected (Shift extends). False on the cell being typed in (the input keeps the click). */
@@ -233,7 +264,7 @@ export class TableEditing extends Store<TableUiState> {
   async clearCells(): Promise<void> {
     const rect = this.rect
     if (!rect) return
-    const inputs: CellPatch[] = []
+    const inputs: CellInput[] = []
     const values: IndicatorValue[] = []
     for (let r = rect.r0; r <= rect.r1; r++)
       for (let c = rect.c0; c <= rect.c1; c++) {
@@ -241,7 +272,7 @@ export class TableEditing extends Store<TableUiState> {
         if (b) values.push({ indicator: b.indicator, year: b.year, value: null })
         else if (this.view.spec.rows[r]?.[c]?.input) inputs.push({ row: r, col: c, input: '' })
       }
-    await this.changes.setCells(inputs)
+    await this.setInputsAsking(inputs, '')
     await this.changes.setValues(values)
   }
 
@@ -330,7 +361,7 @@ export class TableEditing extends Store<TableUiState> {
     if (this.state.editing || !text || !at) return false
     const { inputs, values } = pastedCells(this.view.resolved.rows, at, text, this.rows, this.cols)
     void (async () => {
-      await this.changes.setCells(inputs)
+      await this.setInputsAsking(inputs, null)
       await this.changes.setValues(values)
     })()
     return true

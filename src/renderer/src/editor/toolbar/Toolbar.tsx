@@ -7,6 +7,7 @@ import type { EditorEnv } from '../contribution'
 import { findCase } from '../behaviour/caseStudy'
 import { insertImageFiles } from '../photos/upload'
 import { Menu } from './Menu'
+import { ToolbarRow, type ToolbarGroup } from './ToolbarRow'
 import { chapterCanRedo, chapterCanUndo } from '../history/extension'
 import { useContributions } from '../FeaturesProvider'
 
@@ -99,106 +100,135 @@ function EditorToolbar({ editor, env, onFind, onCaseSchool, onCaseMove, onCaseDe
 
   const style = STYLES.find((x) => x.level === (s?.level ?? 0)) ?? STYLES[0]
 
+  const groups: ToolbarGroup[] = [
+    {
+      key: 'history',
+      node: (
+        <>
+          {/* As Ctrl+Z / Ctrl+Y: the chapter's newest change or undo, which may be in a report table (editor/history/). */}
+          {btn('↶', '撤销（Ctrl+Z）', undefined, () => chain().keyboardShortcut('Mod-z').run(), !s?.undo, 'tb-undo')}
+          {btn('↷', '重做（Ctrl+Y）', undefined, () => chain().keyboardShortcut('Mod-y').run(), !s?.redo, 'tb-redo')}
+        </>
+      )
+    },
+    {
+      key: 'style',
+      node: (
+        <>
+          <Menu
+            label={<span className="tb-style">{style.label.replace(/（.*）/, '')}</span>}
+            title="段落样式"
+            testId="tb-style"
+            items={STYLES.map((x) => ({
+              label: x.label,
+              hint: x.hint,
+              disabled: off || textOnly || (x.level > 0 && !!s?.inCase) || !!s?.table,
+              onSelect: () => (x.level === 0 ? chain().setParagraph().run() : chain().setHeading({ level: x.level as 2 | 3 | 4 }).run())
+            }))}
+          />
+        </>
+      )
+    },
+    {
+      key: 'marks',
+      node: (
+        <>
+          {btn('B', '加粗（Ctrl+B）', s?.bold, () => chain().toggleBold().run(), textOnly)}
+          {btn('I', '倾斜（Ctrl+I）', s?.italic, () => chain().toggleItalic().run(), textOnly)}
+          {btn('U', '下划线（Ctrl+U）', s?.underline, () => chain().toggleUnderline().run(), textOnly)}
+          {btn('x²', '上标（Ctrl+.）', s?.sup, () => chain().toggleSuperscript().run(), textOnly)}
+          {btn('x₂', '下标（Ctrl+,）', s?.sub, () => chain().toggleSubscript().run(), textOnly)}
+        </>
+      )
+    },
+    {
+      key: 'blocks',
+      node: (
+        <>
+          {btn('•≡', '项目符号列表', s?.bullet, () => chain().toggleBulletList().run(), textOnly)}
+          {btn('1≡', '编号列表', s?.ordered, () => chain().toggleOrderedList().run(), textOnly)}
+          {btn('❝', '引用', s?.quote, () => chain().toggleBlockquote().run(), textOnly || !!s?.inCase)}
+          {btn(
+            '链接',
+            s?.link ? '取消链接' : '插入链接（仅限 https 网址或邮件地址）',
+            s?.link,
+            () => (s?.link ? chain().extendMarkRange('link').unsetLink().run() : setLinkPrompt('https://')),
+            textOnly,
+            'tb-link'
+          )}
+        </>
+      )
+    },
+    {
+      key: 'table',
+      node: (
+        <>
+          <Menu
+            label="表格"
+            title="表格"
+            testId="tb-table"
+            items={[
+              { label: '插入表格（3 行 3 列）', disabled: off || textOnly || !!s?.table, onSelect: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
+              { label: '在上方插入行', separatorBefore: true, disabled: !s?.table, onSelect: () => chain().addRowBefore().run() },
+              { label: '在下方插入行', disabled: !s?.table, onSelect: () => chain().addRowAfter().run() },
+              { label: '在左侧插入列', disabled: !s?.table, onSelect: () => chain().addColumnBefore().run() },
+              { label: '在右侧插入列', disabled: !s?.table, onSelect: () => chain().addColumnAfter().run() },
+              { label: '删除行', separatorBefore: true, disabled: !s?.table, onSelect: () => chain().deleteRow().run() },
+              { label: '删除列', disabled: !s?.table, onSelect: () => chain().deleteColumn().run() },
+              { label: '合并单元格', separatorBefore: true, disabled: !s?.table || !editor?.can().mergeCells(), onSelect: () => chain().mergeCells().run() },
+              { label: '拆分单元格', disabled: !s?.table || !editor?.can().splitCell(), onSelect: () => chain().splitCell().run() },
+              { label: '首行设为标题行 / 取消', disabled: !s?.table, onSelect: () => chain().toggleHeaderRow().run() },
+              { label: '删除表格', separatorBefore: true, disabled: !s?.table, onSelect: () => chain().deleteTable().run() }
+            ]}
+          />
+        </>
+      )
+    },
+    ...toolbarItems.map(({ id, component: Item }) => ({ key: id, node: <Item editor={editor} chapterId={env.chapterId} disabled={!!s?.table || textOnly} /> })),
+    {
+      key: 'case',
+      node: (
+        <>
+          <Menu
+            label={s?.inCase ? <span className="tb-in-case">案例</span> : '案例'}
+            title={s?.inCase ? '光标在案例中：设置学校、移动或删除' : '插入案例'}
+            testId="tb-case"
+            items={[
+              { label: '插入案例', hint: '案例 N：标题', disabled: off || !!s?.table, onSelect: () => chain().insertCaseStudy().run() },
+              { label: '设置所属学校…', separatorBefore: true, disabled: !s?.inCase, onSelect: onCaseSchool },
+              { label: '移到其他章或节…', disabled: !s?.inCase, onSelect: onCaseMove },
+              { label: '删除案例…', disabled: !s?.inCase, onSelect: onCaseDelete }
+            ]}
+          />
+          {btn('图片', '插入图片（也可以直接粘贴或拖入正文）', undefined, () => fileInput.current?.click(), textOnly || !!s?.table, 'tb-photo')}
+        </>
+      )
+    }
+  ]
+
   return (
-    <div className="toolbar" role="toolbar" aria-label="编辑工具栏" data-testid="toolbar">
-      <div className="tb-group">
-        {/* As Ctrl+Z / Ctrl+Y: the chapter's newest change or undo, which may be in a report table (editor/history/). */}
-        {btn('↶', '撤销（Ctrl+Z）', undefined, () => chain().keyboardShortcut('Mod-z').run(), !s?.undo, 'tb-undo')}
-        {btn('↷', '重做（Ctrl+Y）', undefined, () => chain().keyboardShortcut('Mod-y').run(), !s?.redo, 'tb-redo')}
-      </div>
-      <div className="tb-group">
-        <Menu
-          label={<span className="tb-style">{style.label.replace(/（.*）/, '')}</span>}
-          title="段落样式"
-          testId="tb-style"
-          items={STYLES.map((x) => ({
-            label: x.label,
-            hint: x.hint,
-            disabled: off || textOnly || (x.level > 0 && !!s?.inCase) || !!s?.table,
-            onSelect: () => (x.level === 0 ? chain().setParagraph().run() : chain().setHeading({ level: x.level as 2 | 3 | 4 }).run())
-          }))}
-        />
-      </div>
-      <div className="tb-group">
-        {btn('B', '加粗（Ctrl+B）', s?.bold, () => chain().toggleBold().run(), textOnly)}
-        {btn('I', '倾斜（Ctrl+I）', s?.italic, () => chain().toggleItalic().run(), textOnly)}
-        {btn('U', '下划线（Ctrl+U）', s?.underline, () => chain().toggleUnderline().run(), textOnly)}
-        {btn('x²', '上标（Ctrl+.）', s?.sup, () => chain().toggleSuperscript().run(), textOnly)}
-        {btn('x₂', '下标（Ctrl+,）', s?.sub, () => chain().toggleSubscript().run(), textOnly)}
-      </div>
-      <div className="tb-group">
-        {btn('•≡', '项目符号列表', s?.bullet, () => chain().toggleBulletList().run(), textOnly)}
-        {btn('1≡', '编号列表', s?.ordered, () => chain().toggleOrderedList().run(), textOnly)}
-        {btn('❝', '引用', s?.quote, () => chain().toggleBlockquote().run(), textOnly || !!s?.inCase)}
-        {btn(
-          '链接',
-          s?.link ? '取消链接' : '插入链接（仅限 https 网址或邮件地址）',
-          s?.link,
-          () => (s?.link ? chain().extendMarkRange('link').unsetLink().run() : setLinkPrompt('https://')),
-          textOnly,
-          'tb-link'
-        )}
-      </div>
-      <div className="tb-group">
-        <Menu
-          label="表格"
-          title="表格"
-          testId="tb-table"
-          items={[
-            { label: '插入表格（3 行 3 列）', disabled: off || textOnly || !!s?.table, onSelect: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
-            { label: '在上方插入行', separatorBefore: true, disabled: !s?.table, onSelect: () => chain().addRowBefore().run() },
-            { label: '在下方插入行', disabled: !s?.table, onSelect: () => chain().addRowAfter().run() },
-            { label: '在左侧插入列', disabled: !s?.table, onSelect: () => chain().addColumnBefore().run() },
-            { label: '在右侧插入列', disabled: !s?.table, onSelect: () => chain().addColumnAfter().run() },
-            { label: '删除行', separatorBefore: true, disabled: !s?.table, onSelect: () => chain().deleteRow().run() },
-            { label: '删除列', disabled: !s?.table, onSelect: () => chain().deleteColumn().run() },
-            { label: '合并单元格', separatorBefore: true, disabled: !s?.table || !editor?.can().mergeCells(), onSelect: () => chain().mergeCells().run() },
-            { label: '拆分单元格', disabled: !s?.table || !editor?.can().splitCell(), onSelect: () => chain().splitCell().run() },
-            { label: '首行设为标题行 / 取消', disabled: !s?.table, onSelect: () => chain().toggleHeaderRow().run() },
-            { label: '删除表格', separatorBefore: true, disabled: !s?.table, onSelect: () => chain().deleteTable().run() }
-          ]}
-        />
-      </div>
-      {toolbarItems.map(({ id, component: Item }) => (
-        <div className="tb-group" key={id}>
-          <Item editor={editor} chapterId={env.chapterId} disabled={!!s?.table || textOnly} />
-        </div>
-      ))}
-      <div className="tb-group">
-        <Menu
-          label={s?.inCase ? <span className="tb-in-case">案例</span> : '案例'}
-          title={s?.inCase ? '光标在案例中：设置学校、移动或删除' : '插入案例'}
-          testId="tb-case"
-          items={[
-            { label: '插入案例', hint: '案例 N：标题', disabled: off || !!s?.table, onSelect: () => chain().insertCaseStudy().run() },
-            { label: '设置所属学校…', separatorBefore: true, disabled: !s?.inCase, onSelect: onCaseSchool },
-            { label: '移到其他章或节…', disabled: !s?.inCase, onSelect: onCaseMove },
-            { label: '删除案例…', disabled: !s?.inCase, onSelect: onCaseDelete }
-          ]}
-        />
-        {btn('图片', '插入图片（也可以直接粘贴或拖入正文）', undefined, () => fileInput.current?.click(), textOnly || !!s?.table, 'tb-photo')}
-        <input
-          ref={fileInput}
-          type="file"
-          accept="image/png,image/jpeg,image/gif,image/bmp,image/webp"
-          multiple
-          hidden
-          data-testid="photo-input"
-          onChange={(e) => {
-            const files = Array.from(e.target.files ?? [])
-            e.target.value = ''
-            if (!editor || !files.length) return
-            const { state } = editor
-            // Photos go after the block holding the cursor (inside a case, after its paragraph).
-            const $from = state.selection.$from
-            const inCase = findCase(state)
-            const pos = inCase ? $from.after(Math.min($from.depth, 2)) : $from.depth > 0 ? $from.after(1) : state.doc.content.size
-            void insertImageFiles(editor.view, env, files, pos)
-          }}
-        />
-      </div>
-      <span className="spacer" />
-      <div className="tb-group">{btn('查找', '查找和替换（Ctrl+F / Ctrl+H），范围是整个报告', undefined, () => onFind(true), false, 'tb-find')}</div>
+    <>
+      <ToolbarRow groups={groups} end={btn('查找', '查找和替换（Ctrl+F / Ctrl+H），范围是整个报告', undefined, () => onFind(true), false, 'tb-find')} />
+      {/* Outside the groups: the 图片 button may sit under 更多, whose panel closes before a file is chosen. */}
+      <input
+        ref={fileInput}
+        type="file"
+        accept="image/png,image/jpeg,image/gif,image/bmp,image/webp"
+        multiple
+        hidden
+        data-testid="photo-input"
+        onChange={(e) => {
+          const files = Array.from(e.target.files ?? [])
+          e.target.value = ''
+          if (!editor || !files.length) return
+          const { state } = editor
+          // Photos go after the block holding the cursor (inside a case, after its paragraph).
+          const $from = state.selection.$from
+          const inCase = findCase(state)
+          const pos = inCase ? $from.after(Math.min($from.depth, 2)) : $from.depth > 0 ? $from.after(1) : state.doc.content.size
+          void insertImageFiles(editor.view, env, files, pos)
+        }}
+      />
       {linkPrompt !== null && (
         <TextPrompt
           title="链接"
@@ -221,6 +251,6 @@ function EditorToolbar({ editor, env, onFind, onCaseSchool, onCaseMove, onCaseDe
           }}
         />
       )}
-    </div>
+    </>
   )
 }

@@ -106,7 +106,7 @@ export function ReportScreen({ info, report, resumeChapterId = null, onReportCha
             另存为
           </button>
           {header.map(({ id, component: Item }) => (
-            <Item key={id} report={report} flush={c.flush} showPanel={c.showPanel} />
+            <Item key={id} report={report} flush={c.flush} openChapter={c.openChapter} showPanel={c.showPanel} />
           ))}
           <button type="button" className="btn" onClick={() => void c.close()}>
             关闭报告
