@@ -8,6 +8,7 @@
  * report exported and imported again keeps its charts.
  */
 import type { ChartData, ChartSpec } from '@shared/charts/model'
+import { columnName } from '@shared/model/cellAddress'
 import { writeXlsx } from '../../xlsx'
 
 export interface WordChartExport {
@@ -32,17 +33,6 @@ const esc = (s: string) =>
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-
-function col(i: number): string {
-  let n = i + 1
-  let s = ''
-  while (n > 0) {
-    const m = (n - 1) % 26
-    s = String.fromCharCode(65 + m) + s
-    n = Math.floor((n - 1) / 26)
-  }
-  return s
-}
 
 const font = '<a:latin typeface="Arial"/><a:ea typeface="黑体"/>'
 const txPr = `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900">${font}</a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>`
@@ -72,9 +62,9 @@ function seriesXml(c: WordChartExport, i: number, kind: 'bar' | 'line' | 'pie'):
         : `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`
   const labels = c.spec.showLabels ?? true
   const dLbls = `<c:dLbls>${c.spec.decimals !== undefined || c.spec.percent ? `<c:numFmt formatCode="${fmt}" sourceLinked="0"/>` : ''}<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${txPr}<c:showLegendKey val="0"/><c:showVal val="${labels && kind !== 'pie' ? 1 : 0}"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="${labels && kind === 'pie' ? 1 : 0}"/><c:showBubbleSize val="0"/></c:dLbls>`
-  const name = `<c:tx><c:strRef><c:f>Sheet1!$${col(i + 1)}$1</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${esc(s.name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>`
+  const name = `<c:tx><c:strRef><c:f>Sheet1!$${columnName(i + 1)}$1</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${esc(s.name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>`
   const cat = `<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$${n + 1}</c:f><c:strCache><c:ptCount val="${n}"/>${pts(c.data.categories)}</c:strCache></c:strRef></c:cat>`
-  const val = `<c:val><c:numRef><c:f>Sheet1!$${col(i + 1)}$2:$${col(i + 1)}$${n + 1}</c:f><c:numCache><c:formatCode>${fmt}</c:formatCode><c:ptCount val="${n}"/>${pts(s.values.map((v) => (value(v) === null ? null : String(value(v)))))}</c:numCache></c:numRef></c:val>`
+  const val = `<c:val><c:numRef><c:f>Sheet1!$${columnName(i + 1)}$2:$${columnName(i + 1)}$${n + 1}</c:f><c:numCache><c:formatCode>${fmt}</c:formatCode><c:ptCount val="${n}"/>${pts(s.values.map((v) => (value(v) === null ? null : String(value(v)))))}</c:numCache></c:numRef></c:val>`
   return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${name}${spPr}${dLbls}${cat}${val}${kind === 'line' ? '<c:smooth val="0"/>' : ''}</c:ser>`
 }
 
