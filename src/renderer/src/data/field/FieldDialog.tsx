@@ -188,7 +188,7 @@ export function FieldDialog({ request, onClose }: { request: Extract<DataDialogR
         )}
         {kind === 'cell' && (
           <>
-            <SelectField label="表格" value={tableId} onChange={(v) => (setTableId(v), setCell(''))} placeholder="请选择…" choices={tables.map((t) => ({ value: t.id, label: t.label }))} />
+            <SelectField label="表格" value={tableId} onChange={(v) => (setTableId(v), setCell(''))} placeholder="请选择…" choices={tables.map((t) => ({ value: t.id, label: t.label }))} testId="field-table" />
             {tableId && <CellPicker tableId={tableId} cell={cell} onPick={setCell} />}
           </>
         )}
