@@ -22,7 +22,9 @@ export default defineConfig({
           // 汇总 reads the files schools send in a worker thread with a heap cap (src/main/intake/runner.ts).
           intakeWorker: resolve(__dirname, 'src/main/intake/worker.ts'),
           // The Word export draws charts and packs the document in a worker thread (src/main/export/runner.ts).
-          exportWorker: resolve(__dirname, 'src/main/export/worker.ts')
+          exportWorker: resolve(__dirname, 'src/main/export/worker.ts'),
+          // Charts for Word are drawn by a pool of worker threads that stay loaded between exports (src/main/charts/pool.ts).
+          chartWorker: resolve(__dirname, 'src/main/charts/worker.ts')
         }
       }
     }

@@ -45,7 +45,10 @@ describe('nianbao export', () => {
     const docx = openDocx(readFileSync(out))
     // Every chart drawn by the data layer, every photo from the file.
     expect(docx.media.length).toBeGreaterThanOrEqual(12)
-    expect((docx.document.match(/<w:drawing>/g) ?? []).length).toBe(54)
+    // 54 pictures (12 charts, 42 photos); behind each chart picture the Word chart with its data, a drawing of its own.
+    const wordCharts = (docx.document.match(/<c:chart /g) ?? []).length
+    expect(wordCharts).toBe(12)
+    expect((docx.document.match(/<w:drawing>/g) ?? []).length).toBe(54 + wordCharts)
     // Table cells come computed from the data layer: 表 1-2 as the editor shows it.
     const texts = paragraphs(docx.document).map((p) => p.text)
     expect(texts).toContain('表 1-2 2020 和 2021 年清远市中等职业学校教师队伍建设情况对比')

@@ -74,6 +74,16 @@ export function renderChartSvg(spec: ChartSpec, data: ChartData, size: ChartImag
 
 /** A PNG of the chart, as Word shows it. */
 export function renderChartPng(spec: ChartSpec, data: ChartData, size: ChartImageSize = {}): Buffer {
+  return renderChartPngs([{ spec, data, size }])[0]
+}
+
+export interface ChartJob {
+  spec: ChartSpec
+  data: ChartData
+  size: ChartImageSize
+}
+
+function requireFont(): ChartFont {
   const font = findChartFont()
   if (!font) {
     throw new UserError(
@@ -81,20 +91,42 @@ export function renderChartPng(spec: ChartSpec, data: ChartData, size: ChartImag
       '找不到可用于绘制图表的中文字体。请安装中文字体（如 Windows 的“微软雅黑”“黑体”，或 Linux 的 fonts-noto-cjk 软件包）后重试。'
     )
   }
-  const svg = renderChartSvg(spec, data, size, font)
-  const scale = Math.max(1, Math.min(4, size.scale ?? 2))
-  // Only the characters the chart shows: resvg rereads the font file for every run of text.
-  const subset = fontSubset(font.path, font.family, svgText(svg))
+  return font
+}
+
+/**
+ * Several charts at once: their SVGs first, then one font subset holding
+ * every character they show (cutting a subset out of a CJK font is the
+ * costly part, once per set of characters), then each rasterised with it.
+ * `chars` may name more characters to put in the subset (a batch shared
+ * between workers cuts one subset for all).
+ */
+export function renderChartPngs(jobs: ChartJob[], chars = ''): Buffer[] {
+  if (!jobs.length) return []
+  const font = requireFont()
+  const svgs = jobs.map((j) => renderChartSvg(j.spec, j.data, j.size, font))
+  const subset = fontSubset(font.path, font.family, chars + svgs.map(svgText).join(''))
+  return svgs.map((svg, i) => rasterize(svg, jobs[i].size.scale, subset ?? font.path, font))
+}
+
+/** The SVG of a chart as a PNG: resvg with only the given font file (a subset holding the chart's characters). */
+export function rasterize(svg: string, scale: number | undefined, fontFile: string, font: ChartFont = requireFont()): Buffer {
   const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: scale },
+    fitTo: { mode: 'zoom', value: Math.max(1, Math.min(4, scale ?? 2)) },
     background: '#ffffff',
-    font: { fontFiles: [subset ?? font.path], loadSystemFonts: false, defaultFontFamily: font.family, sansSerifFamily: font.family }
+    font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: font.family, sansSerifFamily: font.family }
   })
   return resvg.render().asPng()
 }
 
+/** The characters a chart can show, known before it is drawn: its words and numbers, the digits and signs of its axes. */
+export function chartChars(spec: ChartSpec, data: ChartData): string {
+  const words = [spec.title, spec.unit, spec.valueTitle, spec.categoryTitle, spec.secondaryTitle, data.error, ...data.categories, ...data.series.map((s) => s.name)]
+  return `${words.filter(Boolean).join('')}单位：图表的数据还没有填写0123456789.,:%-+ `
+}
+
 /** The characters an SVG shows (its text elements, entities decoded). */
-function svgText(svg: string): string {
+export function svgText(svg: string): string {
   let out = ''
   for (const m of svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)) out += m[1]
   return out

@@ -6,7 +6,8 @@ import type { Indicator } from '@shared/model/indicator'
 import { formatValue, parseTypedNumber } from '@shared/model/format'
 import { directBinding, resolveYear, scanFormula, yearText, type YearSpec } from '@shared/model/formula'
 import type { CellAlign, ReportTableSpec, ResolvedCell, TableCell } from '@shared/model/table'
-import { columnName, parseRange } from '@shared/model/cellAddress'
+import { columnName } from '@shared/model/cellAddress'
+import { gridChartData, parseAreas, sheetChartData, type GridReader } from '@shared/charts/data'
 import { errorCode, explainError } from './errors'
 import { formulaLimitProblem } from './formulaLimits'
 
@@ -635,38 +636,22 @@ export class DataEngine {
 
   chartData(spec: ChartSpec): ChartData {
     const src = spec.source
-    if (src.kind === 'table') {
+    if (src.kind === 'table' || src.kind === 'sheet') {
       const t = this.tables.get(src.tableId)
-      if (!t) return { categories: [], series: [], error: '图表引用的表格已被删除。' }
-      const range = parseRange(src.range)
-      if (!range) return { categories: [], series: [], error: `区域“${src.range}”的写法不对，应写成 A1:C5 的形式。` }
-      const rows = t.spec.rows.length
-      const cols = Math.max(...t.spec.rows.map((r) => r.length))
-      if (range.r1 >= rows || range.c1 >= cols) return { categories: [], series: [], error: `区域“${src.range}”超出了表格的范围。` }
-      const cell = (r: number, c: number) => this.resolveCell(src.tableId, r, c)
-      const label = (r: number, c: number) => cell(r, c).text.trim()
-      const num = (r: number, c: number) => {
-        const v = cell(r, c).value
-        return typeof v === 'number' ? v : null
-      }
-      const categories: string[] = []
-      const series: ChartData['series'] = []
-      if (src.seriesIn === 'columns') {
-        for (let r = range.r0 + 1; r <= range.r1; r++) categories.push(label(r, range.c0))
-        for (let c = range.c0 + 1; c <= range.c1; c++) {
-          const values: (number | null)[] = []
-          for (let r = range.r0 + 1; r <= range.r1; r++) values.push(num(r, c))
-          series.push({ name: label(range.r0, c), values })
-        }
-      } else {
-        for (let c = range.c0 + 1; c <= range.c1; c++) categories.push(label(range.r0, c))
-        for (let r = range.r0 + 1; r <= range.r1; r++) {
-          const values: (number | null)[] = []
-          for (let c = range.c0 + 1; c <= range.c1; c++) values.push(num(r, c))
-          series.push({ name: label(r, range.c0), values })
+      if (!t) return { categories: [], series: [], error: src.kind === 'sheet' ? '图表的数据表已丢失。' : '图表引用的表格已被删除。' }
+      const grid: GridReader = {
+        rows: t.spec.rows.length,
+        cols: Math.max(...t.spec.rows.map((r) => r.length)),
+        label: (r, c) => this.resolveCell(src.tableId, r, c).text.trim(),
+        value: (r, c) => {
+          const v = this.resolveCell(src.tableId, r, c).value
+          return typeof v === 'number' ? v : null
         }
       }
-      return { categories, series }
+      if (src.kind === 'sheet') return sheetChartData(grid, src.seriesIn)
+      const areas = parseAreas(src.range)
+      if (!areas) return { categories: [], series: [], error: `区域“${src.range}”的写法不对，应写成 A1:C5 的形式。` }
+      return gridChartData(grid, areas, src.seriesIn, src.range)
     }
     const inds = src.indicators.map((ref) => this.indicator(ref))
     const missing = src.indicators.find((_, i) => !inds[i])
@@ -687,7 +672,7 @@ export class DataEngine {
 
   /** Does a chart read from this table / these indicators? (for deciding which charts a change touches) */
   static chartReads(spec: ChartSpec): { tableId?: string; indicators?: string[] } {
-    return spec.source.kind === 'table' ? { tableId: spec.source.tableId } : { indicators: spec.source.indicators }
+    return spec.source.kind === 'indicators' ? { indicators: spec.source.indicators } : { tableId: spec.source.tableId }
   }
 
   // ---- change collection --------------------------------------------------------------------

@@ -15,6 +15,7 @@ import { DataStore } from '../store/dataStore'
 import type { ReportStore } from '../store/reportStore'
 import { DataEngine, emptyChanges, type EngineChanges } from './engine'
 import { checkMerges, reshapeSpec, squareSpec, type ReshapeOp } from './reshape'
+import { seedSheet } from './chartSheets'
 
 export interface CellEdit {
   row: number
@@ -158,6 +159,18 @@ export class ReportData {
     return numbering.figures.flatMap((f) => {
       const spec = this.figures.get(f.id)
       return spec ? [this.resolveFigure(spec, f.number)] : []
+    })
+  }
+
+  /**
+   * The data sheets of the charts the chapters show (a chart's own table,
+   * shown in its dialog), in report order, each with its figure's number.
+   */
+  chartSheets(numbering: ReportNumbering): { t: ResolvedTable; figure: string | null }[] {
+    void this.engine
+    return numbering.figures.flatMap((f) => {
+      const src = this.figures.get(f.id)?.chart?.source
+      return src?.kind === 'sheet' && this.engine.hasTable(src.tableId) ? [{ t: this.resolveTable(src.tableId), figure: f.number }] : []
     })
   }
 
@@ -488,7 +501,32 @@ export class ReportData {
     if (!spec) throw new UserError('NOT_FOUND', '找不到要复制的图。')
     if (to && this.figures.has(to)) return { id: to, delta: this.delta(emptyChanges(), { figures: [to] }) }
     const copy = { ...spec, id: to ?? newId('fig') }
+    // A chart's own data sheet is its own: the copy gets a copy of it, so editing one leaves the other as it was.
+    const src = copy.chart?.source
+    if (copy.chart && src?.kind === 'sheet' && this.engine.hasTable(src.tableId)) {
+      const sheet = this.duplicateTable(src.tableId, null).id
+      copy.chart = { ...copy.chart, source: { ...src, tableId: sheet } }
+    }
     return { id: copy.id, delta: this.putFigure(copy, chapterId) }
+  }
+
+  /**
+   * A new data sheet for a chart (图表自带的数据表): empty but for a two-year
+   * layout, or holding what `from` shows now. It belongs to no chapter; the
+   * chart dialog edits it like any table.
+   */
+  createChartSheet(from?: ChartSpec): { id: string; delta: DataDelta } {
+    const id = newId('tbl')
+    return { id, delta: this.putTable(seedSheet(this.engine, id, from), null) }
+  }
+
+  /** Forget a data sheet made for a chart that was never inserted (the dialog was cancelled); one a figure reads stays. */
+  dropChartSheet(id: string): void {
+    const spec = this.engine.tableSpec(id)
+    if (!spec) return
+    const used = [...this.figures.values()].some((f) => f.chart && f.chart.source.kind !== 'indicators' && f.chart.source.tableId === id)
+    if (used || this.data.tableChapter(id) !== null) throw new UserError('BAD_INPUT', '这张数据表正被图表或正文使用，不能删除。')
+    this.deleteTable(id)
   }
 
   updateFigure(id: string, patch: { caption?: string; note?: string; chart?: ChartSpec }): DataDelta {
@@ -538,7 +576,7 @@ export class ReportData {
       if (extra.allFigures) figs.add(id)
       const src = f.chart?.source
       if (!src) continue
-      if (src.kind === 'table' && tablesChanged.has(src.tableId)) figs.add(id)
+      if (src.kind !== 'indicators' && tablesChanged.has(src.tableId)) figs.add(id)
       if (src.kind === 'indicators' && src.indicators.some((ref) => inds.has(ref) || inds.has(e.indicator(ref)?.id ?? ''))) figs.add(id)
     }
     d.figures = [...figs].filter((id) => this.figures.has(id)).map((id) => this.figureView(id))

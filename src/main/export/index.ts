@@ -12,9 +12,10 @@ import { writeFileAtomic } from './atomicWrite'
 import { buildLayout, reportNumbering, type ChartPictures, type ChartProblems } from './layout'
 import { CHART_PIXELS } from './geometry'
 import type { ReportLayout } from './model'
+import type { ResolvedFigure } from '@shared/model/figure'
 import { applyPages, estimatePages, type PageEstimate } from './pagination'
 import type { ExportSource } from './source'
-import { buildDocument, packDocument } from './writer/document'
+import { buildDocument, layoutCharts, packDocument } from './writer/document'
 
 export type { ExportSource, ExportData, ExportChapter, ExportAsset } from './source'
 
@@ -58,10 +59,17 @@ export async function renderReport(source: ExportSource, options: ExportOptions 
 
   const charts: ChartPictures = new Map()
   const chartProblems: ChartProblems = new Map()
-  const figures = numbering.figures.map((f) => source.data.figure(f.id)).filter((f) => f?.kind === 'chart')
+  const figures = numbering.figures.map((f) => source.data.figure(f.id)).filter((f): f is ResolvedFigure => f?.kind === 'chart')
+  progress('charts', 0, figures.length)
+  // All at once where the source can (in parallel, one font subset); chart by chart otherwise, or when the batch failed.
+  const batch = source.data.chartPngs && figures.length ? await source.data.chartPngs(figures, CHART_PIXELS).catch(() => null) : null
   for (let i = 0; i < figures.length; i++) {
+    const figure = figures[i]
+    if (batch?.[i]) {
+      charts.set(figure.id, batch[i])
+      continue
+    }
     progress('charts', i, figures.length)
-    const figure = figures[i]!
     try {
       charts.set(figure.id, await source.data.chartPng(figure, CHART_PIXELS))
     } catch (e) {
@@ -81,7 +89,7 @@ export async function renderReport(source: ExportSource, options: ExportOptions 
   const doc = buildDocument(layout)
   await nextTick()
   progress('pack')
-  const buffer = await packDocument(doc)
+  const buffer = await packDocument(doc, layoutCharts(layout))
   return { buffer, layout, estimate }
 }
 

@@ -123,6 +123,8 @@ function sentence(text: string): string {
 
 class LayoutBuilder {
   private readonly warnings: string[] = []
+  /** Charts numbered in document order, for the Word chart behind each picture. */
+  private chartKeys = 0
   private readonly counts: ExportCounts = { chapters: 0, appendices: 0, headings: 0, cases: 0, tables: 0, figures: 0, images: 0, photos: 0, drafts: 0 }
   private readonly toc: ListEntry[] = []
   private readonly caseList: ListEntry[] = []
@@ -535,7 +537,8 @@ class LayoutBuilder {
       const size = pngSize(png)
       const aspect = size ? size.height / size.width : CHART_HEIGHT / CHART_WIDTH
       const box = fitBox(CHART_WIDTH, CHART_WIDTH * aspect, Math.min(width, CHART_WIDTH), IMAGE_MAX_HEIGHT, true)
-      return { kind: 'image', data: png, type: 'png', width: box.width, height: box.height, alt: figure.caption || '图表' }
+      const chart = figure.chart && figure.data && !figure.data.error ? { key: ++this.chartKeys, spec: figure.chart, data: figure.data } : undefined
+      return { kind: 'image', data: png, type: 'png', width: box.width, height: box.height, alt: figure.caption || '图表', ...(chart ? { chart } : {}) }
     }
     const asset = figure.asset ? this.source.asset(figure.asset) : null
     const type = asset ? IMAGE_TYPES[asset.mime] : undefined

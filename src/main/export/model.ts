@@ -4,6 +4,7 @@
  * then the page estimator (pagination.ts) and the writer (writer/*) read the
  * same blocks, so the page numbers in the lists describe what is written.
  */
+import type { ChartData, ChartSpec } from '@shared/charts/model'
 import type { CellAlign, TableMerge } from '@shared/model/table'
 import type { ExportCounts } from '@shared/contract/export'
 
@@ -96,6 +97,8 @@ export interface ImageBlock {
   kind: 'image'
   data: Uint8Array
   type: 'png' | 'jpg' | 'gif' | 'bmp'
+  /** A chart's picture: the chart and its numbers travel with it as a Word chart (writer/wordCharts.ts); `key` numbers it in the document. */
+  chart?: { key: number; spec: ChartSpec; data: ChartData }
   /** Size on the page, in twips. */
   width: number
   height: number

@@ -1,11 +1,13 @@
 import type { Worker } from 'node:worker_threads'
-import type { ExportProgress, ExportSummary } from '@shared/contract/export'
+import { EXPORT_STAGE_LABELS, type ExportProgress, type ExportSummary } from '@shared/contract/export'
 import { UserError } from '@shared/errors'
 import { startWorker } from '../workers'
-import { rememberChart } from '../charts/cache'
+import { chartKey, rememberChart } from '../charts/cache'
+import { chartPool } from '../charts/pool'
+import { CHART_PIXELS } from './geometry'
 import { exportReport } from './index'
-import { snapshotSource, takeSnapshot } from './snapshot'
-import { drawChart } from './storeSource'
+import { chartsToDraw, snapshotSource, takeSnapshot } from './snapshot'
+import { drawChart, drawCharts } from './storeSource'
 import type { ExportSource } from './source'
 import type { ExportMessage, ExportRequest } from './worker'
 
@@ -22,7 +24,7 @@ function createWorker(): Worker {
   return worker
 }
 
-export function runExport(source: ExportSource, path: string, options: { onProgress?: (p: ExportProgress) => void } = {}): Promise<ExportSummary> {
+export async function runExport(source: ExportSource, path: string, options: { onProgress?: (p: ExportProgress) => void } = {}): Promise<ExportSummary> {
   const req: ExportRequest = { snapshot: takeSnapshot(source), path }
   // Should the worker not start at all (a damaged installation), export here instead: slower to answer, but done.
   const inProcess = () => exportReport(snapshotSource(req.snapshot, drawChart, rememberChart), path, options)
@@ -32,6 +34,18 @@ export function runExport(source: ExportSource, path: string, options: { onProgr
   } catch (e) {
     if (e instanceof UserError) return inProcess()
     throw e
+  }
+  // While the export worker starts, the chart pool (running since the report was opened) draws what changed, in parallel.
+  // Without a running pool (the CLI, a report opened a moment ago) the export worker draws them itself.
+  const todo = chartPool.running ? chartsToDraw(req.snapshot) : []
+  if (todo.length) {
+    options.onProgress?.({ stage: 'charts', fraction: 0.05, label: `${EXPORT_STAGE_LABELS.charts}（${todo.length} 幅）` })
+    try {
+      const pngs = await drawCharts(todo, CHART_PIXELS)
+      todo.forEach((f, i) => req.snapshot.charts.push([chartKey(f, CHART_PIXELS), pngs[i]]))
+    } catch {
+      // The worker draws them one by one and names the figures it could not draw.
+    }
   }
   return new Promise<ExportSummary>((resolve, reject) => {
     let settled = false

@@ -59,6 +59,12 @@ export function takeSnapshot(source: ExportSource): ExportSnapshot {
   return { meta: source.meta, chapters: source.chapters, assets: [...assets], tables: [...tables], figures: [...figures], fields: [...fields], charts: [...charts] }
 }
 
+/** The charts of a snapshot whose pictures it does not carry yet (not drawn in this process, or changed since). */
+export function chartsToDraw(s: ExportSnapshot): ResolvedFigure[] {
+  const have = new Set(s.charts.map(([k]) => k))
+  return s.figures.flatMap(([, f]) => (f?.kind === 'chart' && f.chart && f.data && !have.has(chartKey(f, CHART_PIXELS)) ? [f] : []))
+}
+
 /** The snapshot as an export source; charts not drawn yet are drawn by `draw` and reported to `drawn`. */
 export function snapshotSource(
   s: ExportSnapshot,

@@ -35,6 +35,8 @@ export interface ExportData {
   fieldText(ref: string, format: string | null): string | null
   /** A chart as a PNG of the given size in pixels. */
   chartPng(figure: ResolvedFigure, size: { width: number; height: number }): Promise<Uint8Array>
+  /** Several charts at once (in parallel, with one font subset), in order; a source without it is asked chart by chart. */
+  chartPngs?(figures: ResolvedFigure[], size: { width: number; height: number }): Promise<Uint8Array[]>
 }
 
 export interface ExportSource {

@@ -6,7 +6,8 @@ import { parseFormat } from '@shared/model/format'
 import type { ResolvedFigure } from '@shared/model/figure'
 import { isUserError } from '@shared/errors'
 import { reportData } from '../data'
-import { renderChartPng } from '../charts/image'
+import { renderChartPng, type ChartJob } from '../charts/image'
+import { chartPool, paintCharts } from '../charts/pool'
 import type { ReportStore } from '../store/reportStore'
 import { cachedChart, chartKey, rememberChart } from '../charts/cache'
 import type { ExportData, ExportSource } from './source'
@@ -14,11 +15,57 @@ import type { ExportData, ExportSource } from './source'
 /** ECharts lays a chart out at this width (CSS pixels) for Word; the PNG is scaled up for print. */
 const CHART_LAYOUT_WIDTH = 640
 
-/** Draw a chart for Word with the data layer's renderer (the editor's ECharts option). */
-export function drawChart(figure: ResolvedFigure, size: { width: number; height: number }): Uint8Array {
+/** What drawing a figure's chart at `size` (pixels of the PNG) asks of the renderer: laid out at 640 px, scaled up for print. */
+export function chartJob(figure: ResolvedFigure, size: { width: number; height: number }): ChartJob {
   if (!figure.chart || !figure.data) throw new Error('not a chart with data')
   const scale = size.width / CHART_LAYOUT_WIDTH
-  return renderChartPng(figure.chart, figure.data, { width: CHART_LAYOUT_WIDTH, height: Math.round(size.height / scale), scale })
+  return { spec: figure.chart, data: figure.data, size: { width: CHART_LAYOUT_WIDTH, height: Math.round(size.height / scale), scale } }
+}
+
+/** Draw a chart for Word with the data layer's renderer (the editor's ECharts option). */
+export function drawChart(figure: ResolvedFigure, size: { width: number; height: number }): Uint8Array {
+  const job = chartJob(figure, size)
+  return renderChartPng(job.spec, job.data, job.size)
+}
+
+/** Drawings under way in the pool, by picture key: an export that starts meanwhile waits for them instead of drawing again. */
+const drawing = new Map<string, Promise<Uint8Array>>()
+
+/**
+ * Charts not drawn yet in this process, drawn by the chart pool (in
+ * parallel, one font subset for all), remembered for the next export.
+ */
+export async function drawCharts(figures: ResolvedFigure[], size: { width: number; height: number }): Promise<Uint8Array[]> {
+  const keys = figures.map((f) => chartKey(f, size))
+  const missing = figures.map((f, i) => ({ f, i, key: keys[i] })).filter(({ key }) => !cachedChart(key) && !drawing.has(key))
+  const batch = missing.length ? paintCharts(missing.map(({ f }) => chartJob(f, size))) : null
+  missing.forEach(({ key }, k) => {
+    const one = batch!.then((pngs) => {
+      rememberChart(key, pngs[k])
+      return pngs[k]
+    })
+    drawing.set(key, one)
+    void one.then(
+      () => drawing.delete(key),
+      () => drawing.delete(key)
+    )
+  })
+  return Promise.all(keys.map((k) => cachedChart(k) ?? drawing.get(k)!))
+}
+
+/**
+ * The charts of an open report drawn ahead, while its editor works: the
+ * app calls this when a report with charts opens, so the first export finds
+ * the pictures of unchanged charts ready (a chart edited later is drawn by
+ * the export). Only where the chart pool runs: a process without one draws
+ * at export time.
+ */
+export async function prepareCharts(open: { store: ReportStore }, figureIds: string[], size: { width: number; height: number }): Promise<void> {
+  // Read now: the report may be closed by the time the workers have loaded.
+  const data = liveExportData(open)
+  const figures = figureIds.map((id) => data.figure(id)).filter((f): f is ResolvedFigure => !!f?.chart && !!f.data)
+  await chartPool.warm()
+  if (chartPool.running && figures.length) await drawCharts(figures, size)
 }
 
 export function liveExportData(open: { store: ReportStore }): ExportData {
@@ -49,7 +96,9 @@ export function liveExportData(open: { store: ReportStore }): ExportData {
       const png = drawChart(figure, size)
       rememberChart(key, png)
       return png
-    }
+    },
+    // In the chart workers where they run (the app, once a report is open); a process without them draws chart by chart.
+    ...(chartPool.running ? { chartPngs: drawCharts } : {})
   }
 }
 

@@ -3,7 +3,9 @@ import type { FigureSpec } from '@shared/model/figure'
 import type { ReportTableSpec } from '@shared/model/table'
 import { newId } from '@shared/editor/ids'
 import type { ImageRun, Inline, TextRun } from './docx/body'
+import type { ChartPart } from './charts'
 import type { ImportedAsset, ImportedTable } from './model'
+import type { ChartContent } from './recognise/charts'
 import { splitRefs, type RichInline } from './recognise/crossRefs'
 import type { CaseItem, ChapterDraft, FigureItem, HeadingItem, Item, TableItem } from './recognise/structure'
 import { buildGrid, tableData, type ValueMismatch } from './recognise/tables'
@@ -20,6 +22,22 @@ export interface BuiltChapter {
   doc: DocNode
 }
 
+/** A Word chart imported as a live chart: its figure waits for its source (a matching table range or its own data sheet). */
+export interface LiveChart {
+  figure: FigureSpec & { chart: NonNullable<FigureSpec['chart']> }
+  content: ChartContent
+  place: string
+}
+
+/** A Word chart of a kind the report cannot draw: imported as its fallback picture (or, without one, as an empty figure). */
+export interface ChartPicture {
+  id: string
+  place: string
+  caption: string
+  kind: string
+  picture: boolean
+}
+
 export interface UnresolvedRef {
   raw: string
   place: string
@@ -29,6 +47,8 @@ export interface BuildResult {
   chapters: BuiltChapter[]
   tables: ImportedTable[]
   figures: FigureSpec[]
+  charts: LiveChart[]
+  chartPictures: ChartPicture[]
   ids: Map<Item | ChapterDraft, string>
   mismatches: { table: TableItem; m: ValueMismatch }[]
   unsupported: { table: TableItem; label: string }[]
@@ -47,6 +67,8 @@ export class DocBuilder {
   private readonly ids = new Map<Item | ChapterDraft, string>()
   private readonly tables: ImportedTable[] = []
   private readonly figures: FigureSpec[] = []
+  private readonly charts: LiveChart[] = []
+  private readonly chartPictures: ChartPicture[] = []
   private readonly mismatches: BuildResult['mismatches'] = []
   private readonly unsupported: BuildResult['unsupported'] = []
   private readonly unresolved: UnresolvedRef[] = []
@@ -60,7 +82,8 @@ export class DocBuilder {
 
   constructor(
     private readonly chapters: ChapterDraft[],
-    private readonly assets: Map<string, ImportedAsset>
+    private readonly assets: Map<string, ImportedAsset>,
+    private readonly chartParts: Map<string, ChartPart> = new Map()
   ) {}
 
   build(): BuildResult {
@@ -76,6 +99,8 @@ export class DocBuilder {
       chapters: built,
       tables: this.tables,
       figures: this.figures,
+      charts: this.charts,
+      chartPictures: this.chartPictures,
       ids: this.ids,
       mismatches: this.mismatches,
       unsupported: this.unsupported,
@@ -154,6 +179,11 @@ export class DocBuilder {
   }
 
   private photo(image: ImageRun, caption: string, place: string): DocNode {
+    // A Word chart without a 图 caption is still a chart: a figure, its caption what stood under it.
+    if (image.chart) {
+      const id = newId('fig')
+      if (this.liveChart(id, image, clip(tidy(caption), MAX_CAPTION), '', place)) return { type: 'figure', attrs: { id } }
+    }
     const asset = image.part ? this.assets.get(image.part) : undefined
     if (!asset) this.missingImages.push({ place, what: image.chart ? 'Word 图表' : '图片' })
     const width = image.widthEmu > 0 ? Math.round(image.widthEmu / EMU_PER_PX) : asset?.width ?? null
@@ -188,10 +218,29 @@ export class DocBuilder {
 
   private figure(f: FigureItem): DocNode {
     const id = this.ids.get(f)!
+    const caption = clip(tidy(f.caption), MAX_CAPTION)
+    const note = clip(f.note, MAX_NOTE)
+    if (this.liveChart(id, f.image, caption, note, f.place)) return { type: 'figure', attrs: { id } }
     const asset = f.image.part ? this.assets.get(f.image.part) : undefined
-    if (!asset) this.missingImages.push({ place: f.place, what: f.image.chart ? `图“${f.caption}”（Word 图表）` : `图“${f.caption}”` })
-    this.figures.push({ id, caption: clip(tidy(f.caption), MAX_CAPTION), note: clip(f.note, MAX_NOTE), kind: 'image', ...(asset ? { asset: asset.hash } : {}) })
+    const kind = f.image.chart ? this.chartParts.get(f.image.chart.part)?.reading : undefined
+    if (!asset) this.missingImages.push({ place: f.place, what: f.image.chart ? `图“${f.caption}”（Word ${kind && !kind.ok ? kind.kind : '图表'}）` : `图“${f.caption}”` })
+    this.figures.push({ id, caption, note, kind: 'image', ...(asset ? { asset: asset.hash } : {}) })
     return { type: 'figure', attrs: { id } }
+  }
+
+  /** A Word chart the report can draw becomes a live chart; one it cannot is noted, for its picture to stand in. */
+  private liveChart(id: string, image: ImageRun, caption: string, note: string, place: string): boolean {
+    if (!image.chart) return false
+    const part = this.chartParts.get(image.chart.part)
+    if (!part) return false
+    if (!part.reading.ok) {
+      this.chartPictures.push({ id, place, caption, kind: part.reading.kind, picture: !!(image.part && this.assets.get(image.part)) })
+      return false
+    }
+    const figure: LiveChart['figure'] = { id, caption, note, kind: 'chart', chart: { ...part.reading.content.spec, source: { kind: 'sheet', tableId: '', seriesIn: 'columns' } } }
+    this.figures.push(figure)
+    this.charts.push({ figure, content: part.reading.content, place })
+    return true
   }
 
   private inlines(ch: ChapterDraft, runs: Inline[], place: string): DocNode[] {

@@ -7,13 +7,16 @@ import type { ReportNumbering } from '@shared/model/numbering'
 import { numberReport } from '@shared/model/numbering'
 import type { ReportLevel, ReportMeta, TemplateId } from '@shared/model/report'
 import { summarizeChapter } from '@shared/model/summary'
-import { DocBuilder } from './build'
+import { newId } from '@shared/editor/ids'
+import { DocBuilder, type BuildResult } from './build'
+import { readCharts } from './charts'
 import { BlockReader } from './docx/body'
 import { body, openPackage } from './docx/package'
 import { StyleSheet } from './docx/styles'
 import { fail } from './errors'
 import { mb, type ImportLimits } from './limits'
-import type { ImportedAsset, ImportedReport } from './model'
+import type { ImportedAsset, ImportedReport, ImportedTable } from './model'
+import { chartSheet, matchTable } from './recognise/chartData'
 import { checkCaptions, checkCases, checkHeadings, checkLists, type Numbers } from './recognise/consistency'
 import type { CaseItem, ChapterDraft, FigureItem, HeadingItem, Item, Structure, TableItem } from './recognise/structure'
 import { recogniseStructure } from './recognise/structure'
@@ -58,7 +61,8 @@ export function analyseDocx(input: AnalyseInput): ImportedReport {
 
   const warnings: ImportIssue[] = []
   const assets = readImages(zip, [...reader.imageParts], limits, warnings)
-  const built = new DocBuilder(structure.chapters, assets).build()
+  const charts = readCharts(zip, chartsOf(structure), limits, warnings)
+  const built = new DocBuilder(structure.chapters, assets, charts).build()
 
   // Numbers as the app computes them, for the messages ("导入后编为 3.2.2.3").
   const inputs = built.chapters.map((c) => ({ id: built.ids.get(c.draft)!, kind: c.draft.kind, title: c.draft.title, summary: summarizeChapter(c.doc) }))
@@ -118,10 +122,18 @@ export function analyseDocx(input: AnalyseInput): ImportedReport {
   const dropped = droppedItems(structure)
   const meta = metaOf(structure, built.tables.flatMap((t) => t.yearAxis?.positions.map((p) => p.year) ?? []), input.now)
   const tableChapter = new Map(numbering.tables.map((t) => [t.id, t.chapterId]))
-  const linked = linkYears(built.tables, {
+  // Word charts: their data goes to a numbered table printing the same figures, or else to the chart's own sheet.
+  const sheets = bindCharts(built, (id) => tables.get(id)?.number ?? null, (id) => figures.get(id)?.number ?? null, warnings)
+  const sheetFigure = new Map(sheets.map((s) => [s.table.spec.id, s.figureId]))
+  const linked = linkYears([...built.tables, ...sheets.map((s) => s.table)], {
     year: meta.year,
-    chapterOf: (id) => tableChapter.get(id) ?? null,
+    chapterOf: (id) => tableChapter.get(id) ?? figures.get(sheetFigure.get(id) ?? '')?.chapterId ?? null,
     labelOf: (id) => {
+      const fig = sheetFigure.get(id)
+      if (fig) {
+        const f = figures.get(fig)?.number
+        return f ? `图 ${f}` : '附图'
+      }
       const n = tables.get(id)?.number
       return n ? `表 ${n}` : '附表'
     }
@@ -171,7 +183,7 @@ export function analyseDocx(input: AnalyseInput): ImportedReport {
   const report: ImportReport = {
     source: { fileName: input.fileName, bytes: input.bytes.length },
     importedAt: input.now.toISOString(),
-    counts: { ...countsOf(built.chapters.map((c) => c.doc), numbering, built.figures, built.refs, built.formulas + linked.formulas), fields: fields.bound },
+    counts: { ...countsOf(built.chapters.map((c) => c.doc), numbering, built.figures, built.refs, built.formulas + linked.formulas, built.charts.length), fields: fields.bound },
     inconsistencies,
     warnings,
     dropped
@@ -276,7 +288,72 @@ function mismatchIssue(table: TableItem, tableId: string, m: ValueMismatch, now:
   }
 }
 
-function countsOf(docs: DocNode[], n: ReportNumbering, figures: FigureSpec[], crossRefs: number, formulas: number): ImportCounts {
+/** The Word charts of the document in reading order, each named as the messages name it (图 2-1“…”, as the old document numbered it). */
+function chartsOf(s: Structure): { part: string; ex: boolean; hasPicture: boolean; label: string }[] {
+  const out: { part: string; ex: boolean; hasPicture: boolean; label: string }[] = []
+  const visit = (items: Item[]) => {
+    for (const i of items) {
+      if (i.t === 'case') visit(i.items)
+      if ((i.t === 'figure' || i.t === 'photo') && i.image.chart) {
+        const label = i.t === 'figure' ? `图${i.typed?.typed ? ` ${i.typed.typed}` : ''}“${quoteClip(i.caption)}”` : `“${i.place}”处的图表`
+        out.push({ part: i.image.chart.part, ex: i.image.chart.ex, hasPicture: !!i.image.part, label })
+      }
+    }
+  }
+  for (const ch of s.chapters) visit(ch.items)
+  return out
+}
+
+function quoteClip(s: string): string {
+  const t = s.trim()
+  return t.length > 24 ? `${t.slice(0, 24)}…` : t
+}
+
+/**
+ * Each live chart reads a numbered table that prints exactly its figures
+ * (the chart then follows that table), or its own data sheet; what changed
+ * on the way in (nearest type, cut points) and the charts kept as pictures
+ * are said, by their new number.
+ */
+function bindCharts(
+  built: BuildResult,
+  tableNumber: (id: string) => string | null,
+  figureNumber: (id: string) => string | null,
+  warnings: ImportIssue[]
+): { table: ImportedTable; figureId: string }[] {
+  const numbered = built.tables.filter((t) => tableNumber(t.spec.id) !== null).map((t) => t.spec)
+  const sheets: { table: ImportedTable; figureId: string }[] = []
+  const name = (id: string, caption: string) => {
+    const n = figureNumber(id)
+    return `${n ? `图 ${n}` : '附图'}${caption ? `“${quoteClip(caption)}”` : ''}`
+  }
+  for (const c of built.charts) {
+    const match = matchTable(c.content, numbered)
+    if (match) c.figure.chart.source = match
+    else {
+      const table = chartSheet(c.content, newId('tbl'), c.figure.caption || '图表数据', c.figure.note)
+      sheets.push({ table, figureId: c.figure.id })
+      c.figure.chart.source = { kind: 'sheet', tableId: table.spec.id, seriesIn: 'columns' }
+    }
+    if (c.content.notes.length) {
+      warnings.push({ code: 'CHART_CONVERTED', place: c.place, message: `${name(c.figure.id, c.figure.caption)}：${c.content.notes.join('；')}。` })
+    }
+    if (c.content.series.length === 0 || c.content.categories.length === 0) {
+      warnings.push({ code: 'CHART_EMPTY', place: c.place, message: `${name(c.figure.id, c.figure.caption)}在原文中没有数据，导入后是一幅空的图表，请在“编辑图表”的数据表中填写。` })
+    }
+  }
+  for (const p of built.chartPictures) {
+    if (!p.picture) continue
+    warnings.push({
+      code: 'CHART_AS_PICTURE',
+      place: p.place,
+      message: `${name(p.id, p.caption)}是 Word ${p.kind}，年报不能把它作为可编辑的图表，已按原文中的图片导入；数据变化后请更新图片或改用年报的图表。`
+    })
+  }
+  return sheets
+}
+
+function countsOf(docs: DocNode[], n: ReportNumbering, figures: FigureSpec[], crossRefs: number, formulas: number, charts: number): ImportCounts {
   let photos = 0
   for (const d of docs)
     walk(d, (x) => {
@@ -290,6 +367,7 @@ function countsOf(docs: DocNode[], n: ReportNumbering, figures: FigureSpec[], cr
     tables: n.tables.filter((t) => t.number !== null).length,
     appendixTables: n.tables.filter((t) => t.number === null).length,
     figures: n.figures.filter((f) => f.number !== null).length,
+    charts,
     images: photos + figures.filter((f) => f.asset).length,
     photos,
     crossRefs,

@@ -33,7 +33,13 @@ const NAMESPACES: Record<string, string> = {
   'http://schemas.openxmlformats.org/package/2006/relationships': 'rel',
   'http://schemas.openxmlformats.org/package/2006/content-types': 'ct',
   'http://schemas.openxmlformats.org/package/2006/metadata/core-properties': 'cp',
-  'http://purl.org/dc/elements/1.1/': 'dc'
+  'http://purl.org/dc/elements/1.1/': 'dc',
+  'http://schemas.openxmlformats.org/drawingml/2006/chart': 'c',
+  'http://purl.oclc.org/ooxml/drawingml/chart': 'c',
+  'http://schemas.microsoft.com/office/drawing/2014/chartex': 'cx',
+  'http://schemas.microsoft.com/office/drawing/2007/8/2/chart': 'c14',
+  'http://schemas.microsoft.com/office/drawing/2012/chart': 'c15',
+  'http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas': 'wpc'
 }
 
 export interface XmlParseOptions {

@@ -139,6 +139,19 @@ function rollOver(db: Database.Database, sourceName: string, options: RolloverOp
     const tableNumber = new Map(numbering.tables.map((t) => [t.id, t.number]))
     const figureNumber = new Map(numbering.figures.map((f) => [f.id, f.number]))
     const chapterOfTable = new Map(numbering.tables.map((t) => [t.id, t.chapterId]))
+    // A chart's own data sheet is named by its figure ("图 2-1 的数据表") and belongs to the figure's chapter.
+    const sheetOf = new Map<string, { number: string | null; chapterId: string }>()
+    for (const f of data.listFigures()) {
+      const src = f.spec.chart?.source
+      const n = numbering.figures.find((x) => x.id === f.spec.id)
+      if (src?.kind === 'sheet' && n) sheetOf.set(src.tableId, { number: n.number, chapterId: n.chapterId })
+    }
+    const tableLabel = (id: string) => {
+      const sheet = sheetOf.get(id)
+      if (sheet) return `${sheet.number ? `图 ${sheet.number}` : '附图'}的数据表`
+      const n = tableNumber.get(id)
+      return n ? `表 ${n}` : '附表'
+    }
 
     // Tables that still hold typed numbers under year labels get indicators first, as an import does.
     const existing = data.listIndicators().map((i) => ({ ...i, values: data.valuesOf(i.id) }))
@@ -147,8 +160,8 @@ function rollOver(db: Database.Database, sourceName: string, options: RolloverOp
     const linked = linkYears(literal, {
       year: from,
       existing,
-      chapterOf: (id) => chapterOfTable.get(id) ?? null,
-      labelOf: (id) => (tableNumber.get(id) ? `表 ${tableNumber.get(id)}` : '附表')
+      chapterOf: (id) => chapterOfTable.get(id) ?? sheetOf.get(id)?.chapterId ?? null,
+      labelOf: (id) => (sheetOf.has(id) ? `图 ${sheetOf.get(id)!.number ?? ''}`.trim() : tableLabel(id))
     })
     for (const ind of linked.indicators) {
       const { values, ...props } = ind
@@ -165,12 +178,12 @@ function rollOver(db: Database.Database, sourceName: string, options: RolloverOp
       data.putTable(rolled, tables[i].chapterId)
       const left = literalNumbers(rolled)
       if (left > 0) {
-        const n = tableNumber.get(rolled.id)
+        const label = tableLabel(rolled.id)
         warnings.push({
           code: 'TABLE_LAST_YEAR_NUMBERS',
-          place: n ? `表 ${n}` : '附表',
+          place: label,
           ...targetOf(tables[i].chapterId, rolled.id),
-          message: `${n ? `表 ${n}` : '附表'}“${fillYears(rolled.caption, year).slice(0, 40)}”中有 ${left} 个数字不随年度变化（没有对应的年份列），仍是上一年的数字，请核对更新。`
+          message: `${label}“${fillYears(rolled.caption, year).slice(0, 40)}”中有 ${left} 个数字不随年度变化（没有对应的年份列），仍是上一年的数字，请核对更新。`
         })
       }
     })

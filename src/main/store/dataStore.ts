@@ -52,6 +52,12 @@ export class DataStore extends FileAccess {
     this.putSpec('report_table', spec, chapterId)
   }
 
+  /** The chapter a table belongs to (null for one shown by no chapter, such as a chart's data sheet); undefined when there is none. */
+  tableChapter(id: string): string | null | undefined {
+    const r = this.db.prepare('SELECT chapter_id FROM report_table WHERE id = ?').get(id) as { chapter_id: string | null } | undefined
+    return r ? r.chapter_id : undefined
+  }
+
   deleteTable(id: string): void {
     this.db.prepare('DELETE FROM report_table WHERE id = ?').run(id)
   }

@@ -1,5 +1,6 @@
 import type { EChartsOption, SeriesOption } from 'echarts'
 import type { ChartData, ChartSpec } from './model'
+import { BAR_TYPES, ROUND_TYPES } from './model'
 import { formatNumber } from '../model/format'
 
 /**
@@ -102,7 +103,7 @@ export function valueLabelLayout(values: readonly (readonly (number | null)[])[]
   }
   const category = Math.max(120, chartWidth - AXIS_ROOM) / Math.max(1, categories)
   const spacing = values.length > 1 ? category * (barWidthPct / 100) * 1.1 : category
-  const widest = Math.max(0, ...values.flatMap((s) => s.map((v) => labelWidth(labelText(v, decimals), fontSize))))
+  const widest = Math.max(0, ...values.flatMap((s) => s.map((v) => labelWidth(valueText(v, { decimals }), fontSize))))
   return { upright: widest + 2 > spacing, below }
 }
 
@@ -121,9 +122,23 @@ function legendRows(names: string[], chartWidth: number, fontSize: number): numb
   return rows
 }
 
-function labelText(v: unknown, decimals: number | undefined): string {
+/** How the chart's numbers read: its percent sign and decimals (labels), or whole ticks (the value axis). */
+function valueText(v: unknown, spec: Pick<ChartSpec, 'decimals' | 'percent'>): string {
   if (typeof v !== 'number') return ''
-  return decimals === undefined ? formatNumber(v, { kind: 'general' }) : formatNumber(v, { kind: 'fixed', decimals })
+  const text = spec.decimals === undefined ? formatNumber(v, { kind: 'general' }) : formatNumber(v, { kind: 'fixed', decimals: spec.decimals })
+  return spec.percent ? `${text}%` : text
+}
+
+function axisText(v: number, spec: Pick<ChartSpec, 'percent'>): string {
+  const text = formatNumber(v, { kind: 'general' })
+  return spec.percent ? `${text}%` : text
+}
+
+/** Light colours take dark text inside them, dark ones white (stacked columns carry their values inside). */
+function insideTextColor(hex: string): string {
+  const n = parseInt(hex.slice(1), 16)
+  const lum = (0.299 * ((n >> 16) & 255) + 0.587 * ((n >> 8) & 255) + 0.114 * (n & 255)) / 255
+  return lum > 0.6 ? '#222' : '#fff'
 }
 
 export function buildChartOption(spec: ChartSpec, data: ChartData, look: Partial<ChartLook> = {}): EChartsOption {
@@ -138,13 +153,16 @@ export function buildChartOption(spec: ChartSpec, data: ChartData, look: Partial
   }
   const top = spec.title ? 40 : 24
   const showLabels = spec.showLabels ?? true
-  const fmt = (p: { value?: unknown; data?: unknown }) => labelText(Array.isArray(p.value) ? p.value[1] : (p.value ?? p.data), spec.decimals)
+  const fmt = (p: { value?: unknown; data?: unknown }) => valueText(Array.isArray(p.value) ? p.value[p.value.length - 1] : (p.value ?? p.data), spec)
 
-  if (data.error || data.series.length === 0 || data.categories.length === 0) {
+  const empty = data.series.length === 0 || data.categories.length === 0
+  // After a rollover this year's column waits for its figures: the chart says so rather than drawing zeros.
+  const waiting = !empty && data.series.every((s) => s.values.every((v) => v === null))
+  if (data.error || empty || waiting) {
     return {
       ...base,
       title: {
-        text: data.error ?? '图表还没有数据',
+        text: data.error ?? (waiting ? '图表的数据还没有填写' : '图表还没有数据'),
         left: 'center',
         top: 'middle',
         textStyle: { ...text, color: '#888', fontWeight: 'normal' }
@@ -152,8 +170,9 @@ export function buildChartOption(spec: ChartSpec, data: ChartData, look: Partial
     }
   }
 
-  if (spec.type === 'pie') {
+  if (ROUND_TYPES.has(spec.type)) {
     const s = data.series[0]
+    const doughnut = spec.type === 'doughnut'
     return {
       ...base,
       legend: { bottom: 0, textStyle: text, icon: 'rect', itemWidth: 12, itemHeight: 12 },
@@ -161,7 +180,7 @@ export function buildChartOption(spec: ChartSpec, data: ChartData, look: Partial
       series: [
         {
           type: 'pie',
-          radius: ['0%', '62%'],
+          radius: doughnut ? ['36%', '62%'] : ['0%', '62%'],
           center: ['50%', spec.title ? '52%' : '46%'],
           data: data.categories.map((name, i) => ({ name, value: s.values[i] ?? 0 })),
           label: {
@@ -177,71 +196,120 @@ export function buildChartOption(spec: ChartSpec, data: ChartData, look: Partial
     }
   }
 
-  const isLine = spec.type === 'line'
-  const legend = data.series.length > 1 || spec.type === 'groupedBar'
-  const { crowded, ...axisLabel } = categoryLabelLayout(data.categories, l.width, l.fontSize - 1)
-  const barWidthPct = Math.min(28, Math.floor(60 / Math.max(1, data.series.length)))
-  const values = valueLabelLayout(
+  const combo = spec.type === 'combo'
+  const isLine = (i: number) => spec.type === 'line' || (combo && (spec.lineSeries ?? []).includes(i))
+  const onSecondary = (i: number) => combo && (spec.secondarySeries ?? []).includes(i) && data.series.length > 1
+  const secondary = data.series.some((_, i) => onSecondary(i))
+  const horizontal = !!spec.horizontal && BAR_TYPES.has(spec.type)
+  const stacked = spec.type === 'stackedBar'
+  const allLines = data.series.every((_, i) => isLine(i))
+  const legend = data.series.length > 1 || spec.type === 'groupedBar' || stacked || combo
+  const { crowded, ...axisLabel } = horizontal
+    ? { ...sideLabelLayout(l.width, l.fontSize - 1), crowded: false }
+    : categoryLabelLayout(data.categories, l.width, l.fontSize - 1)
+  const bars = data.series.filter((_, i) => !isLine(i)).length
+  const barWidthPct = stacked ? 40 : Math.min(28, Math.floor(60 / Math.max(1, bars)))
+  // Values above plain columns turn upright when they do not fit level; where lines alone cross, the lowest value goes under its point.
+  const plainColumns = !stacked && !combo && !horizontal && !allLines
+  const placed = valueLabelLayout(
     data.series.map((s) => s.values),
     data.categories.length,
     l.width,
     l.fontSize - 1,
     spec.decimals,
-    isLine,
+    allLines,
     barWidthPct
   )
+  const upright = plainColumns && placed.upright
   // Always set (also when false), so that the editor can merge a new width's layout into the chart.
-  const labelLayout = { labelLayout: { hideOverlap: crowded || values.upright || isLine } }
-  const valueLabel = { show: showLabels, position: 'top' as const, fontFamily: l.fontFamily, fontSize: l.fontSize - 1, formatter: fmt }
-  const uprightLabel = values.upright ? { rotate: 90, align: 'left' as const, verticalAlign: 'middle' as const, distance: 4 } : { rotate: 0, align: 'center' as const, verticalAlign: 'bottom' as const, distance: 5 }
-  const series: SeriesOption[] = data.series.map((s, si) =>
-    isLine
-      ? {
-          type: 'line',
-          name: s.name,
-          data: s.values.map((v, i) => (values.below[si][i] ? { value: v, label: { position: 'bottom' as const } } : v)),
-          symbol: 'circle',
-          symbolSize: 7,
-          connectNulls: false,
-          lineStyle: { width: 2.5 },
-          label: valueLabel,
-          ...labelLayout,
-          animation: !l.print
-        }
-      : {
-          type: 'bar',
-          name: s.name,
-          data: s.values,
-          barMaxWidth: 48,
-          barWidth: `${barWidthPct}%`,
-          barGap: '10%',
-          label: { ...valueLabel, ...uprightLabel },
-          ...labelLayout,
-          animation: !l.print
-        }
-  )
+  const labelLayout = { labelLayout: { hideOverlap: crowded || stacked || upright || allLines } }
+  const uprightLabel = upright ? { rotate: 90, align: 'left' as const, verticalAlign: 'middle' as const, distance: 4 } : { rotate: 0, align: 'center' as const, verticalAlign: 'bottom' as const, distance: 5 }
+  const markers = spec.markers ?? true
+  const series: SeriesOption[] = data.series.map((s, i) => {
+    const axis = onSecondary(i) ? { yAxisIndex: 1 } : {}
+    if (isLine(i)) {
+      return {
+        type: 'line',
+        name: s.name,
+        data: allLines ? s.values.map((v, k) => (placed.below[i][k] ? { value: v, label: { position: 'bottom' as const } } : v)) : s.values,
+        // Without markers the points stay (at no size): the values written on the line hang on them.
+        symbol: 'circle',
+        symbolSize: markers ? 7 : 0,
+        connectNulls: false,
+        lineStyle: { width: 2.5 },
+        label: { show: showLabels, position: 'top', fontFamily: l.fontFamily, fontSize: l.fontSize - 1, formatter: fmt },
+        ...labelLayout,
+        ...axis,
+        animation: !l.print
+      }
+    }
+    const colour = CHART_COLORS[i % CHART_COLORS.length]
+    return {
+      type: 'bar',
+      name: s.name,
+      data: s.values,
+      barMaxWidth: horizontal ? 28 : 48,
+      barWidth: `${barWidthPct}%`,
+      barGap: stacked ? '0%' : '10%',
+      ...(stacked ? { stack: 'total' } : {}),
+      // Stacked columns carry their values inside; so do a combo's, whose lines carry theirs above.
+      label: stacked || combo
+        ? { show: showLabels, position: stacked ? 'inside' : 'insideTop', fontFamily: l.fontFamily, fontSize: l.fontSize - 2, color: insideTextColor(colour), formatter: fmt }
+        : { show: showLabels, position: horizontal ? 'right' : 'top', fontFamily: l.fontFamily, fontSize: l.fontSize - 1, formatter: fmt, ...(horizontal ? {} : uprightLabel) },
+      ...labelLayout,
+      ...axis,
+      animation: !l.print
+    }
+  })
+  const valueName = spec.valueTitle || (spec.unit ? `单位：${spec.unit}` : undefined)
+  const axisFont = { fontFamily: l.fontFamily, fontSize: l.fontSize - 1, color: '#555' }
+  const valueAxis = (name: string | undefined, splitLine: boolean) => ({
+    type: 'value' as const,
+    name,
+    // Across the bottom of a bar chart (条形图) the axis title sits centred under the numbers; up a column chart, at its top.
+    ...(horizontal ? { nameLocation: 'middle' as const, nameGap: 26 } : {}),
+    nameTextStyle: { ...axisFont, align: horizontal ? ('center' as const) : ('left' as const) },
+    axisLabel: { ...axisFont, formatter: (v: number) => axisText(v, spec) },
+    splitLine: { show: splitLine, lineStyle: { color: '#e3e3e3' } },
+    // Upright values stand above the tallest column: room for them at the top.
+    boundaryGap: (upright ? [0, '15%'] : [0, 0]) as [number, string | number],
+    scale: allLines && !combo
+  })
+  const categoryAxis = {
+    type: 'category' as const,
+    data: data.categories,
+    axisTick: { alignWithLabel: true },
+    axisLine: { lineStyle: { color: '#888' } },
+    axisLabel: { ...axisLabel, fontFamily: l.fontFamily, color: '#333' },
+    ...(spec.categoryTitle
+      ? horizontal
+        ? { name: spec.categoryTitle, nameLocation: 'end' as const, nameTextStyle: { ...axisFont, align: 'right' as const } }
+        : { name: spec.categoryTitle, nameLocation: 'middle' as const, nameGap: 28, nameTextStyle: axisFont }
+      : {}),
+    // Word draws a bar chart's first category at the bottom; so does ECharts' y axis.
+    inverse: false
+  }
+  const right = { ...valueAxis(spec.secondaryTitle || undefined, false), nameTextStyle: { ...axisFont, align: 'right' as const } }
+  const values = secondary ? [valueAxis(valueName, true), right] : valueAxis(valueName, true)
+  const named = !!(valueName || (secondary && spec.secondaryTitle))
   return {
     ...base,
-    ...(legend ? { legend: { bottom: 0, textStyle: text, icon: isLine ? undefined : 'rect', itemWidth: 14, itemHeight: isLine ? 4 : 12 } } : {}),
+    ...(legend ? { legend: { bottom: 0, textStyle: text, itemWidth: 14, ...(allLines ? { itemHeight: 4 } : { icon: 'rect', itemHeight: 12 }) } } : {}),
     ...(l.print ? {} : { tooltip: { trigger: 'axis' } }),
-    grid: { left: 16, right: 24, top: top + (spec.unit ? 18 : 4), bottom: legend ? 12 + 24 * legendRows(data.series.map((s) => s.name), l.width, l.fontSize) : 12, containLabel: true },
-    xAxis: {
-      type: 'category',
-      data: data.categories,
-      axisTick: { alignWithLabel: true },
-      axisLine: { lineStyle: { color: '#888' } },
-      axisLabel: { ...axisLabel, fontFamily: l.fontFamily, color: '#333' }
+    grid: {
+      left: 16,
+      right: horizontal ? 36 : 24,
+      top: top + ((horizontal ? spec.categoryTitle : named) ? 18 : 4),
+      bottom: (legend ? 12 + 24 * legendRows(data.series.map((s) => s.name), l.width, l.fontSize) : 12) + ((horizontal ? named : spec.categoryTitle) ? 20 : 0),
+      containLabel: true
     },
-    yAxis: {
-      type: 'value',
-      name: spec.unit ? `单位：${spec.unit}` : undefined,
-      nameTextStyle: { fontFamily: l.fontFamily, fontSize: l.fontSize - 1, color: '#555', align: 'left' },
-      axisLabel: { fontFamily: l.fontFamily, fontSize: l.fontSize - 1, color: '#555', formatter: (v: number) => formatNumber(v, { kind: 'general' }) },
-      splitLine: { lineStyle: { color: '#e3e3e3' } },
-      // Upright values stand above the tallest bar: room for them at the top.
-      boundaryGap: values.upright ? [0, '15%'] : [0, 0],
-      scale: isLine
-    },
+    xAxis: horizontal ? values : categoryAxis,
+    yAxis: horizontal ? categoryAxis : values,
     series
   }
+}
+
+/** Category labels at the side of a bar chart (条形图): wrapped within about a quarter of the chart's width. */
+function sideLabelLayout(chartWidth: number, fontSize: number): Omit<CategoryLabelLayout, 'crowded'> {
+  return { interval: 0, fontSize, width: Math.max(60, Math.round(chartWidth * 0.24)), overflow: 'break', rotate: 0 }
 }

@@ -68,13 +68,19 @@ export const ReportTableSpecSchema = z
 
 const ChartYearSchema = z.union([z.enum(['current', 'previous', 'beforePrevious']), Year])
 const IndicatorRef = z.string().min(1).max(64)
-const CellRange = z.string().regex(/^[A-Za-z]{1,2}[0-9]{1,3}:[A-Za-z]{1,2}[0-9]{1,3}$/, '区域应写成 A1:C5 的形式')
+const CellRange = z
+  .string()
+  .max(120)
+  .regex(/^[A-Za-z]{1,2}[0-9]{1,3}:[A-Za-z]{1,2}[0-9]{1,3}(,[A-Za-z]{1,2}[0-9]{1,3}:[A-Za-z]{1,2}[0-9]{1,3}){0,7}$/, '区域应写成 A1:C5 的形式（几个区域用逗号隔开，如 A1:A4,E1:E4）')
+const SeriesIndexes = z.array(z.number().int().min(0).max(MAX_TABLE_COLS)).max(MAX_TABLE_COLS)
+const AxisTitle = z.string().max(60, '坐标轴标题不能超过 60 个字符')
 
 export const ChartSpecSchema = z
   .object({
-    type: z.enum(['bar', 'groupedBar', 'line', 'pie']),
+    type: z.enum(['bar', 'groupedBar', 'stackedBar', 'line', 'pie', 'doughnut', 'combo']),
     source: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('table'), tableId: Id, range: CellRange, seriesIn: z.enum(['rows', 'columns']) }).strict(),
+      z.object({ kind: z.literal('sheet'), tableId: Id, seriesIn: z.enum(['rows', 'columns']) }).strict(),
       z
         .object({
           kind: z.literal('indicators'),
@@ -91,7 +97,15 @@ export const ChartSpecSchema = z
     title: z.string().max(100).optional(),
     unit: z.string().max(20).optional(),
     showLabels: z.boolean().optional(),
-    decimals: Decimals.optional()
+    decimals: Decimals.optional(),
+    percent: z.boolean().optional(),
+    horizontal: z.boolean().optional(),
+    markers: z.boolean().optional(),
+    lineSeries: SeriesIndexes.optional(),
+    secondarySeries: SeriesIndexes.optional(),
+    categoryTitle: AxisTitle.optional(),
+    valueTitle: AxisTitle.optional(),
+    secondaryTitle: AxisTitle.optional()
   })
   .strict()
 
@@ -199,6 +213,10 @@ export const dataCalls = {
   table: call<TableView>()(z.object({ id: TableId }).strict()),
   /** Every report table in report order, as displayed, numbered as the saved chapters give them (nianbao tables). */
   tables: call<ResolvedTable[]>()(Empty),
+  /** The data sheets of the report's charts (a chart's own table, shown in its dialog), in report order, each with its figure's number (nianbao tables). */
+  chartSheets: call<{ table: ResolvedTable; figure: string | null }[]>()(Empty),
+  /** Every chart of the report in order, with the numbers it shows (nianbao data). */
+  charts: call<ResolvedFigure[]>()(Empty),
   figure: call<FigureView>()(z.object({ id: Id }).strict()),
   fields: call<ResolvedField[]>()(z.object({ refs: z.array(FieldRef).max(5000) }).strict()),
   /** The numbers a chart spec would show (the chart dialog's preview). */
@@ -301,5 +319,9 @@ export const dataCalls = {
   duplicateFigure: call<{ id: string; delta: DataDelta }>()(z.object({ id: Id, to: Id.optional(), chapterId: Id.nullable().default(null) }).strict()),
   updateFigure: call<DataDelta>()(
     z.object({ id: Id, caption: Caption.optional(), note: Note.optional(), chart: ChartSpecSchema.optional() }).strict()
-  )
+  ),
+  /** A chart's own data sheet: blank (a two-year layout), or holding what `from` shows now; the chart dialog edits it with the table calls. */
+  createChartSheet: call<{ id: string; delta: DataDelta }>()(z.object({ from: ChartSpecSchema.optional() }).strict()),
+  /** Forget a data sheet made in a chart dialog that was then cancelled (refused while a figure reads it). */
+  dropChartSheet: call<void>()(z.object({ id: TableId }).strict())
 }

@@ -20,6 +20,8 @@ export interface ImportCounts {
   appendixTables: number
   /** Numbered figures (图 N-M). */
   figures: number
+  /** Word charts that became live charts (图表), whose numbers are data of the report; reports imported before charts were read lack it. */
+  charts?: number
   /** Pictures placed in the report: photos and image figures. */
   images: number
   /** Photos (in cases and in the text). */

@@ -9,7 +9,7 @@ const USAGE = 'nianbao import 上一年报告.docx --out 新报告.nianbao [--js
 /** Print an import report for people: counts, then every inconsistency and warning with its place. */
 export function printImportReport(report: ImportReport, out: (t: string) => void): void {
   const c = report.counts
-  out(`导入结果：${c.chapters} 章${c.appendices ? ` + ${c.appendices} 个附件` : ''}，${c.headings} 个小节标题，${c.cases} 个案例，${c.tables} 张表${c.appendixTables ? `（另有附表 ${c.appendixTables} 张）` : ''}，${c.figures} 幅图，${c.photos} 张照片，${c.crossRefs} 处交叉引用，${c.formulas} 个公式${c.fields !== undefined ? `；正文中 ${c.fields} 个数字已改为数据字段` : ''}。`)
+  out(`导入结果：${c.chapters} 章${c.appendices ? ` + ${c.appendices} 个附件` : ''}，${c.headings} 个小节标题，${c.cases} 个案例，${c.tables} 张表${c.appendixTables ? `（另有附表 ${c.appendixTables} 张）` : ''}，${c.figures} 幅图${c.charts ? `（其中可编辑的图表 ${c.charts} 幅）` : ''}，${c.photos} 张照片，${c.crossRefs} 处交叉引用，${c.formulas} 个公式${c.fields !== undefined ? `；正文中 ${c.fields} 个数字已改为数据字段` : ''}。`)
   const section = (title: string, list: ImportReport['warnings']) => {
     if (!list.length) return
     out('')

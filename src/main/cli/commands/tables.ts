@@ -11,12 +11,15 @@ export const tablesCommand: Command = async (argv, io) => {
   try {
     // Listing never changes the file (an older report is read as it is, a read-only one can be listed).
     await service.call('report', 'openDialog', { readOnly: true })
-    const tables = await service.call('data', 'tables')
-    const out = tables.map((t) => {
+    // The report's tables in order, then the data sheets of its charts (图 2-1 的数据), which only the chart dialog shows.
+    const sheets = await service.call('data', 'chartSheets')
+    const tables = [...(await service.call('data', 'tables')).map((t) => ({ t, figure: undefined as string | null | undefined })), ...sheets.map(({ table, figure }) => ({ t: table, figure }))]
+    const out = tables.map(({ t, figure }) => {
       const errors = t.rows.flatMap((r, row) => r.flatMap((c, col) => (c.error ? [{ row: row + 1, col: col + 1, text: c.text, message: c.error }] : [])))
       return {
         id: t.id,
         number: t.number,
+        ...(figure !== undefined ? { figure } : {}),
         caption: t.caption,
         note: t.note,
         headerRows: t.headerRows,
@@ -31,7 +34,7 @@ export const tablesCommand: Command = async (argv, io) => {
     }
     if (out.length === 0) io.out('这个报告中没有表格。')
     for (const t of out) {
-      io.out(`${tableLabel(t.number)} ${t.caption}`)
+      io.out('figure' in t ? `${t.figure ? `图 ${t.figure}` : '附图'}的数据表 ${t.caption}` : `${tableLabel(t.number)} ${t.caption}`)
       for (const r of t.rows) io.out(`  ${r.join(' | ')}`)
       if (t.note) io.out(`  ${t.note}`)
       for (const e of t.errors ?? []) io.out(`  ！第 ${e.row} 行第 ${e.col} 列：${e.message}`)

@@ -26,6 +26,7 @@ import {
 import { captionFormat, paragraphFormat } from '../pagination'
 import { appendixHeadingFormat, FORMATS, headingFormat } from '../formats'
 import { CASE_MARGIN_X, CASE_MARGIN_Y, CELL_MARGIN_X, CELL_MARGIN_Y, LINE, TEXT_WIDTH, twipsToPx } from '../geometry'
+import { chartPictureName } from './wordCharts'
 import type { Block, CaptionBlock, CaseBlock, ImageBlock, Inline, ParagraphBlock, PhotoRowBlock, TableBlock } from '../model'
 import { refField, seqField } from './fields'
 import { alignmentOf, fontsOf } from './styles'
@@ -96,7 +97,8 @@ function pictureRun(b: ImageBlock): ImageRun {
   const options = {
     type: b.type,
     transformation: { width: twipsToPx(b.width), height: twipsToPx(b.height) },
-    altText: { name: b.alt.slice(0, 100), title: b.alt.slice(0, 100), description: b.alt.slice(0, 250) }
+    // A chart's picture is named so that the packer finds it and puts the Word chart behind it.
+    altText: { name: b.chart ? chartPictureName(b.chart.key) : b.alt.slice(0, 100), title: b.alt.slice(0, 100), description: b.alt.slice(0, 250) }
   }
   const digest = createHash('sha256').update(b.data).digest()
   const run = new ImageRun({ ...options, data: new Uint8Array(digest) })

@@ -7,7 +7,8 @@ import { strToU8, zipSync, type Zippable } from 'fflate'
 import { Document, Footer, NumberFormat, Packer, Paragraph, SectionType, TextRun, type ISectionOptions } from 'docx'
 import { LINE, PAGE } from '../geometry'
 import { field } from './fields'
-import type { ReportLayout } from '../model'
+import type { Block, ReportLayout } from '../model'
+import { addWordCharts, type WordChartExport } from './wordCharts'
 import { blocksToDocx } from './body'
 import { cover, frontMatter } from './frontMatter'
 import { documentStyles } from './styles'
@@ -57,8 +58,21 @@ export function buildDocument(layout: ReportLayout): Document {
 type Compiled = Map<string, string | Uint8Array>
 const compiler = (Packer as unknown as { compiler?: { compile(file: Document, prettify: undefined, overrides: []): Compiled } }).compiler
 
-/** Pictures come compressed (JPEG, GIF, PNG): deflating them again costs time and saves next to nothing on real photos. */
-const STORED = /\.(jpe?g|gif|png)$/i
+/** Pictures (JPEG, GIF, PNG) and workbooks come compressed: deflating them again costs time and saves next to nothing. */
+const STORED = /\.(jpe?g|gif|png|xlsx)$/i
+
+/** The charts of a layout, in document order, with their numbers (for the Word chart behind each picture). */
+export function layoutCharts(layout: ReportLayout): WordChartExport[] {
+  const out: WordChartExport[] = []
+  const visit = (blocks: Block[]) => {
+    for (const b of blocks) {
+      if (b.kind === 'image' && b.chart) out.push(b.chart)
+      else if (b.kind === 'case') visit(b.blocks)
+    }
+  }
+  visit(layout.body)
+  return out
+}
 
 /**
  * The .docx bytes. The docx library compiles the parts; they are zipped
@@ -67,9 +81,11 @@ const STORED = /\.(jpe?g|gif|png)$/i
  * of a large report). Falls back to the library's own packer if its
  * compiler is not reachable.
  */
-export async function packDocument(doc: Document): Promise<Buffer> {
+export async function packDocument(doc: Document, charts: WordChartExport[] = []): Promise<Buffer> {
+  // Without the compiler the pictures go alone (the charts cannot be put behind them).
   if (!compiler?.compile) return Packer.toBuffer(doc)
   const files = compiler.compile(doc, undefined, [])
+  addWordCharts(files, charts)
   const entries: Zippable = {}
   for (const [path, data] of files) {
     const bytes = typeof data === 'string' ? strToU8(data) : data

@@ -22,9 +22,10 @@ export interface TextRun {
 }
 export interface ImageRun {
   kind: 'image'
-  /** Package part of the embedded image; empty for a Word chart, which has no picture to carry over. */
+  /** Package part of the embedded image; for a Word chart its fallback picture, when the document has one (else empty). */
   part: string
-  chart?: boolean
+  /** A Word chart: its chart part (c:chartSpace; `ex` for the newer cx:chart kinds: waterfall, treemap…), '' when the link is broken. */
+  chart?: { part: string; ex: boolean }
   widthEmu: number
   heightEmu: number
   descr: string
@@ -87,6 +88,7 @@ interface FieldState {
   href?: string
 }
 
+const CHART_URI = /drawingml\/2006\/chart$|drawing\/2014\/chartex$/
 const SAFE_HREF = /^(https:\/\/|mailto:)/i
 const WEB_HREF = /^http:\/\//i
 const HOSTILE_HREF = /^\s*(javascript|vbscript|data|jar|ms-\w+|file|smb|\\\\)/i
@@ -98,6 +100,8 @@ export class BlockReader {
   private readonly fields: FieldState[] = []
   readonly issues: BlockIssues = { droppedLinks: [], footnotes: 0, comments: 0, textBoxes: 0, externalImages: [], brokenImages: 0 }
   readonly imageParts = new Set<string>()
+  /** Chart parts met, in document order. */
+  readonly chartParts = new Set<string>()
 
   constructor(
     private readonly styles: StyleSheet,
@@ -334,8 +338,18 @@ export class BlockReader {
           this.vml(c, block, extra)
           break
         case 'mc:AlternateContent': {
-          const alt = chooseAlternate(c)
-          this.run({ ...r, children: alt.children }, block, style, href, extra)
+          // A chart in any branch is read as the chart (its data can be carried over); a picture in another branch is its fallback.
+          const { branch, fallback } = this.alternateForRun(c)
+          const before = block.runs.length
+          this.run({ ...r, children: branch.children }, block, style, href, extra)
+          if (fallback) {
+            for (const x of block.runs.slice(before)) {
+              if (x.kind === 'image' && x.chart && !x.part) {
+                x.part = fallback
+                this.imageParts.add(fallback)
+              }
+            }
+          }
           break
         }
         case 'w:footnoteReference':
@@ -382,14 +396,44 @@ export class BlockReader {
         this.textBox(e, extra)
         return false
       }
-      if (e.name === 'a:graphicData' && /\/chart$/.test(e.attrs.uri ?? '')) {
-        block.runs.push({ kind: 'image', part: '', chart: true, widthEmu: cx, heightEmu: cy, descr })
+      if (e.name === 'a:graphicData' && CHART_URI.test(e.attrs.uri ?? '')) {
+        const ex = /chartex$/.test(e.attrs.uri ?? '')
+        const ref = child(e, ex ? 'cx:chart' : 'c:chart')
+        const rel = ref?.attrs['r:id'] ? this.rels.get(ref.attrs['r:id']) : undefined
+        if (rel?.external) this.external(rel.target, block)
+        if (rel) this.chartParts.add(rel.target)
+        block.runs.push({ kind: 'image', part: '', chart: { part: rel?.target ?? '', ex }, widthEmu: cx, heightEmu: cy, descr })
         found = true
         return false
       }
       return true
     })
     void found
+  }
+
+  /** The branch of an mc:AlternateContent a run is read from: one holding a chart if any (a classic chart before a newer kind), and the picture of another branch as the chart's fallback. */
+  private alternateForRun(ac: XmlElement): { branch: XmlElement; fallback?: string } {
+    const branches = [...children(ac, 'mc:Choice'), ...children(ac, 'mc:Fallback')]
+    const chartIn = (b: XmlElement, ex: boolean) => {
+      let hit = false
+      walkEl(b, (e) => {
+        if (e.name === 'a:graphicData' && (ex ? /chartex$/ : /\/chart$/).test(e.attrs.uri ?? '')) hit = true
+        return !hit
+      })
+      return hit
+    }
+    const branch = branches.find((b) => chartIn(b, false)) ?? branches.find((b) => chartIn(b, true))
+    if (!branch) return { branch: chooseAlternate(ac) }
+    let fallback: string | undefined
+    for (const b of branches) {
+      if (b === branch || fallback) continue
+      walkEl(b, (e) => {
+        const rel = e.name === 'a:blip' && e.attrs['r:embed'] ? this.rels.get(e.attrs['r:embed']) : undefined
+        if (rel && !rel.external && !fallback) fallback = rel.target
+        return !fallback
+      })
+    }
+    return { branch, fallback }
   }
 
   private vml(el: XmlElement, block: ParagraphBlock, extra: Block[]): void {

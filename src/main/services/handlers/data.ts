@@ -29,6 +29,8 @@ export function dataHandlers(ctx: ServiceContext): Handlers['data'] {
     views: (input) => read().views(input, numberOf()),
     table: ({ id }) => read().tableView(id, numberOf()),
     tables: () => read().resolveTables(ctx.state().numbering),
+    chartSheets: () => read().chartSheets(ctx.state().numbering).map(({ t, figure }) => ({ table: t, figure })),
+    charts: () => read().resolveFigures(ctx.state().numbering).filter((f) => f.kind === 'chart' && !!f.chart),
     figure: ({ id }) => read().figureView(id, numberOf()),
     fields: ({ refs }) => read().fields(refs),
     chartData: ({ chart }) => read().chartData(chart),
@@ -50,6 +52,8 @@ export function dataHandlers(ctx: ServiceContext): Handlers['data'] {
 
     createFigure: (input) => write().createFigure(input),
     duplicateFigure: ({ id, to, chapterId }) => write().duplicateFigure(id, chapterId, to),
-    updateFigure: ({ id, ...patch }) => write().updateFigure(id, patch)
+    updateFigure: ({ id, ...patch }) => write().updateFigure(id, patch),
+    createChartSheet: ({ from }) => write().createChartSheet(from),
+    dropChartSheet: ({ id }) => write().dropChartSheet(id)
   }
 }

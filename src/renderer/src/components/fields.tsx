@@ -49,7 +49,8 @@ interface SegmentedProps<T extends string> {
   aria: string
   value: T
   onChange: (value: T) => void
-  choices: readonly { value: T; label: ReactNode }[]
+  /** A choice may name its button for the tests (testId). */
+  choices: readonly { value: T; label: ReactNode; testId?: string }[]
   /** Each button carries its value in this data attribute (data-chart-type="pie"). */
   valueAttr?: string
 }
@@ -59,7 +60,7 @@ export function Segmented<T extends string>({ label, aria, value, onChange, choi
   const buttons = (
     <div className="seg" role="radiogroup" aria-label={aria}>
       {choices.map((c) => (
-        <button key={c.value} type="button" role="radio" aria-checked={value === c.value} className={value === c.value ? 'on' : ''} onClick={() => onChange(c.value)} {...(valueAttr ? { [`data-${valueAttr}`]: c.value } : {})}>
+        <button key={c.value} type="button" role="radio" aria-checked={value === c.value} className={value === c.value ? 'on' : ''} onClick={() => onChange(c.value)} data-testid={c.testId} {...(valueAttr ? { [`data-${valueAttr}`]: c.value } : {})}>
           {c.label}
         </button>
       ))}

@@ -303,11 +303,14 @@ function useLiveItem<V>(key: string, id: string, request: (id: string) => void, 
   return { view, missing }
 }
 
-const requestTable = (id: string) => liveData.requestTable(id)
+const requestTable = (id: string) => {
+  if (id) liveData.requestTable(id)
+}
 const getTable = (id: string) => liveData.getTable(id)
 const requestFigure = (id: string) => liveData.requestFigure(id)
 const getFigure = (id: string) => liveData.getFigure(id)
 
+/** A table's view as the editor shows it; an empty id (no table yet) reads as nothing. */
 export function useTableView(id: string): { view: TableView | undefined; missing: boolean } {
   return useLiveItem(`t:${id}`, id, requestTable, getTable)
 }

@@ -82,6 +82,8 @@ export function ImportReportView({ report: given, compact = false }: { report: I
     ['案例', c.cases],
     ['表', c.tables],
     ['图', c.figures],
+    // Word charts that came in live: counted only when the document had any.
+    ...(c.charts ? [['图表', c.charts] as [string, number]] : []),
     ['图片', c.images]
   ]
   const when = new Date(report.importedAt)

@@ -13,6 +13,7 @@ import { address, mergeAt, type Rect } from './grid'
 import { TableEditing, type Removal, type TableText } from './tableEditing'
 import { tableKey } from './tableKeys'
 import { liveTableData } from './tableData'
+import type { TableData } from './tableChanges'
 import { FormulaBar, TableTools } from './TableTools'
 import { reserveToolsSpace } from './toolsSpace'
 
@@ -71,11 +72,21 @@ interface TableEditorProps {
   /** The chapter's Ctrl+Z and Ctrl+Y, which this table's steps take part in. */
   history: ChapterHistory
   onDone: () => void
-  onChart: (range: string) => void
+  /** 生成图表… (a report table in the chapter); without it the button is not offered. */
+  onChart?: (range: string) => void
+  /** A chart's own data sheet in the chart dialog: no caption, no note. */
+  sheet?: boolean
+  /** Where the changes go (default: the live data). */
+  data?: TableData
 }
 
-function TableEditor({ view, number, chapterId, history, onDone, onChart }: TableEditorProps) {
-  const [t] = useState(() => new TableEditing(view, liveTableData, history, chapterId))
+/**
+ * The grid editor of a table: in the chapter (a report table, with its
+ * caption and note), or in the chart dialog (`sheet`: a chart's own data
+ * sheet, without caption, note or 生成图表).
+ */
+export function TableEditor({ view, number, chapterId, history, onDone, onChart, sheet = false, data = liveTableData }: TableEditorProps) {
+  const [t] = useState(() => new TableEditing(view, data, history, chapterId))
   t.setView(view)
   const ui = useSyncExternalStore(t.subscribe, t.getSnapshot)
   // Indicators are shown by name and unit (liveData.label): redraw when they load or change.
@@ -130,6 +141,7 @@ function TableEditor({ view, number, chapterId, history, onDone, onChart }: Tabl
         e.preventDefault()
       }}
     >
+      {!sheet && (
       <div className="rt-caption" data-testid="table-caption">
         <span className="rt-label">{tableLabel(number)}</span>{' '}
         {ui.caption === null ? (
@@ -140,10 +152,11 @@ function TableEditor({ view, number, chapterId, history, onDone, onChart }: Tabl
           <TableTextInput t={t} which="caption" value={ui.caption} maxLength={200} />
         )}
       </div>
+      )}
 
       <div className="rt-stage">
         <div className="rt-float" ref={tools}>
-          <TableTools t={t} onChart={onChart} />
+          <TableTools t={t} onChart={onChart} sheet={sheet} />
           <FormulaBar t={t} ui={ui} />
         </div>
         <div
@@ -241,7 +254,7 @@ function TableEditor({ view, number, chapterId, history, onDone, onChart }: Tabl
           />,
           document.body
         )}
-      {ui.note !== null ? (
+      {sheet ? null : ui.note !== null ? (
         <TableTextInput t={t} which="note" value={ui.note} maxLength={1000} />
       ) : (
         resolved.note && (

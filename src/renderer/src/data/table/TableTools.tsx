@@ -33,7 +33,7 @@ function LineTools({ t, rect, axis }: { t: TableEditing; rect: Rect | null; axis
 }
 
 /** The table's tools above the grid: rows, columns, merges, header rows, the note and a chart. */
-export function TableTools({ t, onChart }: { t: TableEditing; onChart: (range: string) => void }) {
+export function TableTools({ t, onChart, sheet = false }: { t: TableEditing; onChart?: (range: string) => void; sheet?: boolean }) {
   const rect = t.rect
   const { spec } = t.view
   return (
@@ -59,12 +59,16 @@ export function TableTools({ t, onChart }: { t: TableEditing; onChart: (range: s
           ))}
         </select>
       </label>
-      <button type="button" onClick={() => t.editText('note', spec.note || '数据来源：')} title="表格下方的注，如“数据来源：…”">
-        数据来源…
-      </button>
-      <button type="button" onClick={() => onChart(t.chartRange())} title="用这张表的数据画一幅图">
-        生成图表…
-      </button>
+      {!sheet && (
+        <button type="button" onClick={() => t.editText('note', spec.note || '数据来源：')} title="表格下方的注，如“数据来源：…”">
+          数据来源…
+        </button>
+      )}
+      {onChart && (
+        <button type="button" onClick={() => onChart(t.chartRange())} title="用这张表的数据画一幅图">
+          生成图表…
+        </button>
+      )}
     </div>
   )
 }
