@@ -4,6 +4,7 @@
  * macros, no external links, bounded rows and cells.
  */
 export { readXlsx, cellAt, mergeAt, type CellValue, type XlsxCell, type XlsxSheet, type XlsxWorkbook } from './read'
+export { xmlEscape } from './xmlEscape'
 export { writeXlsx, safeSheetName, type WriteBook, type WriteSheet, type WriteCell, type CellStyle, type NumberValidation } from './write'
 export { XlsxFailure, type XlsxFailureKind } from './errors'
 export { XLSX_LIMITS, xlsxLimits, type XlsxLimits } from './limits'

@@ -1,6 +1,7 @@
 import { strToU8, zipSync, type Zippable } from 'fflate'
 import { cellAddress } from '@shared/model/cellAddress'
 import { rangeName, type CellRange } from './cellRef'
+import { xmlEscape as esc } from './xmlEscape'
 
 /**
  * Writing an .xlsx: SpreadsheetML parts zipped with fflate. Enough for a
@@ -47,14 +48,6 @@ export interface WriteBook {
 }
 
 const STYLE_INDEX: Record<CellStyle, number> = { title: 1, header: 2, input: 3, label: 4, note: 5 }
-
-const esc = (s: string) =>
-  s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 export function safeSheetName(name: string): string {

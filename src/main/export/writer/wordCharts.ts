@@ -9,7 +9,7 @@
  */
 import type { ChartData, ChartSpec } from '@shared/charts/model'
 import { columnName } from '@shared/model/cellAddress'
-import { writeXlsx } from '../../xlsx'
+import { writeXlsx, xmlEscape as esc } from '../../xlsx'
 
 export interface WordChartExport {
   /** Its number among the charts of the document (1, 2…): the docPr name of its picture and its part names. */
@@ -25,14 +25,6 @@ const COLOURS = ['4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47', '26
 
 /** The docPr name the picture of chart `key` carries, by which the writer finds it in document.xml. */
 export const chartPictureName = (key: number): string => `Nianbao Chart ${key}`
-
-const esc = (s: string) =>
-  s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
 
 const font = '<a:latin typeface="Arial"/><a:ea typeface="黑体"/>'
 const txPr = `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900">${font}</a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>`
