@@ -3,8 +3,9 @@
  * Qingyuan report whose figures are real Word charts (tests/helpers/wordCharts.ts)
  * is imported from the start screen; 编辑图表 on 图 1-1 shows the chart's
  * data sheet in the chart dialog; a number typed into the sheet redraws the
- * preview at once, and after 确定 the chart in the chapter draws it too,
- * still there after a reload.
+ * preview and the chart in the chapter behind the dialog at once (before
+ * main has stored it), and after 确定 the chapter keeps it, still there after
+ * a reload.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -65,14 +66,28 @@ describe('a Word chart imported with its own data sheet, edited in the chart dia
       [13930, 30150]
     ])
 
-    // This year's 在校生数 typed into the sheet: the preview follows at once.
+    // This year's 在校生数 typed into the sheet: the preview and the chart in the chapter follow at once,
+    // while main has not answered the change yet (held here).
+    let release: () => void = () => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const stores: Promise<void>[] = []
+    await page.route(/\/api\/data\.set/, (route) => {
+      stores.push(held.then(() => route.continue()))
+    })
     await sheetCell('C3').click()
     await page.keyboard.type('31000')
     await page.keyboard.press('Enter')
-    await expect.poll(() => series(previewChart)).toEqual([
-      [11731, 28771],
-      [13930, 31000]
-    ])
+    await expect.poll(() => stores.length).toBe(1)
+    for (const chart of [previewChart, chapterChart]) {
+      await expect.poll(() => series(chart)).toEqual([
+        [11731, 28771],
+        [13930, 31000]
+      ])
+    }
+    release()
+    await Promise.all(stores)
+    await page.unroute(/\/api\/data\.set/)
+    await expect.poll(() => sheetCell('C3').textContent()).toBe('31000')
     await screenshot(page, 'chart-sheet-dialog')
     await page.click('[data-testid="chart-ok"]')
     await page.waitForSelector('[data-testid="chart-sheet"]', { state: 'detached' })

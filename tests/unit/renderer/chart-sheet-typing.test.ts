@@ -1,6 +1,7 @@
 import type { TableView } from '@shared/contract/data'
 import type { CellPatch, IndicatorValue, TableData } from '../../../src/renderer/src/data/table/tableChanges'
-import { typingIntoSheet, type PendingCells } from '../../../src/renderer/src/charts/sheetTyping'
+import { NOTHING_TYPED, typedSheetChartData, typingIntoSheet, type PendingCells } from '../../../src/renderer/src/charts/sheetTyping'
+import { TypedSheets } from '../../../src/renderer/src/charts/typedSheets'
 
 /**
  * A number typed into a chart's data sheet reaches the dialog's preview at
@@ -102,5 +103,60 @@ describe('typing into a chart sheet', () => {
     main.waiting[1].resolve(true)
     await second
     expect(last()).toEqual({})
+  })
+})
+
+describe('the charts reading a sheet while it is typed in', () => {
+  it('read the typed numbers in place of the stored ones, and the stored ones when nothing waits', () => {
+    expect(typedSheetChartData(view, 'rows', NOTHING_TYPED)).toEqual({
+      categories: ['2020年', '2021年'],
+      series: [
+        { name: '招生数', values: [11731, 13930] },
+        { name: '在校生数', values: [28771, 30150] }
+      ]
+    })
+    const typed = new Map([
+      ['1:2', 14000],
+      ['2:1', null]
+    ])
+    expect(typedSheetChartData(view, 'rows', typed).series).toEqual([
+      { name: '招生数', values: [11731, 14000] },
+      { name: '在校生数', values: [null, 30150] }
+    ])
+    // By columns the years are the series.
+    expect(typedSheetChartData(view, 'columns', typed)).toEqual({
+      categories: ['招生数', '在校生数'],
+      series: [
+        { name: '2020年', values: [11731, null] },
+        { name: '2021年', values: [14000, 30150] }
+      ]
+    })
+  })
+
+  it('hear the numbers of a sheet only while an editor has it open', () => {
+    const sheets = new TypedSheets()
+    let heard = 0
+    sheets.subscribe('s1', () => heard++)
+    expect(sheets.typed('s1')).toBeUndefined()
+    // Typed before any editor opened it: nobody draws from it.
+    sheets.tell('s1', new Map([['1:2', 1]]))
+    expect(sheets.typed('s1')).toBeUndefined()
+    expect(heard).toBe(0)
+
+    const close = sheets.opened('s1')
+    expect(sheets.typed('s1')?.size).toBe(0)
+    sheets.tell('s1', new Map([['1:2', 14000]]))
+    expect(Object.fromEntries(sheets.typed('s1')!)).toEqual({ '1:2': 14000 })
+    expect(sheets.typed('s2')).toBeUndefined()
+    expect(heard).toBe(2)
+
+    // A second editor on the same sheet (the dialog opened again before the first closed): open until both close.
+    const closeOther = sheets.opened('s1')
+    close()
+    close()
+    expect(sheets.typed('s1')).toBeDefined()
+    closeOther()
+    expect(sheets.typed('s1')).toBeUndefined()
+    expect(heard).toBe(4)
   })
 })

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ChartData, ChartSpec, ChartType, ChartYear } from '@shared/charts/model'
 import { BAR_TYPES, CHART_TYPE_LABELS, ROUND_TYPES } from '@shared/charts/model'
-import { sheetChartData } from '@shared/charts/data'
 import { fillYears } from '@shared/model/formula'
 import { Dialog, DialogButtons } from '../components/Dialog'
 import { FieldRow, Segmented, SelectField } from '../components/fields'
@@ -13,7 +12,8 @@ import { ChartCanvas } from './ChartCanvas'
 import { blockInsertPos } from '../data/insertPos'
 import { useTableChoices } from '../data/table/useTableChoices'
 import { ChartSheetEditor } from './ChartSheetEditor'
-import { cellKey, type PendingCells } from './sheetTyping'
+import { NOTHING_TYPED, typedSheetChartData } from './sheetTyping'
+import { useTypedSheet } from './typedSheets'
 
 const YEAR_CHOICES: { value: ChartYear; label: string }[] = [
   { value: 'beforePrevious', label: '前年' },
@@ -75,7 +75,7 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
   const isImage = editing?.spec.kind === 'image'
   const sheet = useTableView(sheetId).view
   /** Numbers typed into the sheet and not stored yet: the preview shows them at once. */
-  const [pending, setPending] = useState<PendingCells>(() => new Map())
+  const typed = useTypedSheet(sheetId || undefined)
 
   /** A pie shows one year's shares of the indicators: it keeps the latest chosen year (本年 by default). */
   const chooseType = (t: ChartType) => {
@@ -114,24 +114,7 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
   }, [type, unit, showLabels, decimals, percent, horizontal, markers, lineSeries, secondarySeries, titles, initial?.title, sourceKind, sheetId, picked, years, categoriesFrom, labels, tableId, range, seriesIn])
 
   // The chart's own sheet is read here as the engine would read it: typing in it redraws the preview at once.
-  const sheetData = useMemo(() => {
-    if (!sheet) return null
-    const rows = sheet.resolved.rows
-    return sheetChartData(
-      {
-        rows: rows.length,
-        cols: Math.max(0, ...rows.map((r) => r.length)),
-        label: (r, c) => rows[r]?.[c]?.text.trim() ?? '',
-        value: (r, c) => {
-          const typed = pending.get(cellKey(r, c))
-          if (typed !== undefined) return typed
-          const v = rows[r]?.[c]?.value
-          return typeof v === 'number' ? v : null
-        }
-      },
-      seriesIn
-    )
-  }, [sheet, seriesIn, pending])
+  const sheetData = useMemo(() => (sheet ? typedSheetChartData(sheet, seriesIn, typed ?? NOTHING_TYPED) : null), [sheet, seriesIn, typed])
 
   useEffect(() => {
     if (!spec || spec.source.kind === 'sheet') return setPreview(null)
@@ -404,7 +387,7 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
           <p className="hint">
             图表的数据表：首行是系列名称，首列是类别。修改立即保存，图随之更新；年份写成 =本年&amp;&quot;年&quot; 这样的公式、数值写成 指标(&quot;名称&quot;,本年)，换年度时会自动顺延。
           </p>
-          <ChartSheetEditor id={sheetId} chapterId={request.chapterId} onPending={setPending} />
+          <ChartSheetEditor id={sheetId} chapterId={request.chapterId} />
         </div>
       )}
     </Dialog>

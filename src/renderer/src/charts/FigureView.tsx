@@ -5,6 +5,7 @@ import { transport } from '../api/client'
 import { useFigureView } from '../data/store'
 import { openDataDialog } from '../data/dialogs'
 import { ChartCanvas } from './ChartCanvas'
+import { useChartData } from './useChartData'
 
 /**
  * 图 N-M: a chart (or an image) with its caption below, numbered per chapter
@@ -16,12 +17,13 @@ export function FigureNodeView({ node, selected, editor }: NodeViewProps) {
   const number = useFigureNumber(id)
   const chapterId = (editor.view.dom as HTMLElement).getAttribute('data-chapter-id')
   const spec = view?.spec
+  const data = useChartData(spec?.chart, view?.data)
   return (
     <NodeViewWrapper className={`report-figure${selected ? ' is-selected' : ''}`} data-type="figure" data-id={id} data-testid="report-figure">
       <div className="rf-body" contentEditable={false}>
         {missing && <div className="rf-missing">这幅图的数据在报告文件中找不到了（可能已被删除）。请删除这个图后重新插入。</div>}
         {!missing && !view && <div className="rf-loading">正在载入图表…</div>}
-        {view && spec?.kind === 'chart' && spec.chart && view.data && <ChartCanvas spec={spec.chart} data={view.data} />}
+        {view && spec?.kind === 'chart' && spec.chart && data && <ChartCanvas spec={spec.chart} data={data} />}
         {view && spec?.kind === 'image' && spec.asset && <img className="rf-image" src={transport.assetUrl(spec.asset)} alt={view.resolved.caption} draggable={false} />}
         {view && spec?.kind === 'image' && (
           <div className="rf-actions">

@@ -1,9 +1,14 @@
+import { sheetChartData } from '@shared/charts/data'
+import type { ChartData } from '@shared/charts/model'
 import type { TableView } from '@shared/contract/data'
 import { parseTypedNumber } from '@shared/model/format'
 import type { TableData } from '../data/table/tableChanges'
 
 /** Numbers typed into a chart's data sheet and not stored yet, by cell ("row:col"); null: the cell was emptied. */
 export type PendingCells = ReadonlyMap<string, number | null>
+
+/** No number typed and waiting to be stored. */
+export const NOTHING_TYPED: PendingCells = new Map()
 
 export const cellKey = (row: number, col: number) => `${row}:${col}`
 
@@ -61,4 +66,28 @@ export function typingIntoSheet(base: TableData, view: () => TableView | null, o
       return around(cells, () => base.setValues(values))
     }
   }
+}
+
+/**
+ * A chart's own sheet read as main's engine reads it (`sheetChartData`),
+ * with the numbers typed and not stored yet in place of the stored ones: the
+ * chart dialog's preview and the chart in the chapter draw from it while the
+ * sheet is being typed in.
+ */
+export function typedSheetChartData(view: TableView, seriesIn: 'rows' | 'columns', pending: PendingCells): ChartData {
+  const rows = view.resolved.rows
+  return sheetChartData(
+    {
+      rows: rows.length,
+      cols: Math.max(0, ...rows.map((r) => r.length)),
+      label: (r, c) => rows[r]?.[c]?.text.trim() ?? '',
+      value: (r, c) => {
+        const typed = pending.get(cellKey(r, c))
+        if (typed !== undefined) return typed
+        const v = rows[r]?.[c]?.value
+        return typeof v === 'number' ? v : null
+      }
+    },
+    seriesIn
+  )
 }
