@@ -156,7 +156,7 @@ export async function run(): Promise<BenchRow[]> {
         { area: AREA, case: name, metric: '导出 Word（打开报告后首次）', value: cold.ms, unit: 'ms', note: `${cold.pages} 页，${figures} 幅图（${distinct} 种不同的图要绘制）；图表在打开报告后于后台绘制` },
         { area: AREA, case: name, metric: '后台绘制图表（打开报告后）', value: cold.prepareMs, unit: 'ms', note: '绘图线程中进行，不占编辑器' },
         { area: AREA, case: name, metric: '导出 Word（打开报告后立即导出）', value: opened.ms, unit: 'ms', note: '绘图线程已启动，图表尚未绘制' },
-        { area: AREA, case: name, metric: '导出 Word（新进程）', value: fresh.ms, unit: 'ms', note: '命令行 nianbao export 的情形：逐幅在本进程中绘制' },
+        { area: AREA, case: name, metric: '导出 Word（新进程）', value: fresh.ms, unit: 'ms', note: '命令行 nianbao export 的情形：在本进程中一次绘制（各图并行栅格化）' },
         { area: AREA, case: name, metric: '导出 Word（图表未变）', value: warm.ms, unit: 'ms' },
         { area: AREA, case: name, metric: 'pandoc（同样内容的 Markdown）', value: pandoc, unit: 'ms' },
         { area: AREA, case: name, metric: '导出 / pandoc（打开报告后首次）', value: cold.ms / pandoc, unit: '×', goal: '≤ 1.5' },

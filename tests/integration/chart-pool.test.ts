@@ -11,11 +11,11 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ExportProgress } from '@shared/contract/export'
 import { ChartPool, chartPool } from '../../src/main/charts/pool'
-import { renderChartPngs } from '../../src/main/charts/image'
+import { renderChartPngs, renderChartPngsAsync } from '../../src/main/charts/image'
 import { cachedChart, chartKey, clearChartCache } from '../../src/main/charts/cache'
 import { runExport } from '../../src/main/export/runner'
-import { chartJob, prepareCharts, storeExportSource } from '../../src/main/export/storeSource'
-import { takeSnapshot } from '../../src/main/export/snapshot'
+import { chartJob, drawHere, prepareCharts, storeExportSource } from '../../src/main/export/storeSource'
+import { snapshotSource, takeSnapshot } from '../../src/main/export/snapshot'
 import { CHART_PIXELS } from '../../src/main/export/geometry'
 import { buildReportState } from '../../src/main/services/reportState'
 import { ReportSession } from '../../src/main/services/reportSession'
@@ -109,6 +109,40 @@ describe('the chart workers', () => {
       pool.stop()
     }
     expect(pool.running).toBe(false)
+  })
+
+  it('without the pool (the CLI, the export worker) a batch is drawn here at once: the same pictures, each chart once', async () => {
+    const jobs = charts()
+      .slice(0, 4)
+      .map((f) => chartJob(f, CHART_PIXELS))
+    const together = await renderChartPngsAsync(jobs)
+    const one = renderChartPngs(jobs)
+    expect(together.length).toBe(4)
+    together.forEach((png, i) => {
+      expect([...png.slice(0, 4)]).toEqual(PNG)
+      expect(size(png)).toEqual(size(one[i]))
+      expect(Math.abs(png.length - one[i].length) / one[i].length).toBeLessThan(0.02)
+    })
+
+    // The export worker's source: charts it carries are kept, the others drawn in one batch and each told to main once.
+    clearChartCache()
+    const snapshot = takeSnapshot(storeExportSource(session.require()))
+    const figures = charts()
+    const carried = await drawHere.many([figures[0]], CHART_PIXELS)
+    snapshot.charts.push([chartKey(figures[0], CHART_PIXELS), carried[0]])
+    const told: string[] = []
+    const batches: number[] = []
+    const source = snapshotSource(snapshot, { ...drawHere, many: (f, s) => (batches.push(f.length), drawHere.many(f, s)) }, (key) => told.push(key))
+    const pngs = await source.data.chartPngs!(figures, CHART_PIXELS)
+    const distinct = new Set(figures.map((f) => chartKey(f, CHART_PIXELS)))
+    expect(pngs.length).toBe(figures.length)
+    expect(pngs[0]).toBe(carried[0])
+    expect(batches).toEqual([distinct.size - 1])
+    expect(new Set(told)).toEqual(new Set([...distinct].filter((k) => k !== chartKey(figures[0], CHART_PIXELS))))
+    expect(told.length).toBe(distinct.size - 1)
+    // Asked again, nothing is drawn.
+    await source.data.chartPngs!(figures, CHART_PIXELS)
+    expect(batches).toEqual([distinct.size - 1])
   })
 
   it('a pool stopped in the middle of a batch hands it back to the caller, and starts again for the next one', async () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import * as echarts from 'echarts'
-import { Resvg } from '@resvg/resvg-js'
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js'
 import { fontSubset } from './fontSubset'
 import { UserError } from '@shared/errors'
 import type { ChartData, ChartSpec } from '@shared/charts/model'
@@ -109,14 +109,32 @@ export function renderChartPngs(jobs: ChartJob[], chars = ''): Buffer[] {
   return svgs.map((svg, i) => rasterize(svg, jobs[i].size.scale, subset ?? font.path, font))
 }
 
+/**
+ * Several charts at once in this process, for a process without the chart
+ * pool (the CLI, the export worker): their SVGs and one font subset here,
+ * then every picture rasterised at the same time on libuv's threads (resvg's
+ * renderAsync), so all cores draw while this thread stays free.
+ */
+export async function renderChartPngsAsync(jobs: ChartJob[], chars = ''): Promise<Buffer[]> {
+  if (!jobs.length) return []
+  const font = requireFont()
+  const svgs = jobs.map((j) => renderChartSvg(j.spec, j.data, j.size, font))
+  const subset = fontSubset(font.path, font.family, chars + svgs.map(svgText).join(''))
+  const images = await Promise.all(svgs.map((svg, i) => renderAsync(svg, resvgOptions(jobs[i].size.scale, subset ?? font.path, font))))
+  return images.map((image) => image.asPng())
+}
+
 /** The SVG of a chart as a PNG: resvg with only the given font file (a subset holding the chart's characters). */
 export function rasterize(svg: string, scale: number | undefined, fontFile: string, font: ChartFont = requireFont()): Buffer {
-  const resvg = new Resvg(svg, {
+  return new Resvg(svg, resvgOptions(scale, fontFile, font)).render().asPng()
+}
+
+function resvgOptions(scale: number | undefined, fontFile: string, font: ChartFont): ResvgRenderOptions {
+  return {
     fitTo: { mode: 'zoom', value: Math.max(1, Math.min(4, scale ?? 2)) },
     background: '#ffffff',
     font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: font.family, sansSerifFamily: font.family }
-  })
-  return resvg.render().asPng()
+  }
 }
 
 /** The characters a chart can show, known before it is drawn: its words and numbers, the digits and signs of its axes. */

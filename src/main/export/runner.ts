@@ -7,7 +7,7 @@ import { chartPool } from '../charts/pool'
 import { CHART_PIXELS } from './geometry'
 import { exportReport } from './index'
 import { chartsToDraw, snapshotSource, takeSnapshot } from './snapshot'
-import { drawChart, drawCharts } from './storeSource'
+import { drawCharts, drawHere } from './storeSource'
 import type { ExportSource } from './source'
 import type { ExportMessage, ExportRequest } from './worker'
 
@@ -27,7 +27,7 @@ function createWorker(): Worker {
 export async function runExport(source: ExportSource, path: string, options: { onProgress?: (p: ExportProgress) => void } = {}): Promise<ExportSummary> {
   const req: ExportRequest = { snapshot: takeSnapshot(source), path }
   // Should the worker not start at all (a damaged installation), export here instead: slower to answer, but done.
-  const inProcess = () => exportReport(snapshotSource(req.snapshot, drawChart, rememberChart), path, options)
+  const inProcess = () => exportReport(snapshotSource(req.snapshot, drawHere, rememberChart), path, options)
   let worker: Worker
   try {
     worker = createWorker()

@@ -65,12 +65,14 @@ export function chartsToDraw(s: ExportSnapshot): ResolvedFigure[] {
   return s.figures.flatMap(([, f]) => (f?.kind === 'chart' && f.chart && f.data && !have.has(chartKey(f, CHART_PIXELS)) ? [f] : []))
 }
 
+/** How a process draws the charts an export still needs: all at once (in parallel, one font subset), or one by one. */
+export interface ChartDrawer {
+  many(figures: ResolvedFigure[], size: { width: number; height: number }): Promise<Uint8Array[]>
+  one(figure: ResolvedFigure, size: { width: number; height: number }): Uint8Array
+}
+
 /** The snapshot as an export source; charts not drawn yet are drawn by `draw` and reported to `drawn`. */
-export function snapshotSource(
-  s: ExportSnapshot,
-  draw: (figure: ResolvedFigure, size: { width: number; height: number }) => Uint8Array,
-  drawn: (key: string, png: Uint8Array) => void
-): ExportSource {
+export function snapshotSource(s: ExportSnapshot, draw: ChartDrawer, drawn: (key: string, png: Uint8Array) => void): ExportSource {
   const assets = new Map(s.assets)
   const tables = new Map(s.tables)
   const figures = new Map(s.figures)
@@ -88,10 +90,23 @@ export function snapshotSource(
         const key = chartKey(figure, size)
         const hit = charts.get(key)
         if (hit) return hit
-        const png = draw(figure, size)
+        const png = draw.one(figure, size)
         charts.set(key, png)
         drawn(key, png)
         return png
+      },
+      chartPngs: async (wanted, size) => {
+        const keys = wanted.map((f) => chartKey(f, size))
+        const todo = new Map<string, ResolvedFigure>()
+        wanted.forEach((f, i) => {
+          if (!charts.has(keys[i])) todo.set(keys[i], f)
+        })
+        const pngs = todo.size ? await draw.many([...todo.values()], size) : []
+        ;[...todo.keys()].forEach((key, i) => {
+          charts.set(key, pngs[i])
+          drawn(key, pngs[i])
+        })
+        return keys.map((key) => charts.get(key)!)
       }
     }
   }

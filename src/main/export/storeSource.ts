@@ -6,10 +6,11 @@ import { parseFormat } from '@shared/model/format'
 import type { ResolvedFigure } from '@shared/model/figure'
 import { isUserError } from '@shared/errors'
 import { reportData } from '../data'
-import { renderChartPng, type ChartJob } from '../charts/image'
+import { renderChartPng, renderChartPngsAsync, type ChartJob } from '../charts/image'
 import { chartPool, paintCharts } from '../charts/pool'
 import type { ReportStore } from '../store/reportStore'
 import { cachedChart, chartKey, rememberChart } from '../charts/cache'
+import type { ChartDrawer } from './snapshot'
 import type { ExportData, ExportSource } from './source'
 
 /** ECharts lays a chart out at this width (CSS pixels) for Word; the PNG is scaled up for print. */
@@ -28,17 +29,25 @@ export function drawChart(figure: ResolvedFigure, size: { width: number; height:
   return renderChartPng(job.spec, job.data, job.size)
 }
 
+/** Charts drawn in this process, without the chart pool: all at once, rasterised in parallel (the CLI, the export worker). */
+export const drawHere: ChartDrawer = {
+  many: (figures, size) => renderChartPngsAsync(figures.map((f) => chartJob(f, size))),
+  one: drawChart
+}
+
 /** Drawings under way in the pool, by picture key: an export that starts meanwhile waits for them instead of drawing again. */
 const drawing = new Map<string, Promise<Uint8Array>>()
 
 /**
  * Charts not drawn yet in this process, drawn by the chart pool (in
- * parallel, one font subset for all), remembered for the next export.
+ * parallel, one font subset for all) or, where no pool runs, here
+ * (`drawHere`), remembered for the next export.
  */
 export async function drawCharts(figures: ResolvedFigure[], size: { width: number; height: number }): Promise<Uint8Array[]> {
+  const paint = chartPool.running ? paintCharts : (jobs: ChartJob[]) => renderChartPngsAsync(jobs)
   const keys = figures.map((f) => chartKey(f, size))
   const missing = figures.map((f, i) => ({ f, i, key: keys[i] })).filter(({ key }) => !cachedChart(key) && !drawing.has(key))
-  const batch = missing.length ? paintCharts(missing.map(({ f }) => chartJob(f, size))) : null
+  const batch = missing.length ? paint(missing.map(({ f }) => chartJob(f, size))) : null
   missing.forEach(({ key }, k) => {
     const one = batch!.then((pngs) => {
       rememberChart(key, pngs[k])
@@ -97,8 +106,8 @@ export function liveExportData(open: { store: ReportStore }): ExportData {
       rememberChart(key, png)
       return png
     },
-    // In the chart workers where they run (the app, once a report is open); a process without them draws chart by chart.
-    ...(chartPool.running ? { chartPngs: drawCharts } : {})
+    // All at once: in the chart workers where they run (the app, once a report is open), else here in parallel.
+    chartPngs: drawCharts
   }
 }
 

@@ -4,7 +4,7 @@ import { isUserError, type ErrorCode } from '@shared/errors'
 import { mapStoreError } from '../store/storeErrors'
 import { exportReport } from './index'
 import { snapshotSource, type ExportSnapshot } from './snapshot'
-import { drawChart } from './storeSource'
+import { drawHere } from './storeSource'
 
 /**
  * The export worker: gets the report as plain data (snapshot.ts) and the
@@ -25,7 +25,7 @@ export type ExportMessage =
 
 export async function handle(req: ExportRequest, post: (m: ExportMessage) => void): Promise<void> {
   try {
-    const source = snapshotSource(req.snapshot, drawChart, (key, png) => post({ type: 'chart', key, png }))
+    const source = snapshotSource(req.snapshot, drawHere, (key, png) => post({ type: 'chart', key, png }))
     const summary = await exportReport(source, req.path, { onProgress: (progress) => post({ type: 'progress', progress }) })
     post({ type: 'done', summary })
   } catch (e) {
