@@ -60,6 +60,8 @@ describe('a Word chart imported with its own data sheet, edited in the chart dia
     await page.waitForSelector('[data-testid="chart-sheet"]')
     // The sheet is the chart's: its own source is chosen, its series are the years.
     expect(await page.getAttribute('[data-testid="chart-source-sheet"]', 'aria-checked')).toBe('true')
+    // The preview's caption carries the figure's number.
+    expect(await page.textContent('[data-testid="chart-preview"] .chart-preview-caption')).toMatch(/^图 1-1 /)
     await expect.poll(() => sheetCell('C3').textContent()).toBe('30150')
     expect(await series(previewChart)).toEqual([
       [11731, 28771],

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ChartData, ChartSpec, ChartType, ChartYear } from '@shared/charts/model'
 import { BAR_TYPES, CHART_TYPE_LABELS, ROUND_TYPES } from '@shared/charts/model'
+import { figureLabel } from '@shared/model/numbering'
 import { fillYears } from '@shared/model/formula'
 import { Dialog, DialogButtons } from '../components/Dialog'
 import { FieldRow, Segmented, SelectField } from '../components/fields'
@@ -14,6 +15,8 @@ import { useTableChoices } from '../data/table/useTableChoices'
 import { ChartSheetEditor } from './ChartSheetEditor'
 import { NOTHING_TYPED, typedSheetChartData } from './sheetTyping'
 import { useTypedSheet } from './typedSheets'
+import { newFigureNumber } from './figureNumber'
+import { useFigureNumber, useNumberingValue } from '../editor/numbering/NumberingProvider'
 
 const YEAR_CHOICES: { value: ChartYear; label: string }[] = [
   { value: 'beforePrevious', label: '前年' },
@@ -76,6 +79,12 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
   const sheet = useTableView(sheetId).view
   /** Numbers typed into the sheet and not stored yet: the preview shows them at once. */
   const typed = useTypedSheet(sheetId || undefined)
+  /** The caption's label in the preview: the figure's number, or the one a new figure takes where it is inserted. */
+  const figureNumber = useFigureNumber(request.figureId)
+  const chapterNumber = useNumberingValue((n) => n.chapters.find((c) => c.id === request.chapterId)?.number ?? null)
+  const label = figureLabel(
+    request.figureId ? figureNumber : request.editor && !request.editor.isDestroyed ? newFigureNumber(request.editor.state.doc, request.at ?? blockInsertPos(request.editor), chapterNumber) : null
+  )
 
   /** A pie shows one year's shares of the indicators: it keeps the latest chosen year (本年 by default). */
   const chooseType = (t: ChartType) => {
@@ -378,7 +387,7 @@ export function ChartDialog({ request, onClose }: { request: Extract<DataDialogR
         {!isImage && (
           <div className="chart-preview" aria-label="预览" data-testid="chart-preview">
             {spec && shown ? <ChartCanvas spec={spec} data={shown} height={320} /> : <p className="hint">选择数据后在这里预览。</p>}
-            {caption && <p className="chart-preview-caption">图 N-M {dataYear ? fillYears(caption, dataYear) : caption}</p>}
+            {caption && <p className="chart-preview-caption">{label} {dataYear ? fillYears(caption, dataYear) : caption}</p>}
           </div>
         )}
       </div>
