@@ -632,8 +632,9 @@ function checkParts(s: string, qty: NumberToken[], consumed: Set<NumberToken>, s
   for (let i = 0; i < qty.length; i++) {
     const total = qty[i]
     if (total.kind !== 'quantity' || !total.unit || consumed.has(total) || total.approx) continue
-    // Only a figure written as a whole (共/合计/总数 …) is the sum of what follows; one followed by 其中 holds at least the parts listed.
-    const written = /(共|合计|总计|共计|总数|总共|累计)[有为计达]?\s*$/.test(s.slice(Math.max(0, total.start - 8), total.start))
+    // Only a figure written as a whole (共/合计/总数 …, also with a short verb between: 共获奖 58 项, 共培训 300 人) is the sum
+    // of what follows; one followed by 其中 holds at least the parts listed.
+    const written = /(共|合计|总计|共计|总数|总共|累计)(?:[\u4e00-\u9fa5]{1,4}?)?[有为计达]?\s*$/.test(s.slice(Math.max(0, total.start - 8), total.start))
     const split = /^\s*[，,]\s*其中/.test(s.slice(total.unitEnd))
     if (!written && !split) continue
     const [, se] = sentenceOf(total.start)

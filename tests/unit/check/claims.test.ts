@@ -106,6 +106,12 @@ describe('shares', () => {
     expect(fixes('获奖项目共 58 项，其中一等奖 1 项、二等奖 10 项、三等奖 46 项。')).toEqual([['partsTotal', null]])
     // Nested groups are not parts of one whole.
     expect(rules('教职工共 1894 人，其中专任教师 1649 人、专业教师 1049 人。')).toEqual([])
+    // A whole written with a verb between 共 and the figure (共获奖 58 项), the parts after a colon.
+    expect(rules('全市共获奖 58 项：一等奖 8 项、二等奖 20 项、三等奖 30 项。')).toEqual([])
+    expect(rules('全市共获奖 59 项：一等奖 8 项、二等奖 20 项、三等奖 30 项。').map((f) => [f.rule, f.severity, f.numbers])).toEqual([['partsTotal', 'error', ['59', '8', '20', '30']]])
+    expect(rules('今年共培训教师 300 人，男教师 120 人、女教师 170 人。').map((f) => [f.rule, f.severity])).toEqual([['partsTotal', 'error']])
+    // Without a word of totality the figure is only one of a list.
+    expect(rules('获奖 59 项：一等奖 8 项、二等奖 20 项、三等奖 30 项。')).toEqual([])
   })
   it('after 其中, parts of one whole that exceed it are wrong; fewer are asked about (a part may be left unlisted)', () => {
     expect(rules('获奖 57 项，其中一等奖 1 项、二等奖 10 项、三等奖 46 项。')).toEqual([])
