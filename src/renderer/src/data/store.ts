@@ -273,6 +273,8 @@ class LiveData {
     for (const k of watched) {
       const [kind, ...rest] = k.split(':')
       const id = rest.join(':')
+      // A view waiting for an id (a chart dialog with no sheet yet) watches the empty key: nothing to fetch.
+      if (!id) continue
       if (kind === 't') this.queue('tables', id)
       else if (kind === 'f') this.queue('figures', id)
       else if (kind === 'd') this.queue('fields', id)
