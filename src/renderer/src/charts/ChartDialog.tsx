@@ -14,6 +14,8 @@ import { useTableChoices } from '../data/table/useTableChoices'
 import { ChartSheetEditor } from './ChartSheetEditor'
 import { NOTHING_TYPED, typedSheetChartData } from './sheetTyping'
 import { useTypedSheet } from './typedSheets'
+import '../data/dialogs.css'
+import './chartDialog.css'
 
 const YEAR_CHOICES: { value: ChartYear; label: string }[] = [
   { value: 'beforePrevious', label: '前年' },

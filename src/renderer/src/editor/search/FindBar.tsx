@@ -8,6 +8,7 @@ import { useNumberingStore, useReportNumbering } from '../numbering/NumberingPro
 import type { NoticeKind } from '../../components/noticeKind'
 import { FindController, findCountText } from './findController'
 import { findEditorOf } from './findEditor'
+import './find.css'
 
 interface Props {
   editor: Editor | null
