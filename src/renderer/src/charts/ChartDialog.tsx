@@ -17,6 +17,8 @@ import { NOTHING_TYPED, typedSheetChartData } from './sheetTyping'
 import { useTypedSheet } from './typedSheets'
 import { newFigureNumber } from './figureNumber'
 import { useFigureNumber, useNumberingValue } from '../editor/numbering/NumberingProvider'
+import '../data/dialogs.css'
+import './chartDialog.css'
 
 const YEAR_CHOICES: { value: ChartYear; label: string }[] = [
   { value: 'beforePrevious', label: '前年' },

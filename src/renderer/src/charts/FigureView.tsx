@@ -6,6 +6,7 @@ import { useFigureView } from '../data/store'
 import { openDataDialog } from '../data/dialogs'
 import { ChartCanvas } from './ChartCanvas'
 import { useChartData } from './useChartData'
+import './figure.css'
 
 /**
  * 图 N-M: a chart (or an image) with its caption below, numbered per chapter

@@ -1,6 +1,7 @@
 import { useState, useSyncExternalStore, type ReactNode } from 'react'
 import { Dialog, DialogButtons } from './Dialog'
 import { FormSubmitter, type FormState } from './formSubmit'
+import './dialog.css'
 
 /** A dialog's submissions (formSubmit.ts): `busy`, `error`, `submit(run, check?)` and `fail(message)`. */
 export function useFormDialog(): FormState & Pick<FormSubmitter, 'submit' | 'fail'> {

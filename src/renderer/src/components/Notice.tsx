@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react'
 import type { NoticeKind } from './noticeKind'
+import './notice.css'
 
 export type { NoticeKind }
 interface Notice {

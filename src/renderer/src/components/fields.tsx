@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import './dialog.css'
 
 /** One option of a choice: what is stored and what the user reads. */
 export interface Choice {

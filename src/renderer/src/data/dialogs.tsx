@@ -4,6 +4,7 @@ import { FieldDialog } from './field/FieldDialog'
 import { CrossRefPicker } from './crossref/CrossRefPicker'
 import { ChartDialog } from '../charts/ChartDialog'
 import { InsertTableDialog } from './table/InsertTableDialog'
+import './dialogs.css'
 
 /**
  * The live-data dialogs, opened from node views, the toolbar menu, the 数据

@@ -3,7 +3,6 @@ import { useNumberingStore } from '../editor/numbering/NumberingProvider'
 import { useNotify } from '../components/Notice'
 import { liveData } from './store'
 import { DataDialogs } from './dialogs'
-import './data.css'
 
 /**
  * Connects the live data to the report screen: notices for refusals, a

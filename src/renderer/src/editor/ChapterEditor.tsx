@@ -11,6 +11,7 @@ import { followNumbering } from './numbering/liveChapter'
 import type { NumberingStore } from './numbering/store'
 import { ChapterSaver } from './save/ChapterSaver'
 import type { SaveQueue } from './save/SaveQueue'
+import './chapter.css'
 
 export interface ChapterEditorHandle {
   readonly chapterId: string

@@ -1,4 +1,5 @@
 import type { PanelDef, PanelProps } from './types'
+import './panels.css'
 
 interface Props extends PanelProps {
   panels: PanelDef[]

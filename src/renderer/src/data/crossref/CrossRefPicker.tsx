@@ -5,6 +5,7 @@ import { Segmented } from '../../components/fields'
 import { api } from '../../api/client'
 import { useNumberingStore } from '../../editor/numbering/NumberingProvider'
 import type { DataDialogRequest } from '../dialogs'
+import '../dialogs.css'
 
 const TARGETS = [
   { value: 'table', label: '表' },

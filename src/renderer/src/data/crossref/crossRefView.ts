@@ -4,6 +4,7 @@ import type { Decoration } from '@tiptap/pm/view'
 import { crossRefText } from '@shared/model/crossref'
 import type { NumberingSource } from '../../editor/numbering/store'
 import { openDataDialog } from '../dialogs'
+import '../field/field.css'
 
 /**
  * A live reference to a table, figure or case ("表 1-2", "图 2-3",

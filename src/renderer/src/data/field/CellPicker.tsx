@@ -2,6 +2,7 @@ import { cellPlace } from '@shared/model/cellPlace'
 import { columnIndex } from '@shared/model/cellAddress'
 import { useTableView } from '../store'
 import { address, mergeMap } from '../table/grid'
+import '../dialogs.css'
 
 /** "C6" → its row and column (zero-based), or null. */
 function parseCell(a: string): { r: number; c: number } | null {

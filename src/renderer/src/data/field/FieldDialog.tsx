@@ -12,6 +12,7 @@ import type { DataDialogRequest } from '../dialogs'
 import { useTableChoices } from '../table/useTableChoices'
 import { CellPicker } from './CellPicker'
 import { FormatPicker } from './FormatPicker'
+import '../dialogs.css'
 
 type Kind = FieldPreset['kind'] | 'formula'
 

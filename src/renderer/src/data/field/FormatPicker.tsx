@@ -1,6 +1,7 @@
 import { FORMAT_LABELS } from '@shared/model/format'
 import type { CellFormat } from '@shared/model/table'
 import { FieldRow } from '../../components/fields'
+import '../dialogs.css'
 
 /** The same format in another kind, keeping its decimals (2 when it had none). */
 export function withKind(format: CellFormat, kind: CellFormat['kind']): CellFormat {

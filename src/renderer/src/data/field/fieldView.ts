@@ -6,6 +6,7 @@ import { tableLabel } from '@shared/model/numbering'
 import type { NumberingSource } from '../../editor/numbering/store'
 import { liveData } from '../store'
 import { openDataDialog } from '../dialogs'
+import './field.css'
 
 /**
  * A figure quoted in the text (dataField), as plain DOM: it reads as

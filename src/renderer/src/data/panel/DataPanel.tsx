@@ -7,7 +7,7 @@ import type { PanelDef, PanelProps } from '../../panels/types'
 import { api } from '../../api/client'
 import { liveData, useDataYear, useIndicators } from '../store'
 import { IndicatorDialog } from './IndicatorDialog'
-import '../data.css'
+import './panel.css'
 
 /**
  * 数据: every indicator of the report, by chapter and group, with a grid to

@@ -7,6 +7,7 @@ import { DialogForm, FormError, useFormDialog } from '../../components/FormDialo
 import { api } from '../../api/client'
 import { liveData } from '../store'
 import { FormatPicker } from '../field/FormatPicker'
+import '../dialogs.css'
 
 /**
  * A new indicator, or one's properties: its Chinese name (used in formulas:

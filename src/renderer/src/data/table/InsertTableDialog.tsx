@@ -4,6 +4,7 @@ import { FieldRow, Segmented } from '../../components/fields'
 import { api } from '../../api/client'
 import { liveData } from '../store'
 import type { DataDialogRequest } from '../dialogs'
+import '../dialogs.css'
 
 const LAYOUTS = [
   { value: 'compare', label: '两年对比表（指标 | 上年 | 本年 | 变化情况）' },

@@ -16,6 +16,7 @@ import { liveTableData } from './tableData'
 import type { TableData } from './tableChanges'
 import { FormulaBar, TableTools } from './TableTools'
 import { reserveToolsSpace } from './toolsSpace'
+import './table.css'
 
 /**
  * 表 N-M: a report table in the chapter. The caption sits above ("表 1-2

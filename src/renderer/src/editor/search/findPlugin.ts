@@ -60,36 +60,39 @@ function nearest(matches: Match[], pos: number): number {
   return i < 0 ? 0 : i
 }
 
-/** Highlights of 查找 in the open chapter; the find bar drives it through the functions below. */
+/** The plugin that keeps the matches of 查找 in the open chapter and draws them; the find bar drives it through the functions below. */
+export function findPlugin(): Plugin<FindState> {
+  return new Plugin<FindState>({
+    key: findKey,
+    state: {
+      init: () => EMPTY,
+      apply(tr, old, _o, state) {
+        const meta = tr.getMeta(findKey) as FindMeta | undefined
+        if (meta && 'query' in meta) {
+          const matches = findMatches(state.doc, meta.query, meta.matchCase)
+          const current = nearest(matches, state.selection.from)
+          return { query: meta.query, matchCase: meta.matchCase, matches, current, decorations: decorate(state.doc, matches, current) }
+        }
+        if (meta && 'current' in meta) return { ...old, current: meta.current, decorations: decorate(state.doc, old.matches, meta.current) }
+        if (tr.docChanged && old.query) {
+          const matches = findMatches(state.doc, old.query, old.matchCase)
+          const current = Math.min(old.current, matches.length - 1)
+          return { ...old, matches, current, decorations: decorate(state.doc, matches, current) }
+        }
+        return old
+      }
+    },
+    props: {
+      decorations: (state) => findKey.getState(state)?.decorations
+    }
+  })
+}
+
+/** Highlights of 查找 in the open chapter, as a tiptap extension. */
 export const FindHighlight = Extension.create({
   name: 'findHighlight',
   addProseMirrorPlugins() {
-    return [
-      new Plugin<FindState>({
-        key: findKey,
-        state: {
-          init: () => EMPTY,
-          apply(tr, old, _o, state) {
-            const meta = tr.getMeta(findKey) as FindMeta | undefined
-            if (meta && 'query' in meta) {
-              const matches = findMatches(state.doc, meta.query, meta.matchCase)
-              const current = nearest(matches, state.selection.from)
-              return { query: meta.query, matchCase: meta.matchCase, matches, current, decorations: decorate(state.doc, matches, current) }
-            }
-            if (meta && 'current' in meta) return { ...old, current: meta.current, decorations: decorate(state.doc, old.matches, meta.current) }
-            if (tr.docChanged && old.query) {
-              const matches = findMatches(state.doc, old.query, old.matchCase)
-              const current = Math.min(old.current, matches.length - 1)
-              return { ...old, matches, current, decorations: decorate(state.doc, matches, current) }
-            }
-            return old
-          }
-        },
-        props: {
-          decorations: (state) => findKey.getState(state)?.decorations
-        }
-      })
-    ]
+    return [findPlugin()]
   }
 })
 

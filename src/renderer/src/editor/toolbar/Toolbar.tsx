@@ -10,6 +10,7 @@ import { Menu } from './Menu'
 import { ToolbarRow, type ToolbarGroup } from './ToolbarRow'
 import { chapterCanRedo, chapterCanUndo } from '../history/extension'
 import { useContributions } from '../FeaturesProvider'
+import './toolbar.css'
 
 interface Props {
   editor: Editor | null

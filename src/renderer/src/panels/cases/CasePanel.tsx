@@ -3,6 +3,7 @@ import { chapterLabel } from '@shared/model/numbering'
 import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
 import type { PanelDef, PanelProps } from '../types'
 import { CaseMoveDialog } from './CaseMoveDialog'
+import './cases.css'
 
 /** 案例: every case of the report with its number, title, chapter and school; click to go there, or move one to another chapter. */
 function CasePanel({ chapterId, workspace }: PanelProps) {

@@ -9,6 +9,7 @@ import { buildEditorExtensions } from '../../editor/extensions'
 import { useContributions } from '../../editor/FeaturesProvider'
 import { useNumberingStore, useReportNumbering } from '../../editor/numbering/NumberingProvider'
 import type { PanelDef, PanelProps } from '../types'
+import './history.css'
 
 const REASON: Record<RevisionInfo['reason'], string> = {
   auto: '自动保存',

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type DragEvent } from 'react'
 import type { NumberedChapter, NumberedHeading } from '@shared/model/numbering'
 import { useReportNumbering } from '../../editor/numbering/NumberingProvider'
 import type { OutlineActions } from './outlineActions'
+import './outline.css'
 
 interface Props {
   activeChapterId: string | null

@@ -15,6 +15,7 @@ import { ReportController } from './reportController'
 import { ReportDialogsView } from './ReportDialogsView'
 import { listenToWindow } from './reportEvents'
 import { StatusBar } from './StatusBar'
+import './report.css'
 
 interface Props {
   info: AppInfo

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react'
 import type { SaveStatus, StatusStore } from '../../editor/save/status'
 import type { NumberingStore } from '../../editor/numbering/store'
+import './statusBar.css'
 
 interface Props {
   status: StatusStore

@@ -3,6 +3,7 @@ import type { AppInfo } from '@shared/api'
 import type { ReportState, TemplateId } from '@shared/model/report'
 import { api } from '../../api/client'
 import { FormDialog, useFormDialog } from '../../components/FormDialog'
+import './start.css'
 
 interface Props {
   info: AppInfo

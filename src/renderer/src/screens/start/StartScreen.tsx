@@ -5,6 +5,7 @@ import { api, transport, errorMessage } from '../../api/client'
 import { useNotify } from '../../components/Notice'
 import { NewReportDialog } from './NewReportDialog'
 import { ImportCards } from '../../import/ImportActions'
+import './start.css'
 
 interface Props {
   info: AppInfo
