@@ -101,13 +101,17 @@ describe('ReportStore.patchChapter', () => {
     })
   }
 
-  it('a case the patch removes leaves the case index; one it adds enters it', () => {
+  it('a case the patch removes leaves the case index; one it adds enters it; a renamed one is renamed there', () => {
     const { svc, store } = setup()
     const [a] = store().listChapters()
     const v = store().saveChapter(a.id, docOf(start), summarizeChapter(docOf(start))).version
     const next = docOf([...start.slice(0, 2), caseOf('case_b', '案例乙'), ...start.slice(3)])
     store().patchChapter(a.id, 2, 3, [caseOf('case_b', '案例乙')], summarizeChapter(next), v)
     expect(stored(store(), a.id).cases).toEqual([{ id: 'case_b', position: 0, title: '案例乙' }])
+    // A case whose title changes keeps its place in the index under the new title.
+    const renamed = docOf([...start.slice(0, 2), caseOf('case_b', '案例乙（改）'), ...start.slice(3)])
+    store().patchChapter(a.id, 2, 3, [caseOf('case_b', '案例乙（改）')], summarizeChapter(renamed), v + 1)
+    expect(stored(store(), a.id).cases).toEqual([{ id: 'case_b', position: 0, title: '案例乙（改）' }])
     svc.session.close()
   })
 

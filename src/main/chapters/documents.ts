@@ -113,7 +113,7 @@ export interface StoredChapter {
 export function writeChapter(ctx: ChapterContext, id: string, doc: DocNode, summary: ChapterSummary, baseVersion?: number): { version: number; savedAt: string } {
   const store = ctx.session.store()
   const saved = store.saveChapter(id, doc, summary, baseVersion)
-  autoRevision(ctx, id)
+  autoRevision(ctx, store, id)
   return saved
 }
 
@@ -131,13 +131,12 @@ export function writeChapterBlocks(
 ): { version: number; savedAt: string } {
   const store = ctx.session.store()
   const saved = store.patchChapter(id, range.from, range.to, range.blocks, summary, baseVersion)
-  autoRevision(ctx, id)
+  autoRevision(ctx, store, id)
   return saved
 }
 
-/** The automatic snapshot, at most every AUTO_REVISION_MS while a chapter is edited. */
-function autoRevision(ctx: ChapterContext, id: string): void {
-  const store = ctx.session.store()
+/** The automatic snapshot, at most every AUTO_REVISION_MS while a chapter is edited (in the store the save just used). */
+function autoRevision(ctx: ChapterContext, store: ReportStore, id: string): void {
   const last = store.lastRevisionAt(id)
   if (!last || ctx.now().getTime() - Date.parse(last) >= AUTO_REVISION_MS) store.addRevision(id, 'auto')
 }

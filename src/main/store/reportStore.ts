@@ -48,6 +48,13 @@ interface ChapterRow {
   updated_at: string
 }
 
+interface CaseRow {
+  id: string
+  position: number
+  title: string
+  school: string
+}
+
 interface ReportRow {
   title: string
   region: string
@@ -273,11 +280,17 @@ export class ReportStore extends FileAccess {
   }
 
   private indexCases(chapterId: string, summary: ChapterSummary): void {
+    const rows: CaseRow[] = []
+    summary.cases.forEach((c, i) => {
+      if (c.id) rows.push({ id: c.id, position: i, title: c.title, school: c.school })
+    })
+    // Most saves change no case: the index is then left as it is rather than written again.
+    const indexed = this.sql('SELECT id, position, title, school FROM case_study WHERE chapter_id = ? ORDER BY position').all(chapterId) as CaseRow[]
+    const same = (a: CaseRow, b: CaseRow) => a.id === b.id && a.position === b.position && a.title === b.title && a.school === b.school
+    if (indexed.length === rows.length && rows.every((r, i) => same(r, indexed[i]))) return
     this.sql('DELETE FROM case_study WHERE chapter_id = ?').run(chapterId)
     const ins = this.sql('INSERT OR REPLACE INTO case_study (id, chapter_id, position, title, school) VALUES (?, ?, ?, ?, ?)')
-    summary.cases.forEach((c, i) => {
-      if (c.id) ins.run(c.id, chapterId, i, c.title, c.school)
-    })
+    for (const r of rows) ins.run(r.id, chapterId, r.position, r.title, r.school)
   }
 
   addChapter(c: NewChapter, afterId?: string): string {
