@@ -213,7 +213,10 @@ describe('foundation end to end (Chromium, browser host)', () => {
       const db = new Database(path, { readonly: true })
       try {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
-        const row = db.prepare('SELECT doc FROM chapter ORDER BY position LIMIT 1').get() as { doc: string }
+        // The chapter's text is in its block rows (migration 006).
+        const row = db
+          .prepare('SELECT group_concat(doc) AS doc FROM chapter_block WHERE chapter_id = (SELECT id FROM chapter ORDER BY position LIMIT 1)')
+          .get() as { doc: string }
         return row.doc
       } finally {
         db.close()

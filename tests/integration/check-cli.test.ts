@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { nianbao, STACK_TRACE } from '../helpers/cli'
 import { QINGYUAN_DOCX } from '../helpers/docx'
-import { databaseAt } from '../helpers/migrations'
+import { databaseAt, insertChaptersAt } from '../helpers/migrations'
 import { sha256, tempDir } from '../helpers/reports'
 import { ReportStore } from '../../src/main/store/reportStore'
 import { templateChapters, templateMeta } from '../../src/main/templates/outline'
@@ -64,7 +64,7 @@ describe('nianbao check', () => {
     const old = join(dir, 'old.nianbao')
     const db = databaseAt(3, old)
     ReportStore.insertMeta(db, templateMeta('city', { region: '清远市', year: 2021 }), '2022-01-01T00:00:00.000Z')
-    new ReportStore(db).insertChapters(templateChapters('city').slice(0, 2))
+    insertChaptersAt(db, templateChapters('city').slice(0, 2))
     db.close()
     const before = sha256(old)
     const r = nianbao(['check', old, '--json'])

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { nianbao, STACK_TRACE } from '../helpers/cli'
 import { damage, makeForeignSqlite, makeNewerReport, makeReport, sha256, tempDir } from '../helpers/reports'
 import { startHost } from '../helpers/host'
-import { databaseAt } from '../helpers/migrations'
+import { databaseAt, insertChaptersAt } from '../helpers/migrations'
 import { ReportStore } from '../../src/main/store/reportStore'
 import { templateChapters, templateMeta } from '../../src/main/templates/outline'
 
@@ -182,7 +182,7 @@ describe('nianbao info on files it cannot use', () => {
     const file = join(tempDir(), '旧版.nianbao')
     const old = databaseAt(1, file)
     ReportStore.insertMeta(old, templateMeta('city', { region: '清远市', year: 2020 }), '2021-01-01T00:00:00.000Z')
-    new ReportStore(old).insertChapters(templateChapters('city'))
+    insertChaptersAt(old, templateChapters('city'))
     old.close()
     const before = sha256(file)
     const r = nianbao(['info', file, '--json'])

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { copyFileSync, writeFileSync } from 'node:fs'
 import { nianbao, STACK_TRACE } from '../helpers/cli'
 import { sha256, tempDir } from '../helpers/reports'
-import { databaseAt } from '../helpers/migrations'
+import { databaseAt, insertChaptersAt } from '../helpers/migrations'
 import { ReportStore } from '../../src/main/store/reportStore'
 import { templateChapters, templateMeta } from '../../src/main/templates/outline'
 
@@ -127,7 +127,7 @@ describe('nianbao tables / set / data', () => {
     const old = join(dir, '旧版.nianbao')
     const db = databaseAt(1, old)
     ReportStore.insertMeta(db, templateMeta('city', { region: '清远市', year: 2020 }), '2021-01-01T00:00:00.000Z')
-    new ReportStore(db).insertChapters(templateChapters('city'))
+    insertChaptersAt(db, templateChapters('city'))
     db.close()
     const before = sha256(old)
     const tables = nianbao(['tables', old, '--json'])

@@ -113,7 +113,30 @@ export interface StoredChapter {
 export function writeChapter(ctx: ChapterContext, id: string, doc: DocNode, summary: ChapterSummary, baseVersion?: number): { version: number; savedAt: string } {
   const store = ctx.session.store()
   const saved = store.saveChapter(id, doc, summary, baseVersion)
+  autoRevision(ctx, store, id)
+  return saved
+}
+
+/**
+ * Write checked blocks in place of the chapter's top-level blocks [from, to)
+ * (only their rows are written) with the chapter's new summary, and take the
+ * ten-minute automatic snapshot when it is due, as writeChapter does.
+ */
+export function writeChapterBlocks(
+  ctx: ChapterContext,
+  id: string,
+  range: { from: number; to: number; blocks: readonly DocNode[] },
+  summary: ChapterSummary,
+  baseVersion?: number
+): { version: number; savedAt: string } {
+  const store = ctx.session.store()
+  const saved = store.patchChapter(id, range.from, range.to, range.blocks, summary, baseVersion)
+  autoRevision(ctx, store, id)
+  return saved
+}
+
+/** The automatic snapshot, at most every AUTO_REVISION_MS while a chapter is edited (in the store the save just used). */
+function autoRevision(ctx: ChapterContext, store: ReportStore, id: string): void {
   const last = store.lastRevisionAt(id)
   if (!last || ctx.now().getTime() - Date.parse(last) >= AUTO_REVISION_MS) store.addRevision(id, 'auto')
-  return saved
 }

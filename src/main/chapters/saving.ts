@@ -4,7 +4,7 @@ import type { DocNode } from '@shared/model/doc'
 import { type ChapterSummary, joinSummaries, summarizeBlock, summaryIds } from '@shared/model/summary'
 import type { ReportStore } from '../store/reportStore'
 import { chapterGone } from '../store/storeErrors'
-import { type ChapterContext, storeChapterDoc, validateBlocks, writeChapter } from './documents'
+import { type ChapterContext, storeChapterDoc, validateBlocks, writeChapterBlocks } from './documents'
 
 /**
  * The editor's save, one call (`chapter.save`), with its policy in main:
@@ -147,6 +147,6 @@ function patch(ctx: ChapterContext, cache: EditingCache, version: number, req: S
   const doc: DocNode = { ...held.doc, content: nextContent }
   const summaries = [...held.blocks.slice(0, from), ...fresh.map(summarizeBlock), ...held.blocks.slice(to)]
   const summary = joinSummaries(summaries)
-  writeChapter(ctx, id, doc, summary, version)
+  writeChapterBlocks(ctx, id, { from, to, blocks: fresh }, summary, version)
   return { summary, normalized: norm.changed ? doc : null, held: { version: version + 1, doc, blocks: summaries } }
 }

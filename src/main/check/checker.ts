@@ -93,7 +93,7 @@ export class ReportChecker {
       fieldText: (ref, format) => data.fieldText(ref, parseFormat(format)),
       values: snap.values
     }
-    const readVersions = () => new Map((db.prepare('SELECT id, version FROM chapter').all() as { id: string; version: number }[]).map((r) => [r.id, r.version]))
+    const readVersions = () => new Map(store.chapterVersions().map((r) => [r.id, r.version]))
     let versions = readVersions()
     let recomputed = 0
     const chapters: { id: string; title: string; check: ChapterCheck }[] = []

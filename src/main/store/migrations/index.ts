@@ -4,6 +4,7 @@ import { liveData } from './002_live_data'
 import { importReports } from './003_import_reports'
 import { check } from './004_check'
 import { intake } from './005_intake'
+import { chapterBlocks } from './006_chapter_blocks'
 
 export interface Migration {
   version: number
@@ -15,7 +16,7 @@ export interface Migration {
  * Numbered migrations, applied in order; PRAGMA user_version records the last one applied.
  * Numbers increase; one may be missing while the branch that adds it is apart.
  */
-export const migrations: Migration[] = [base, liveData, importReports, check, intake]
+export const migrations: Migration[] = [base, liveData, importReports, check, intake, chapterBlocks]
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version
 
