@@ -7,7 +7,7 @@ import { formatValue, parseTypedNumber } from '@shared/model/format'
 import { directBinding, resolveYear, scanFormula, yearText, type YearSpec } from '@shared/model/formula'
 import type { CellAlign, ReportTableSpec, ResolvedCell, TableCell } from '@shared/model/table'
 import { columnName } from '@shared/model/cellAddress'
-import { gridChartData, parseAreas, sheetChartData, type GridReader } from '@shared/charts/data'
+import { gridChartData, parseAreas, sheetChartData, tableCellLabel, type GridReader } from '@shared/charts/data'
 import { errorCode, explainError } from './errors'
 import { formulaLimitProblem } from './formulaLimits'
 
@@ -642,7 +642,7 @@ export class DataEngine {
       const grid: GridReader = {
         rows: t.spec.rows.length,
         cols: Math.max(...t.spec.rows.map((r) => r.length)),
-        label: (r, c) => this.resolveCell(src.tableId, r, c).text.trim(),
+        label: (r, c) => tableCellLabel((row, col) => this.resolveCell(src.tableId, row, col).text.trim(), t.spec.merges, t.spec.headerRows, r, c),
         value: (r, c) => {
           const v = this.resolveCell(src.tableId, r, c).value
           return typeof v === 'number' ? v : null

@@ -1,5 +1,6 @@
 import type { ChartData } from './model'
 import { parseRange } from '../model/cellAddress'
+import type { TableMerge } from '../model/table'
 
 /**
  * A chart's numbers read from a grid of cells (a report table, or a chart's
@@ -89,4 +90,27 @@ export function sheetChartData(grid: GridReader, seriesIn: 'rows' | 'columns'): 
   while (c1 > 0 && !colUsed(c1)) c1--
   if (r1 < 1 || c1 < 1) return { categories: [], series: [] }
   return gridChartData(grid, [{ r0: 0, c0: 0, r1, c1 }], seriesIn)
+}
+
+/**
+ * A report table's cell as a chart label. A cell inside a merge reads the
+ * merge's text (a name written once over several rows or columns); a header
+ * cell under a group heading (a merge across several columns in a header
+ * row above it) reads both, "硕士以上学历（人） 人数", so series under
+ * different groups are told apart.
+ */
+export function tableCellLabel(text: (r: number, c: number) => string, merges: readonly TableMerge[], headerRows: number, r: number, c: number): string {
+  const anchorOf = (row: number, col: number) => merges.find((g) => row >= g.row && row < g.row + g.rowSpan && col >= g.col && col < g.col + g.colSpan)
+  const at = anchorOf(r, c)
+  const own = at ? text(at.row, at.col) : text(r, c)
+  if (r >= headerRows) return own
+  const groups: string[] = []
+  for (let above = 0; above < (at ? at.row : r); above++) {
+    const g = anchorOf(above, c)
+    if (g && g.colSpan > 1 && g.row + g.rowSpan <= (at ? at.row : r)) {
+      const t = text(g.row, g.col)
+      if (t && !groups.includes(t)) groups.push(t)
+    }
+  }
+  return [...groups, own].filter(Boolean).join(' ')
 }

@@ -36,11 +36,12 @@ export function rangeText(r: Rect): string {
  * The range 生成图表 starts from: the selection with its row and column
  * names (the header row: series; the first column: categories), even when
  * only figures were selected; without a selection of several cells, the
- * first three columns of the table.
+ * first three columns of the table, from its last header row.
  */
 export function chartRangeOf(sel: Rect | null, table: { headerRows: number; rows: number; cols: number }): string {
   if (sel && (sel.r0 !== sel.r1 || sel.c0 !== sel.c1)) return rangeText({ r0: Math.min(sel.r0, Math.max(0, table.headerRows - 1)), c0: 0, r1: sel.r1, c1: sel.c1 })
-  return `A1:${address({ r: table.rows - 1, c: Math.min(2, table.cols - 1) })}`
+  // Under several header rows the names are read from the last one (with the group above it).
+  return `${address({ r: Math.max(0, table.headerRows - 1), c: 0 })}:${address({ r: table.rows - 1, c: Math.min(2, table.cols - 1) })}`
 }
 
 export function mergeMap(merges: TableMerge[]): Map<string, { rowSpan: number; colSpan: number } | 'covered'> {
