@@ -14,7 +14,7 @@ import { ChartPool, chartPool } from '../../src/main/charts/pool'
 import { renderChartPngs, renderChartPngsAsync } from '../../src/main/charts/image'
 import { cachedChart, chartKey, clearChartCache } from '../../src/main/charts/cache'
 import { runExport } from '../../src/main/export/runner'
-import { chartJob, drawHere, prepareCharts, storeExportSource } from '../../src/main/export/storeSource'
+import { chartJob, drawCharts, drawHere, prepareCharts, storeExportSource } from '../../src/main/export/storeSource'
 import { snapshotSource, takeSnapshot } from '../../src/main/export/snapshot'
 import { CHART_PIXELS } from '../../src/main/export/geometry'
 import { buildReportState } from '../../src/main/services/reportState'
@@ -143,6 +143,24 @@ describe('the chart workers', () => {
     // Asked again, nothing is drawn.
     await source.data.chartPngs!(figures, CHART_PIXELS)
     expect(batches).toEqual([distinct.size - 1])
+  })
+
+  it('figures that show the same chart share one picture: each distinct chart is drawn once, also within one batch', async () => {
+    clearChartCache()
+    const figures = charts().slice(0, 3)
+    // A report repeating its charts (the 20× bench report): the same three charts three times over.
+    const repeated = [...figures, ...figures.map((f) => ({ ...f, id: `${f.id}_r1` })), ...figures.map((f) => ({ ...f, id: `${f.id}_r2` }))]
+    const painted: number[] = []
+    const paint = (jobs: ReturnType<typeof chartJob>[]) => (painted.push(jobs.length), renderChartPngsAsync(jobs))
+    const distinct = new Set(figures.map((f) => chartKey(f, CHART_PIXELS))).size
+    const pngs = await drawCharts(repeated, CHART_PIXELS, paint)
+    expect(painted).toEqual([distinct])
+    expect(pngs.length).toBe(9)
+    expect(pngs[3]).toBe(pngs[0])
+    expect(pngs[8]).toBe(pngs[2])
+    // Drawn already: nothing is painted again.
+    await drawCharts(repeated, CHART_PIXELS, paint)
+    expect(painted).toEqual([distinct])
   })
 
   it('a pool stopped in the middle of a batch hands it back to the caller, and starts again for the next one', async () => {

@@ -43,10 +43,18 @@ const drawing = new Map<string, Promise<Uint8Array>>()
  * parallel, one font subset for all) or, where no pool runs, here
  * (`drawHere`), remembered for the next export.
  */
-export async function drawCharts(figures: ResolvedFigure[], size: { width: number; height: number }): Promise<Uint8Array[]> {
-  const paint = chartPool.running ? paintCharts : (jobs: ChartJob[]) => renderChartPngsAsync(jobs)
+export async function drawCharts(
+  figures: ResolvedFigure[],
+  size: { width: number; height: number },
+  paint: (jobs: ChartJob[]) => Promise<Uint8Array[]> = chartPool.running ? paintCharts : (jobs) => renderChartPngsAsync(jobs)
+): Promise<Uint8Array[]> {
   const keys = figures.map((f) => chartKey(f, size))
-  const missing = figures.map((f, i) => ({ f, i, key: keys[i] })).filter(({ key }) => !cachedChart(key) && !drawing.has(key))
+  // Each picture once: figures that show the same chart (a report repeating one) share it.
+  const todo = new Map<string, ResolvedFigure>()
+  figures.forEach((f, i) => {
+    if (!cachedChart(keys[i]) && !drawing.has(keys[i]) && !todo.has(keys[i])) todo.set(keys[i], f)
+  })
+  const missing = [...todo].map(([key, f]) => ({ f, key }))
   const batch = missing.length ? paint(missing.map(({ f }) => chartJob(f, size))) : null
   missing.forEach(({ key }, k) => {
     const one = batch!.then((pngs) => {
