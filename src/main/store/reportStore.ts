@@ -214,16 +214,7 @@ export class ReportStore extends FileAccess {
       const { content, ...shell } = doc
       this.sql('DELETE FROM chapter_block WHERE chapter_id = ?').run(id)
       const keys = this.insertBlocks(id, content ?? [])
-      this.sql('UPDATE chapter SET doc = ?, blocks = ?, summary = ?, version = ?, updated_at = ? WHERE id = ?').run(
-        JSON.stringify(shell),
-        JSON.stringify(keys),
-        JSON.stringify(summary),
-        version,
-        at,
-        id
-      )
-      this.indexCases(id, summary)
-      return { version, savedAt: at }
+      return this.savedChapter(id, version, at, summary, { doc: JSON.stringify(shell), blocks: keys })
     })
   }
 
@@ -252,21 +243,19 @@ export class ReportStore extends FileAccess {
       const added = this.insertBlocks(id, blocks.slice(reused))
       const remove = this.sql('DELETE FROM chapter_block WHERE id = ? AND chapter_id = ?')
       for (const k of replaced.slice(reused)) remove.run(k, id)
-      if (replaced.length === blocks.length) {
-        this.sql('UPDATE chapter SET summary = ?, version = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(summary), version, at, id)
-      } else {
-        keys.splice(from + reused, replaced.length - reused, ...added)
-        this.sql('UPDATE chapter SET blocks = ?, summary = ?, version = ?, updated_at = ? WHERE id = ?').run(
-          JSON.stringify(keys),
-          JSON.stringify(summary),
-          version,
-          at,
-          id
-        )
-      }
-      this.indexCases(id, summary)
-      return { version, savedAt: at }
+      if (replaced.length === blocks.length) return this.savedChapter(id, version, at, summary)
+      keys.splice(from + reused, replaced.length - reused, ...added)
+      return this.savedChapter(id, version, at, summary, { blocks: keys })
     })
+  }
+
+  /** The chapter's own row after a save (summary, version, time; its shell and block order where they changed) and its case index. */
+  private savedChapter(id: string, version: number, at: string, summary: ChapterSummary, changed: { doc?: string; blocks?: number[] } = {}): { version: number; savedAt: string } {
+    const columns = [...(changed.doc !== undefined ? ['doc'] : []), ...(changed.blocks ? ['blocks'] : [])]
+    const values = [...(changed.doc !== undefined ? [changed.doc] : []), ...(changed.blocks ? [JSON.stringify(changed.blocks)] : [])]
+    this.sql(`UPDATE chapter SET ${columns.map((c) => `${c} = ?, `).join('')}summary = ?, version = ?, updated_at = ? WHERE id = ?`).run(...values, JSON.stringify(summary), version, at, id)
+    this.indexCases(id, summary)
+    return { version, savedAt: at }
   }
 
   /** The version a save of the chapter gets, after checking the one its editor started from; and the block order as stored. */

@@ -94,23 +94,21 @@ export function sheetChartData(grid: GridReader, seriesIn: 'rows' | 'columns'): 
 
 /**
  * A report table's cell as a chart label. A cell inside a merge reads the
- * merge's text (a name written once over several rows or columns); a header
- * cell under a group heading (a merge across several columns in a header
- * row above it) reads both, "硕士以上学历（人） 人数", so series under
- * different groups are told apart.
+ * merge's text (a name written once over several rows or columns); a cell
+ * of a lower header row reads the header rows above it too, top down
+ * ("硕士以上学历（人） 人数" under a group heading, "2020 年 人" over a
+ * row of units), so series are named whole and told apart.
  */
 export function tableCellLabel(text: (r: number, c: number) => string, merges: readonly TableMerge[], headerRows: number, r: number, c: number): string {
-  const anchorOf = (row: number, col: number) => merges.find((g) => row >= g.row && row < g.row + g.rowSpan && col >= g.col && col < g.col + g.colSpan)
-  const at = anchorOf(r, c)
-  const own = at ? text(at.row, at.col) : text(r, c)
-  if (r >= headerRows) return own
-  const groups: string[] = []
-  for (let above = 0; above < (at ? at.row : r); above++) {
-    const g = anchorOf(above, c)
-    if (g && g.colSpan > 1 && g.row + g.rowSpan <= (at ? at.row : r)) {
-      const t = text(g.row, g.col)
-      if (t && !groups.includes(t)) groups.push(t)
-    }
+  const anchored = (row: number) => {
+    const g = merges.find((m) => row >= m.row && row < m.row + m.rowSpan && c >= m.col && c < m.col + m.colSpan)
+    return g ? { key: `${g.row},${g.col}`, text: text(g.row, g.col) } : { key: `${row},${c}`, text: text(row, c) }
   }
-  return [...groups, own].filter(Boolean).join(' ')
+  if (r >= headerRows) return anchored(r).text
+  const parts: { key: string; text: string }[] = []
+  for (let row = 0; row <= r; row++) {
+    const cell = anchored(row)
+    if (cell.text && !parts.some((p) => p.key === cell.key || p.text === cell.text)) parts.push(cell)
+  }
+  return parts.map((p) => p.text).join(' ')
 }

@@ -65,6 +65,12 @@ describe('chart data from a grid', () => {
         { name: '硕士以上学历(人) 人数', values: [50, 55] }
       ]
     })
+    // Years over a row of units, without merges: each series keeps its year.
+    const units = [
+      ['指标', '2020 年', '2021 年'],
+      ['', '人', '人']
+    ]
+    expect([0, 1, 2].map((c) => tableCellLabel((row, col) => units[row][col], [], 2, 1, c))).toEqual(['指标', '2020 年 人', '2021 年 人'])
     // A one-row header as before.
     expect(chartRangeOf(null, { headerRows: 1, rows: 3, cols: 5 })).toBe('A1:C3')
   })

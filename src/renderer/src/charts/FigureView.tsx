@@ -6,6 +6,7 @@ import { useFigureView } from '../data/store'
 import { openDataDialog } from '../data/dialogs'
 import { ChartCanvas } from './ChartCanvas'
 import { useChartData } from './useChartData'
+import '../components/reportBlock.css'
 import './figure.css'
 
 /**
@@ -22,8 +23,8 @@ export function FigureNodeView({ node, selected, editor }: NodeViewProps) {
   return (
     <NodeViewWrapper className={`report-figure${selected ? ' is-selected' : ''}`} data-type="figure" data-id={id} data-testid="report-figure">
       <div className="rf-body" contentEditable={false}>
-        {missing && <div className="rf-missing">这幅图的数据在报告文件中找不到了（可能已被删除）。请删除这个图后重新插入。</div>}
-        {!missing && !view && <div className="rf-loading">正在载入图表…</div>}
+        {missing && <div className="rf-missing node-placeholder is-missing">这幅图的数据在报告文件中找不到了（可能已被删除）。请删除这个图后重新插入。</div>}
+        {!missing && !view && <div className="rf-loading node-placeholder">正在载入图表…</div>}
         {view && spec?.kind === 'chart' && spec.chart && data && <ChartCanvas spec={spec.chart} data={data} />}
         {view && spec?.kind === 'image' && spec.asset && <img className="rf-image" src={transport.assetUrl(spec.asset)} alt={view.resolved.caption} draggable={false} />}
         {view && spec?.kind === 'image' && (

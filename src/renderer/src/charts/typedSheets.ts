@@ -1,4 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react'
+import { KeyedListeners } from '../components/keyedListeners'
 import type { PendingCells } from './sheetTyping'
 
 /**
@@ -12,7 +13,7 @@ import type { PendingCells } from './sheetTyping'
  */
 export class TypedSheets {
   private readonly open = new Map<string, { editors: number; cells: PendingCells }>()
-  private readonly listeners = new Map<string, Set<() => void>>()
+  private readonly listeners = new KeyedListeners()
 
   /** A sheet editor opened on `sheetId`; the returned function closes it. */
   opened(sheetId: string): () => void {
@@ -46,17 +47,11 @@ export class TypedSheets {
   }
 
   subscribe(sheetId: string, listener: () => void): () => void {
-    let s = this.listeners.get(sheetId)
-    if (!s) this.listeners.set(sheetId, (s = new Set()))
-    s.add(listener)
-    return () => {
-      s!.delete(listener)
-      if (s!.size === 0) this.listeners.delete(sheetId)
-    }
+    return this.listeners.subscribe(sheetId, listener)
   }
 
   private notify(sheetId: string): void {
-    for (const l of this.listeners.get(sheetId) ?? []) l()
+    this.listeners.notify(sheetId)
   }
 }
 

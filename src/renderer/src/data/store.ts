@@ -3,6 +3,7 @@ import type { DataDelta, FigureView, TableView } from '@shared/contract/data'
 import type { ResolvedField } from '@shared/model/fields'
 import { indicatorRefLabel, type Indicator, type IndicatorWithValues } from '@shared/model/indicator'
 import { api, errorMessage } from '../api/client'
+import { KeyedListeners } from '../components/keyedListeners'
 
 /**
  * The renderer's copy of the open report's live data: indicators, the
@@ -27,7 +28,7 @@ class LiveData {
   private readonly figures = new Map<string, FigureView>()
   private readonly fields = new Map<string, ResolvedField>()
   private readonly missing = new Set<string>()
-  private readonly listeners = new Map<string, Set<Listener>>()
+  private readonly listeners = new KeyedListeners()
   private pending = { tables: new Set<string>(), figures: new Set<string>(), fields: new Set<string>() }
   private scheduled = false
   private errorHandler: (message: string) => void = () => undefined
@@ -38,17 +39,11 @@ class LiveData {
   // ---- subscriptions ---------------------------------------------------------------------
 
   subscribe(key: string, l: Listener): () => void {
-    let s = this.listeners.get(key)
-    if (!s) this.listeners.set(key, (s = new Set()))
-    s.add(l)
-    return () => {
-      s!.delete(l)
-      if (s!.size === 0) this.listeners.delete(key)
-    }
+    return this.listeners.subscribe(key, l)
   }
 
   private notify(key: string): void {
-    for (const l of this.listeners.get(key) ?? []) l()
+    this.listeners.notify(key)
   }
 
   onError(handler: (message: string) => void): void {
@@ -263,7 +258,7 @@ class LiveData {
   /** Another report, or a new data year: everything on screen is fetched again. */
   reset(): void {
     this.generation++
-    const watched = [...this.listeners.keys()]
+    const watched = this.listeners.keys()
     this.tables.clear()
     this.figures.clear()
     this.fields.clear()

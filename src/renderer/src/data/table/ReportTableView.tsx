@@ -16,6 +16,7 @@ import { liveTableData } from './tableData'
 import type { TableData } from './tableChanges'
 import { FormulaBar, TableTools } from './TableTools'
 import { reserveToolsSpace } from './toolsSpace'
+import '../../components/reportBlock.css'
 import './table.css'
 
 /**
@@ -40,11 +41,11 @@ export function ReportTableNodeView({ node, selected, editor, getPos }: NodeView
         ⠿
       </div>
       {missing ? (
-        <div className="rt-missing" contentEditable={false}>
+        <div className="rt-missing node-placeholder is-missing" contentEditable={false}>
           这张表格的数据在报告文件中找不到了（可能已被删除）。请删除这个表格后重新插入。
         </div>
       ) : !view ? (
-        <div className="rt-loading" contentEditable={false}>
+        <div className="rt-loading node-placeholder" contentEditable={false}>
           正在载入表格…
         </div>
       ) : (
