@@ -1,3 +1,5 @@
+import { splitLabelUnit } from '../model/table'
+
 /**
  * Whether the words before a number name a figure of the data: "清远市中职
  * 学校教职工总数" names 教职工数, "专任教师数" names 专任教师, but
@@ -64,19 +66,8 @@ export function coreName(raw: string, region = ''): string {
 
 /** The label of a table row or column as a name: "教职工数（人）" → 教职工数, "双师型教师/专业教师（%）" stays a ratio's name. */
 export function labelName(label: string): { name: string; unit: string } {
-  let t = label.replace(/\s+/g, '')
-  let unit = ''
-  const m = /[（(]\s*([^（）()]{1,8})\s*[)）]$/.exec(t)
-  if (m) {
-    unit = m[1]
-    t = t.slice(0, m.index)
-  }
-  const pct = /[/／]?[%％]$/.exec(t)
-  if (pct) {
-    unit ||= '%'
-    t = t.slice(0, pct.index)
-  }
-  return { name: t, unit: unit === '百分比' ? '%' : unit }
+  const { name, unit } = splitLabelUnit(label)
+  return { name, unit: unit === '百分比' ? '%' : unit }
 }
 
 function longestCommon(a: string, b: string): number {

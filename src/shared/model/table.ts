@@ -85,3 +85,24 @@ export interface ResolvedTable {
   rows: ResolvedCell[][]
   merges: TableMerge[]
 }
+
+/**
+ * A table's row or column label split into its name and the unit written
+ * after it: "教职工数（人）" → 教职工数, 人; "占比/%" → 占比, %. Spaces are
+ * dropped; the unit is as written (callers map 百分比 and the like).
+ */
+export function splitLabelUnit(label: string): { name: string; unit: string } {
+  let name = label.replace(/\s+/g, '')
+  let unit = ''
+  const m = /[（(]([^（）()]{1,8})[)）]$/.exec(name)
+  if (m) {
+    unit = m[1]
+    name = name.slice(0, m.index)
+  }
+  const pct = /[/／]?[%％]$/.exec(name)
+  if (pct) {
+    unit ||= '%'
+    name = name.slice(0, pct.index)
+  }
+  return { name, unit }
+}

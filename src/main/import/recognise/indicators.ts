@@ -1,6 +1,6 @@
 import { indicatorCall, yearText, type YearSpec } from '@shared/model/formula'
 import { checkIndicatorName, type IndicatorWithValues } from '@shared/model/indicator'
-import type { CellFormat, ReportTableSpec } from '@shared/model/table'
+import { splitLabelUnit, type CellFormat, type ReportTableSpec } from '@shared/model/table'
 import { STANDARD_INDICATORS } from '../../templates/indicators'
 import type { ImportedTable } from '../model'
 import { tidy, unwrap } from './text'
@@ -34,7 +34,6 @@ interface Context {
 }
 
 const YEAR_CELL = /^((?:19|20)\d{2})(\s*)(年|学年|年度)?$/
-const UNIT = /[（(]\s*([^（）()]{1,8})\s*[)）]\s*$/
 const CODE_COLUMN = /代码|编号|序号|编码/
 const SHARE_LABEL = /占比|比例|比重/
 
@@ -43,21 +42,10 @@ function relYear(year: number, dataYear: number): YearSpec {
   return rel >= 0 && rel <= 10 ? { rel } : { abs: year }
 }
 
-/** "教职工数（人）" → 教职工数, 人; "占比/%" → 占比, %. */
+/** "教职工数（人）" → 教职工数, 人; "占比/%" → 占比, %; quotes dropped from the name. */
 function splitUnit(label: string): { name: string; unit: string } {
-  let t = unwrap(label).replace(/\s+/g, '')
-  let unit = ''
-  const m = UNIT.exec(t)
-  if (m) {
-    unit = m[1]
-    t = t.slice(0, m.index)
-  }
-  const pct = /[/／]?[%％]$/.exec(t)
-  if (pct) {
-    unit ||= '%'
-    t = t.slice(0, pct.index)
-  }
-  return { name: t.replace(/["“”\\]/g, ''), unit }
+  const { name, unit } = splitLabelUnit(unwrap(label))
+  return { name: name.replace(/["“”\\]/g, ''), unit }
 }
 
 /** A name for the figure in a column under a two-level header: 硕士以上学历(人)·人数 → 硕士以上学历人数, 人. */
