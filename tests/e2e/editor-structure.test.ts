@@ -141,8 +141,9 @@ describe('chapter editor: report-wide operations', () => {
       dt.setData('text/html', html)
       document.querySelector('.chapter-doc')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
     }, copied.html)
+    // The numbers are drawn in the frame after the paste: wait for them, as the eye does.
+    await expect.poll(async () => (await headingNumbers(page)).filter((n) => n.endsWith(' 专业布局'))).toEqual(['3.1 专业布局', '3.2 专业布局'])
     const numbers = await headingNumbers(page)
-    expect(numbers.filter((n) => n.endsWith(' 专业布局'))).toEqual(['3.1 专业布局', '3.2 专业布局'])
     expect(numbers.some((n) => n.includes('3.1 3.1'))).toBe(false)
     // The copy got an id of its own.
     const ids = await page.$$eval(`${editorSel} h2, ${editorSel} h3, ${editorSel} h4`, (hs) => hs.map((h) => h.getAttribute('data-id')))
