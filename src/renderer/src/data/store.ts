@@ -268,8 +268,6 @@ class LiveData {
     for (const k of watched) {
       const [kind, ...rest] = k.split(':')
       const id = rest.join(':')
-      // A view waiting for an id (a chart dialog with no sheet yet) watches the empty key: nothing to fetch.
-      if (!id) continue
       if (kind === 't') this.queue('tables', id)
       else if (kind === 'f') this.queue('figures', id)
       else if (kind === 'd') this.queue('fields', id)
@@ -294,7 +292,8 @@ export function useDataYear(): number {
 /** A table or a figure as main last sent it, asked for on first use; `missing` once main says it is gone. */
 function useLiveItem<V>(key: string, id: string, request: (id: string) => void, get: (id: string) => V | undefined): { view: V | undefined; missing: boolean } {
   useEffect(() => request(id), [id, request])
-  const subscribe = useCallback((l: () => void) => liveData.subscribe(key, l), [key])
+  // No id yet (a chart dialog without a sheet, a chart not reading one): nothing to watch or fetch again.
+  const subscribe = useCallback((l: () => void) => (id ? liveData.subscribe(key, l) : () => undefined), [key, id])
   const view = useSyncExternalStore(subscribe, () => get(id))
   const missing = useSyncExternalStore(subscribe, () => liveData.isMissing(id))
   return { view, missing }
